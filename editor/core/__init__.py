@@ -1,0 +1,1 @@
+"""Midad's core: pure Python, no Qt. Article model, storage, rendering, direction, Arabic helpers."""

@@ -1,0 +1,1 @@
+"""Midad's thin Qt layer: windows, widgets and dialogs over the core."""
