@@ -1,0 +1,228 @@
+"""An article: the exact text of its file, its parsed front matter, and lossless edits.
+
+`Article.text` is always the whole file text. Edits return a new Article whose text differs from
+the old one only in the lines of the changed field (or only in the body).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from editor.core import frontmatter as fm
+
+STATUSES = ("draft", "review", "ready", "published")
+KNOWN_KEYS = (
+    "title", "subtitle", "author", "date", "location", "category", "tags",
+    "status", "slug", "summary", "lang", "dir",
+)  # fmt: skip
+TEXT_KEYS = frozenset(KNOWN_KEYS) - {"tags"}
+DEFAULT_LANG = "ar"
+
+_ISO_DATE_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$"
+)
+_HEADING_MARK_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|#(?=\S)|>\s*|[-*+]\s+|\d+[.)]\s+)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the file that does not stop it from opening."""
+
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+def _json_safe(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value
+
+
+def is_iso_date(value: str) -> bool:
+    """True for an ISO 8601 date or date-time (`2024-05-12`, `2024-05-12T09:30:00+01:00`)."""
+    if not _ISO_DATE_RE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article. Build it with `Article.from_text`."""
+
+    text: str
+    split: fm.FrontMatterSplit | None
+    meta: dict = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    # --- reading ---------------------------------------------------------------------------
+    @classmethod
+    def from_text(cls, text: str) -> Article:
+        """Parse a whole file text; malformed front matter becomes problems, never an exception."""
+        split = fm.split_front_matter(text)
+        problems: list[Problem] = []
+        if split is None:
+            if fm.has_unclosed_front_matter(text):
+                problems.append(Problem("front matter starts with `---` but is never closed", 1))
+            return cls(text, None, {"tags": []}, tuple(problems))
+        meta = _parse_meta(split, problems)
+        return cls(text, split, meta, tuple(problems))
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def front_matter(self) -> str | None:
+        """Raw YAML text between the `---` lines, or None."""
+        return self.split.yaml_text if self.split else None
+
+    @property
+    def body(self) -> str:
+        return self.split.body if self.split else self.text
+
+    @property
+    def body_start_line(self) -> int:
+        """1-based file line where the body starts."""
+        return self.split.block.count("\n") + 1 if self.split else 1
+
+    @property
+    def newline(self) -> str:
+        return _detect_newline(self.text)
+
+    @property
+    def front_matter_ok(self) -> bool:
+        """False when the front matter could not be parsed: field edits are refused then."""
+        return not any(
+            p.message.startswith("invalid YAML") or "never closed" in p.message for p in self.problems
+        )
+
+    @property
+    def title(self) -> str:
+        """Front-matter title, else the first heading or first non-empty line of the body."""
+        title = self.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        for line in self.body.splitlines():
+            if line.strip():
+                return _HEADING_MARK_RE.sub("", line).strip().strip("*_").strip()
+        return ""
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.meta.get("tags") or [])
+
+    @property
+    def lang(self) -> str:
+        return str(self.meta.get("lang") or DEFAULT_LANG)
+
+    def json_meta(self) -> dict:
+        """Front-matter values with dates as ISO strings, ready for JSON."""
+        return _json_safe(self.meta)  # type: ignore[return-value]
+
+    # --- lossless edits --------------------------------------------------------------------
+    def with_body(self, body: str) -> Article:
+        """Same front matter text, new body."""
+        return Article.from_text((self.split.block if self.split else "") + body)
+
+    def with_field(self, key: str, value: str | list[str] | None) -> Article:
+        """Set one front-matter field (None removes it); only that field's lines change.
+
+        Raises ValueError when the front matter is malformed (editing it could lose text).
+        """
+        if not self.front_matter_ok:
+            raise ValueError("the front matter has errors; fix them in the text before editing fields")
+        newline = self.newline
+        if self.split is None:
+            if value is None:
+                return self
+            yaml_text = fm.set_field("", key, value, newline)
+            return Article.from_text(f"---{newline}{yaml_text}---{newline}{self.text}")
+        yaml_text = fm.set_field(self.split.yaml_text, key, value, newline)
+        if yaml_text and not yaml_text.endswith(("\n", "\r")):
+            yaml_text += newline
+        return Article.from_text(self.split.opening + yaml_text + self.split.closing + self.split.body)
+
+    def with_tags(self, tags: list[str]) -> Article:
+        """Replace the front-matter tag list (keeping its flow or block style)."""
+        return self.with_field("tags", list(tags))
+
+
+def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
+    offset = split.first_yaml_line - 1
+    try:
+        typed, textual = fm.parse_yaml(split.yaml_text)
+    except fm.FrontMatterError as exc:
+        problems.append(Problem(str(exc), exc.line + offset if exc.line else None))
+        return {"tags": []}
+
+    def line_of(key: str) -> int | None:
+        line = fm.field_line(split.yaml_text, key)
+        return line + offset if line else None
+
+    meta: dict = {}
+    for key, value in typed.items():
+        name = str(key)
+        if name in TEXT_KEYS:
+            raw = textual.get(name, value)
+            if isinstance(raw, str):
+                meta[name] = raw
+            elif raw is None or raw == "":
+                meta[name] = ""
+            else:
+                problems.append(Problem(f"`{name}` should be text", line_of(name)))
+                meta[name] = _json_safe(value)
+        elif name == "tags":
+            meta["tags"] = _parse_tags(textual.get("tags", value), line_of("tags"), problems)
+        else:
+            meta[name] = value
+    meta.setdefault("tags", [])
+    status = meta.get("status")
+    if isinstance(status, str) and status and status not in STATUSES:
+        problems.append(
+            Problem(f"unknown status `{status}` (use one of: {', '.join(STATUSES)})", line_of("status"))
+        )
+    date = meta.get("date")
+    if isinstance(date, str) and date and not is_iso_date(date):
+        problems.append(Problem(f"date `{date}` is not an ISO 8601 date (YYYY-MM-DD)", line_of("date")))
+    direction = meta.get("dir")
+    if isinstance(direction, str) and direction and direction not in ("rtl", "ltr"):
+        problems.append(Problem(f"dir `{direction}` must be rtl or ltr", line_of("dir")))
+    return meta
+
+
+def _parse_tags(raw: object, line: int | None, problems: list[Problem]) -> list[str]:
+    if raw is None or raw == "":
+        return []
+    if isinstance(raw, str):
+        problems.append(Problem("`tags` should be a list, e.g. [الرباط, أمن]; read as one tag", line))
+        return [raw]
+    if not isinstance(raw, list):
+        problems.append(Problem("`tags` should be a list of words", line))
+        return []
+    tags: list[str] = []
+    for item in raw:
+        if isinstance(item, str):
+            if item.strip():
+                tags.append(item.strip())
+        else:
+            problems.append(Problem("`tags` should hold only words, not nested lists or maps", line))
+    return tags

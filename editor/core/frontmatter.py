@@ -1,0 +1,265 @@
+"""YAML front matter between `---` lines: split it off, parse it safely, edit one field's lines.
+
+The front matter's text is never re-serialised from parsed values (YAML would turn `no` into
+false and dates into objects): edits replace only the lines of the field that changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import yaml
+
+_OPEN_RE = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\n|\r)")
+_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.MULTILINE)
+_KEY_LINE_RE = r"^(?:{q}){key}(?:{q})[ \t]*:(?=[ \t]|\r|\n|$)"
+
+
+@dataclass(frozen=True)
+class FrontMatterSplit:
+    """`text == opening + yaml_text + closing + body`; line numbers are 1-based in the file."""
+
+    opening: str
+    yaml_text: str
+    closing: str
+    body: str
+
+    @property
+    def first_yaml_line(self) -> int:
+        return 2
+
+    @property
+    def block(self) -> str:
+        return self.opening + self.yaml_text + self.closing
+
+
+def split_front_matter(text: str) -> FrontMatterSplit | None:
+    """Split `text` into front matter and body, or None when it has no (closed) front matter."""
+    opening = _OPEN_RE.match(text)
+    if not opening:
+        return None
+    start = opening.end()
+    close = _CLOSE_RE.search(text, start)
+    if not close:
+        return None
+    return FrontMatterSplit(
+        opening=text[:start],
+        yaml_text=text[start : close.start()],
+        closing=text[close.start() : close.end()],
+        body=text[close.end() :],
+    )
+
+
+def has_unclosed_front_matter(text: str) -> bool:
+    """True when the text opens a front matter block with `---` that is never closed."""
+    return bool(_OPEN_RE.match(text)) and split_front_matter(text) is None
+
+
+# --- safe parsing -----------------------------------------------------------------------------
+
+
+class FrontMatterError(ValueError):
+    """YAML that cannot be read; `line` is 1-based within the YAML text, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _refuse_aliases(loader_cls: type) -> type:
+    class NoAliasLoader(loader_cls):  # type: ignore[misc, valid-type]
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN202 - PyYAML signature
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+_TypedLoader = _refuse_aliases(yaml.SafeLoader)
+_TextLoader = _refuse_aliases(yaml.BaseLoader)
+
+
+def _load(yaml_text: str, loader: type) -> object:
+    try:
+        return yaml.load(yaml_text, Loader=loader)  # noqa: S506 - loaders are safe and alias-free
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from exc
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"invalid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise FrontMatterError("invalid YAML: nested too deeply") from exc
+
+
+def parse_yaml(yaml_text: str) -> tuple[dict, dict]:
+    """Parse front matter YAML two ways: typed values and every scalar as its text.
+
+    Returns `(typed, textual)`; both are `{}` for an empty block. Raises FrontMatterError for bad
+    YAML, aliases, or a top level that is not a mapping.
+    """
+    if not yaml_text.strip():
+        return {}, {}
+    typed = _load(yaml_text, _TypedLoader)
+    if typed is None:
+        return {}, {}
+    if not isinstance(typed, dict):
+        raise FrontMatterError("front matter must be a set of `key: value` lines", 1)
+    textual = _load(yaml_text, _TextLoader)
+    return typed, textual if isinstance(textual, dict) else {}
+
+
+# --- locating and editing fields --------------------------------------------------------------
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(_KEY_LINE_RE.format(key=re.escape(key), q="\"|'|"), re.MULTILINE)
+
+
+def _lines_with_ends(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def field_line(yaml_text: str, key: str) -> int | None:
+    """1-based line (within the YAML text) where top-level `key` starts, or None."""
+    match = _key_pattern(key).search(yaml_text)
+    return yaml_text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _field_extent(lines: list[str], first: int) -> int:
+    """Index one past the last line belonging to the field starting at `lines[first]`."""
+    end = first + 1
+    last_content = first + 1
+    while end < len(lines):
+        line = lines[end]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            end += 1
+            continue
+        if line[0] in " \t" or line.startswith("- ") or stripped == "-":
+            end += 1
+            last_content = end
+            continue
+        break
+    return last_content
+
+
+def _trailing_comment(value_part: str) -> str:
+    """A `  # comment` after a one-line scalar value, or ''."""
+    text = value_part.rstrip("\r\n")
+    stripped = text.lstrip()
+    if stripped[:1] in ("'", '"'):
+        quote = stripped[0]
+        i = 1
+        while i < len(stripped):
+            if stripped[i] == quote:
+                if quote == "'" and stripped[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                break
+            if quote == '"' and stripped[i] == "\\":
+                i += 1
+            i += 1
+        rest = stripped[i + 1 :]
+    else:
+        rest = stripped
+    match = re.search(r"(\s+#.*)$", rest) if not stripped.startswith("#") else None
+    return match.group(1) if match else ""
+
+
+def _needs_quotes(value: str, key: str, flow: bool) -> bool:
+    if value == "" or value != value.strip() or "\n" in value or "\r" in value:
+        return True
+    if flow and any(ch in value for ch in ",[]{}"):
+        return True
+    try:
+        typed = yaml.load(f"k: {value}\n", Loader=_TypedLoader)  # noqa: S506
+        text = yaml.load(f"k: {value}\n", Loader=_TextLoader)  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return True
+    if not isinstance(text, dict) or text.get("k") != value:
+        return True
+    if key == "date":
+        return False
+    return not isinstance(typed, dict) or not isinstance(typed.get("k"), str)
+
+
+def _escape_double(value: str) -> str:
+    out = json.dumps(value, ensure_ascii=False)
+    return "".join(
+        ch
+        if ch.isprintable() or ch == " "
+        else f"\\u{ord(ch):04x}"
+        if ord(ch) <= 0xFFFF
+        else f"\\U{ord(ch):08x}"
+        for ch in out
+    )
+
+
+def format_scalar(value: str, key: str = "", style: str = "", flow: bool = False) -> str:
+    """YAML text for a string: `style` is the old quoting (`'`, `"` or '' for plain) to keep when possible."""
+    if style == "'" and "\n" not in value and all(ch.isprintable() for ch in value):
+        return "'" + value.replace("'", "''") + "'"
+    if style == '"' or _needs_quotes(value, key, flow):
+        return _escape_double(value)
+    return value
+
+
+def _old_style(value_part: str) -> str:
+    stripped = value_part.strip()
+    return stripped[0] if stripped[:1] in ("'", '"') else ""
+
+
+def _format_field(key_text: str, value: str | list[str], old_lines: list[str], newline: str) -> str:
+    first_value = old_lines[0].split(":", 1)[1] if old_lines else ""
+    if isinstance(value, list):
+        old_block = [line for line in old_lines[1:] if line.strip().startswith("-")]
+        if old_lines and first_value.strip().startswith("["):
+            inner = first_value.strip()[1:]
+            style = _old_style(inner)
+            items = ", ".join(format_scalar(v, style=style, flow=True) for v in value)
+            return f"{key_text}: [{items}]{newline}"
+        if old_block:
+            indent = old_block[0][: len(old_block[0]) - len(old_block[0].lstrip())]
+            style = _old_style(old_block[0].lstrip()[1:])
+        else:
+            indent, style = "  ", ""
+        if not value:
+            return f"{key_text}: []{newline}"
+        items = "".join(f"{indent}- {format_scalar(v, style=style)}{newline}" for v in value)
+        return f"{key_text}:{newline}{items}"
+    style = _old_style(first_value) if len(old_lines) == 1 else ""
+    comment = _trailing_comment(first_value) if len(old_lines) == 1 else ""
+    return f"{key_text}: {format_scalar(value, key_text, style)}{comment}{newline}"
+
+
+def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: str = "\n") -> str:
+    """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched."""
+    match = _key_pattern(key).search(yaml_text)
+    lines = _lines_with_ends(yaml_text)
+    if match is None:
+        if value is None:
+            return yaml_text
+        prefix = yaml_text
+        if prefix and not prefix.endswith(("\n", "\r")):
+            prefix += newline
+        return prefix + _format_field(key, value, [], newline)
+    first = yaml_text.count("\n", 0, match.start())
+    end = _field_extent(lines, first)
+    old = lines[first:end]
+    if value is None:
+        replacement = ""
+    else:
+        line_end = re.search(r"(\r\n|\n|\r)$", old[-1])
+        ending = line_end.group(1) if line_end else ""
+        key_text = old[0][: old[0].index(":")].rstrip()
+        replacement = _format_field(key_text, value, old, newline)
+        if not ending:
+            replacement = replacement[: -len(newline)]
+    return "".join(lines[:first]) + replacement + "".join(lines[end:])

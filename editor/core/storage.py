@@ -1,0 +1,218 @@
+"""Reading text files without losing a byte, and saving them atomically.
+
+Reading detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, legacy Arabic
+Windows-1256) and refuses binary files. Saving writes a temporary file in the same folder,
+flushes and fsyncs it, checks it, renames it over the target and fsyncs the folder; the old
+file stays intact whenever anything fails.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import stat
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+UTF8 = "utf-8"
+LEGACY_NAMES = {"cp1256": "Windows-1256 (Arabic)", "cp1252": "Windows-1252 (Western)"}
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"SQLite format 3")
+
+
+class ArticleIOError(OSError):
+    """A file problem to show the user: `str(exc)` is one sentence that names the cause."""
+
+
+class BinaryFileError(ArticleIOError):
+    """The file is not text."""
+
+
+class SaveError(ArticleIOError):
+    """Saving failed; the file on disk is as it was before."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text of a file and how to write it back the same way."""
+
+    text: str
+    encoding: str  # "utf-8", "utf-16-le", "utf-16-be", or a legacy codec such as "cp1256"
+    bom: bool
+    notice: str | None = None  # set when the file was not UTF-8/UTF-16 and was read as a legacy encoding
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.encoding not in (UTF8, "utf-16-le", "utf-16-be")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.05
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str]:
+    arabic = data.decode("cp1256", errors="replace")
+    letters = sum(1 for ch in arabic if "\u0600" <= ch <= "\u06ff")
+    high = sum(1 for b in data if b >= 0x80)
+    if high and letters >= high * 0.5:
+        return arabic, "cp1256"
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def decode_bytes(data: bytes, name: str = "file") -> DecodedText:
+    """Decode a file's bytes; raise BinaryFileError for anything that is not text."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return DecodedText(data[3:].decode(UTF8), UTF8, True)
+        except UnicodeDecodeError as exc:
+            raise BinaryFileError(
+                f"{name} starts like UTF-8 but holds invalid bytes at {exc.start + 3}"
+            ) from exc
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            try:
+                return DecodedText(data[2:].decode(encoding), encoding, True)
+            except UnicodeDecodeError as exc:
+                raise BinaryFileError(f"{name} is not valid UTF-16 text") from exc
+    if _looks_binary(data):
+        raise BinaryFileError(f"{name} is a binary file, not a text article")
+    try:
+        return DecodedText(data.decode(UTF8), UTF8, False)
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _legacy_decode(data)
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f" for ch in text[:8192]):
+        raise BinaryFileError(f"{name} is a binary file, not a text article")
+    notice = (
+        f"{name} is not UTF-8: it was read as {LEGACY_NAMES[encoding]}. "
+        "Nothing is changed on disk until you save; saving writes UTF-8."
+    )
+    return DecodedText(text, encoding, False, notice)
+
+
+def encode_text(text: str, encoding: str, bom: bool) -> bytes:
+    """Bytes for `text` in `encoding` (legacy encodings are written as UTF-8)."""
+    if encoding in ("utf-16-le", "utf-16-be"):
+        prefix = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+        return (prefix if bom else b"") + text.encode(encoding, errors="surrogatepass")
+    return (codecs.BOM_UTF8 if bom and encoding == UTF8 else b"") + text.encode(UTF8, errors="surrogatepass")
+
+
+def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
+    """Read and decode a text file; errors are ArticleIOError with a clear message."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ArticleIOError(f"{path} is a folder, not a file")
+        data = path.read_bytes()
+    except ArticleIOError:
+        raise
+    except FileNotFoundError as exc:
+        raise ArticleIOError(f"{path} does not exist") from exc
+    except PermissionError as exc:
+        raise ArticleIOError(f"{path} cannot be read: permission denied") from exc
+    except OSError as exc:
+        raise ArticleIOError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    return decode_bytes(data, str(path))
+
+
+# --- atomic save --------------------------------------------------------------------------------
+
+_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "its folder does not exist any more",
+    errno.ENOTDIR: "its folder does not exist any more",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short human cause for an OSError."""
+    return _CAUSES.get(exc.errno or 0) or (exc.strerror or str(exc))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte to `fd` (a seam: tests inject OSError(ENOSPC) here)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace `path` with `data` atomically, keeping its permissions; raise SaveError on failure.
+
+    A symlink is followed: the file it points to is replaced, the link stays.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if target.is_dir():
+        raise SaveError(f"cannot save {path}: it is a folder")
+    if not folder.is_dir():
+        raise SaveError(f"cannot save {path}: its folder does not exist any more")
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        old = None
+    if old is not None and not os.access(target, os.W_OK):
+        raise SaveError(f"cannot save {path}: the file is read-only")
+    mode = stat.S_IMODE(old.st_mode) if old else _default_mode()
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".midad-tmp", dir=folder)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp_name, mode)
+        if old is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp_name, old.st_uid, old.st_gid)
+            except OSError:
+                pass
+        with open(tmp_name, "rb") as check:
+            if check.read() != data:
+                raise SaveError(f"cannot save {path}: the written copy did not read back the same")
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(folder)
+    except SaveError:
+        raise
+    except OSError as exc:
+        raise SaveError(f"cannot save {path}: {describe_os_error(exc)}") from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
