@@ -11,7 +11,7 @@ from editor.commands import CommandError
 from editor.core.arabic import count_characters, count_words, normalize_for_match, reading_minutes
 from editor.core.article import KNOWN_KEYS, STATUSES, Article, is_iso_date
 from editor.core.article_file import LoadedArticle, load_article, save_article
-from editor.core.storage import ArticleIOError
+from editor.core.storage import LEGACY_NAMES, ArticleIOError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -125,7 +125,10 @@ def cmd_set(args: argparse.Namespace) -> int:
         raise CommandError("nothing to change: give KEY=VALUE, --add-tag, --remove-tag or --unset")
     loaded = _load(args.file)
     if loaded.notice:
-        raise CommandError(f"{loaded.notice.split(':')[0]}: open it in Midad and save it to convert it first")
+        raise CommandError(
+            f"{args.file} is encoded as {LEGACY_NAMES.get(loaded.encoding, loaded.encoding)}, not UTF-8;"
+            " open it in Midad and save it to convert it first"
+        )
     article = loaded.article
     if not article.front_matter_ok:
         problem = next(str(p) for p in article.problems)

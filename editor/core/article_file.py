@@ -13,6 +13,7 @@ from editor.core.storage import (
     SaveError,
     atomic_write_bytes,
     encode_text,
+    is_read_only,
     read_text_file,
 )
 
@@ -48,7 +49,7 @@ class LoadedArticle:
 
 
 def _read_only_reason(path: Path) -> str | None:
-    if not os.access(path, os.W_OK):
+    if is_read_only(path):
         return f"{path.name} is read-only: changes can only be saved under another name"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return f"the folder of {path.name} is read-only: changes can only be saved elsewhere"

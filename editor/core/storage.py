@@ -168,6 +168,13 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def is_read_only(path: Path, mode: int | None = None) -> bool:
+    """True when the file is marked read-only (no write bit at all) or the user may not write it."""
+    if mode is None:
+        mode = path.stat().st_mode
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace `path` with `data` atomically, keeping its permissions; raise SaveError on failure.
 
@@ -183,7 +190,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         old = target.stat()
     except FileNotFoundError:
         old = None
-    if old is not None and not os.access(target, os.W_OK):
+    if old is not None and is_read_only(target, old.st_mode):
         raise SaveError(f"cannot save {path}: the file is read-only")
     mode = stat.S_IMODE(old.st_mode) if old else _default_mode()
     tmp_name = None

@@ -1,0 +1,66 @@
+"""Counting words the Arabic way, and reading time."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core.arabic import (
+    count_characters,
+    count_words,
+    normalize_for_match,
+    reading_minutes,
+    strip_tashkeel,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("مُحَمَّد قال", 2),
+        ("الســـلام عليكم", 2),  # tatweel belongs to its word
+        ("القانون رقم 03-73", 3),
+        ("قرار 1373 و 2178", 4),
+        ("# عنوان المقال", 2),  # the heading mark is not a word
+        ("- بند أول\n- بند ثان", 4),
+        ("**عاجل**: خبر", 2),
+        ("[الموقع](https://example.com/a/b) الرسمي", 2),
+        ("![صورة الوزير](images/a.jpg)", 2),
+        ("نص<br/>آخر", 2),
+        ("فقرة {dir=ltr}", 1),
+        ("— – … « » ، ؛", 0),
+        ("#الرباط #أمن", 2),
+        ("", 0),
+        ("كلمة\u00a0وكلمة", 2),
+        ("٢٠٢٤ عام", 2),
+    ],
+)
+def test_word_counts(text, words):
+    assert count_words(text) == words
+
+
+def test_seed_article_word_count(seed_text):
+    assert count_words(seed_text) == 437
+
+
+def test_characters_ignore_line_breaks():
+    assert count_characters("أب\r\nجد\n") == 4
+
+
+@pytest.mark.parametrize(
+    ("words", "rate", "minutes"), [(0, 200, 0), (1, 200, 1), (200, 200, 1), (201, 200, 2), (437, 200, 3)]
+)
+def test_reading_minutes(words, rate, minutes):
+    assert reading_minutes(words, rate) == minutes
+
+
+def test_reading_rate_must_be_positive():
+    with pytest.raises(ValueError):
+        reading_minutes(10, 0)
+
+
+def test_normalisation():
+    assert normalize_for_match("الأَمْنُ") == normalize_for_match("الامن")
+    assert normalize_for_match("إسلام آمنة") == "اسلام امنه"
+    assert normalize_for_match("مستشفى") == "مستشفي"
+    assert normalize_for_match("٢٠٢٤ BBC") == "2024 bbc"
+    assert strip_tashkeel("مُحَمَّد") == "محمد"

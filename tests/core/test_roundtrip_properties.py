@@ -1,0 +1,92 @@
+"""Property tests: random Arabic/Latin/mixed articles survive reading, editing and saving."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.core.article import Article
+from editor.core.frontmatter import parse_yaml
+from editor.core.storage import decode_bytes, encode_text
+
+ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىئؤ" + "ًٌٍَُِّْـ" + "٠١٢٣٤٥٦٧٨٩،؛؟«»"
+LATIN = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789"
+SPECIAL = " \t\u00a0\u200f\u200e\u200c\u200d\u2028\ufeff-:#'\"[]{},&*!|>%@`"
+text_chars = st.sampled_from(ARABIC + LATIN + SPECIAL)
+lines = st.text(text_chars, max_size=40)
+newlines = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def bodies(draw) -> str:
+    parts = draw(st.lists(st.tuples(lines, newlines), max_size=8))
+    tail = draw(lines)
+    return "".join(a + b for a, b in parts) + tail
+
+
+values = st.text(text_chars, min_size=0, max_size=30)
+keys = st.sampled_from(["title", "author", "location", "summary", "subtitle", "category", "custom", "slug"])
+
+
+@st.composite
+def articles(draw) -> str:
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    fields = draw(st.dictionaries(keys, values, max_size=5))
+    text = "---" + newline + "---" + newline + draw(bodies())
+    article = Article.from_text(text)
+    for key, value in fields.items():
+        article = article.with_field(key, value)
+    tags = draw(
+        st.lists(st.text(text_chars, min_size=1, max_size=12).filter(lambda t: t.strip()), max_size=4)
+    )
+    if tags:
+        article = article.with_tags(tags)
+    return article.text
+
+
+FAST = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(bodies(), st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"]), st.booleans())
+def test_any_body_round_trips_bytes(body, encoding, bom):
+    if encoding != "utf-8":
+        bom = True
+    if not bom and body.startswith("\ufeff"):
+        body = "x" + body
+    data = encode_text(body, encoding, bom)
+    decoded = decode_bytes(data)
+    article = Article.from_text(decoded.text)
+    assert encode_text(article.text, decoded.encoding, decoded.bom) == data
+
+
+@FAST
+@given(articles(), keys, values)
+def test_setting_a_field_keeps_body_and_other_fields(text, key, value):
+    article = Article.from_text(text)
+    edited = article.with_field(key, value)
+    assert edited.body == article.body
+    typed, textual = parse_yaml(edited.front_matter)
+    assert textual[key] == value
+    for other, old_value in parse_yaml(article.front_matter)[1].items():
+        if other != key:
+            assert textual[other] == old_value
+    assert edited.problems == ()
+
+
+@FAST
+@given(articles(), bodies())
+def test_body_edit_keeps_front_matter_text(text, body):
+    article = Article.from_text(text)
+    edited = article.with_body(body)
+    assert edited.split.block == article.split.block
+    assert edited.body == body
+
+
+@FAST
+@given(
+    articles(), st.lists(st.text(text_chars, min_size=1, max_size=12).filter(lambda t: t.strip()), max_size=5)
+)
+def test_tags_survive_any_spelling(text, tags):
+    edited = Article.from_text(text).with_tags(tags)
+    assert edited.tags == [t.strip() for t in tags]
