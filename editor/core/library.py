@@ -1,0 +1,127 @@
+"""A library: a folder of Markdown articles, its index, its tags, search and filters.
+
+    lib = Library(folder, cache_dir=None)   # opens (or silently rebuilds) the index
+    lib.refresh()                           # incremental update, returns an UpdateReport
+    lib.articles()                          # ArticleEntry list (title, date, status, words, tags)
+    lib.tags()                              # TagSummary list, most used first
+    lib.filter_by_tags(["الأمن"], "all")    # relative paths of the matching articles
+    lib.search("الامن")                     # SearchHit list, best first
+
+The article list and the tag table are kept in memory after each refresh so that filtering and
+sorting never touch the disk. Only `refresh()` writes (to the index, never to articles).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from editor.core.library_index import ArticleEntry, LibraryIndex, UpdateReport
+from editor.core.library_paths import index_path
+from editor.core.library_search import DEFAULT_LIMIT, SearchHit, search
+from editor.core.tags import TagSummary, summarize_tags, tag_key
+
+MATCH_ALL = "all"
+MATCH_ANY = "any"
+
+
+class Library:
+    """One library folder and its index (see module docstring)."""
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        cache_dir: str | os.PathLike[str] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self.root = Path(root).expanduser()
+        if not self.root.is_dir():
+            raise NotADirectoryError(f"{self.root} is not a folder")
+        self.cache_dir = cache_dir
+        self.index = LibraryIndex(self.root, index_path(self.root, cache_dir), workers=workers)
+        self._lock = threading.Lock()
+        self._entries: dict[str, ArticleEntry] = {}
+        self._tag_paths: dict[str, set[str]] = {}
+        self._summaries: list[TagSummary] = []
+        self._loaded = False
+
+    # --- keeping up to date --------------------------------------------------------------------
+    def refresh(self) -> UpdateReport:
+        """Update the index from the folder and reload the in-memory lists."""
+        report = self.index.update()
+        if report.any_change or report.rebuilt or not self._loaded:
+            self._reload()
+        return report
+
+    def _reload(self) -> None:
+        entries = {e.rel_path: e for e in self.index.entries()}
+        tag_paths: dict[str, set[str]] = {}
+        spellings: dict[str, list[str]] = {}
+        for rel, spelling, key in self.index.tag_rows():
+            tag_paths.setdefault(key, set()).add(rel)
+            spellings.setdefault(rel, []).append(spelling)
+        summaries = summarize_tags(spellings.values())
+        with self._lock:
+            self._entries, self._tag_paths, self._summaries = entries, tag_paths, summaries
+            self._loaded = True
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._reload()
+
+    # --- reading ---------------------------------------------------------------------------
+    def path_of(self, rel_path: str) -> Path:
+        """Absolute path of an article given its path relative to the library."""
+        return self.root / rel_path
+
+    def relative(self, path: str | os.PathLike[str]) -> str:
+        """Path relative to the library, with `/` (as the index stores it)."""
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+
+    def articles(self) -> list[ArticleEntry]:
+        """Every article, in path order."""
+        self._ensure_loaded()
+        with self._lock:
+            return list(self._entries.values())
+
+    def article(self, rel_path: str) -> ArticleEntry | None:
+        self._ensure_loaded()
+        with self._lock:
+            return self._entries.get(rel_path)
+
+    def tags(self) -> list[TagSummary]:
+        """Every tag with its article count and spellings, most used first."""
+        self._ensure_loaded()
+        with self._lock:
+            return list(self._summaries)
+
+    def statuses(self) -> list[str]:
+        """The distinct statuses used in the library (empty status left out), sorted."""
+        return sorted({e.status for e in self.articles() if e.status})
+
+    def filter_by_tags(self, tags: list[str], mode: str = MATCH_ALL) -> set[str]:
+        """Relative paths of articles having all (or any) of `tags` (any spelling of each)."""
+        self._ensure_loaded()
+        keys = [k for k in (tag_key(t) for t in tags) if k]
+        if not keys:
+            with self._lock:
+                return set(self._entries)
+        with self._lock:
+            sets = [self._tag_paths.get(k, set()) for k in keys]
+        if mode == MATCH_ANY:
+            return set().union(*sets)
+        if mode != MATCH_ALL:
+            raise ValueError(f"unknown tag match mode {mode!r}: use 'all' or 'any'")
+        sets.sort(key=len)
+        result = set(sets[0])
+        for other in sets[1:]:
+            result &= other
+        return result
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT, prefix_last: bool = False) -> list[SearchHit]:
+        """Full-text search (see `library_search`)."""
+        return search(self.index, query, limit=limit, prefix_last=prefix_last)
+
+    def close(self) -> None:
+        self.index.close()

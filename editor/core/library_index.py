@@ -1,0 +1,337 @@
+"""The library index: an SQLite cache (with FTS5) of every article's metadata and search text.
+
+One database file per library in the cache folder. It is only a cache: deleting it loses nothing,
+and a database that is corrupt, unreadable or of another schema version is deleted and rebuilt
+without asking. `update()` is incremental: files are `stat`ed, and only new files and files whose
+size or modification time changed are read (a changed time with the same content hash only
+refreshes the stored time). Reading many files uses several processes.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.library_record import ArticleRecord, content_hash, meta_json, read_record
+from editor.core.library_scan import FileStat, scan_library
+from editor.core.tags import clean_tag_text, tag_key
+
+SCHEMA_VERSION = 4
+PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    front_matter TEXT,
+    meta TEXT NOT NULL,
+    fm_tags TEXT NOT NULL,
+    hashtags TEXT NOT NULL,
+    problem TEXT,
+    encoding TEXT NOT NULL
+);
+CREATE TABLE article_tags(
+    article_id INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    key TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX article_tags_key ON article_tags(key);
+CREATE INDEX article_tags_article ON article_tags(article_id);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
+
+
+@dataclass
+class UpdateReport:
+    """What an index update found: relative paths added, changed, removed; count unchanged."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)  # new time, same content
+    unchanged: int = 0
+    rebuilt: bool = False
+
+    @property
+    def any_change(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """One article as listed by the library."""
+
+    rel_path: str
+    title: str
+    date: str
+    status: str
+    words: int
+    fm_tags: tuple[str, ...]
+    hashtags: tuple[str, ...]
+    problem: str | None
+    size: int
+    mtime_ns: int
+
+    @property
+    def tags(self) -> list[str]:
+        """Tags of the article, one spelling per tag (front matter first, then body hashtags)."""
+        seen: dict[str, str] = {}
+        for tag in (*self.fm_tags, *self.hashtags):
+            seen.setdefault(tag_key(tag), clean_tag_text(tag))
+        return [t for k, t in seen.items() if k]
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.rel_path,
+            "title": self.title,
+            "date": self.date,
+            "status": self.status,
+            "tags": self.tags,
+            "words": self.words,
+            "problem": self.problem,
+        }
+
+
+def _read_one(args: tuple[str, str]) -> ArticleRecord:
+    return read_record(*args)
+
+
+def _default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class LibraryIndex:
+    """The SQLite index of one library folder. Safe to use from several threads (one connection each)."""
+
+    def __init__(
+        self, root: str | os.PathLike[str], db_path: str | os.PathLike[str], workers: int | None = None
+    ):
+        self.root = Path(root)
+        self.db_path = Path(db_path)
+        self.workers = _default_workers() if workers is None else max(1, workers)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self.rebuilt = False
+        self._open_checked()
+
+    # --- connection ------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        return conn
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _open_checked(self) -> None:
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = self._conn()
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None or row[0] != str(SCHEMA_VERSION):
+                raise sqlite3.DatabaseError("outdated index")
+            conn.execute("SELECT count(*) FROM articles").fetchone()
+            conn.execute("SELECT rowid FROM fts LIMIT 1").fetchone()
+        except sqlite3.DatabaseError:
+            self._recreate()
+
+    def _recreate(self) -> None:
+        self.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{self.db_path}{suffix}")
+            except FileNotFoundError:
+                pass
+        conn = self._conn()
+        conn.executescript(_SCHEMA)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        conn.execute("INSERT INTO meta VALUES ('root', ?)", (str(self.root),))
+        conn.commit()
+        self.rebuilt = True
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread ends)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # --- updating --------------------------------------------------------------------------
+    def update(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
+        """Bring the index up to date with the folder; a corrupt database is rebuilt once."""
+        with self._write_lock:
+            try:
+                return self._update(progress)
+            except sqlite3.DatabaseError:
+                self._recreate()
+                report = self._update(progress)
+                report.rebuilt = True
+                return report
+
+    def _update(self, progress: Callable[[int, int], None] | None) -> UpdateReport:
+        report = UpdateReport(rebuilt=self.rebuilt)
+        self.rebuilt = False
+        files, _folders = scan_library(self.root)
+        conn = self._conn()
+        known = {
+            path: (rowid, size, mtime, digest)
+            for rowid, path, size, mtime, digest in conn.execute(
+                "SELECT id, path, size, mtime_ns, hash FROM articles"
+            )
+        }
+        to_read: list[str] = []
+        for rel, st in files.items():
+            old = known.get(rel)
+            if old is None:
+                to_read.append(rel)
+                report.added.append(rel)
+            elif (old[1], old[2]) != (st.size, st.mtime_ns):
+                to_read.append(rel)
+            else:
+                report.unchanged += 1
+        removed = [rel for rel in known if rel not in files]
+        with conn:
+            for rel in removed:
+                self._delete(conn, known[rel][0])
+            report.removed.extend(removed)
+            for done, record in enumerate(self._read_records(to_read, files), start=1):
+                old = known.get(record.rel_path)
+                if old is not None and old[3] == record.content_hash and record.content_hash:
+                    conn.execute(
+                        "UPDATE articles SET size=?, mtime_ns=? WHERE id=?",
+                        (record.size, record.mtime_ns, old[0]),
+                    )
+                    report.touched.append(record.rel_path)
+                else:
+                    if old is not None:
+                        self._delete(conn, old[0])
+                        report.changed.append(record.rel_path)
+                    self._insert(conn, record)
+                if progress is not None:
+                    progress(done, len(to_read))
+        return report
+
+    def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        root = str(self.root)
+        if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+                yield from pool.map(_read_one, [(root, rel) for rel in rels], chunksize=32)
+        else:
+            for rel in rels:
+                yield read_record(root, rel)
+
+    @staticmethod
+    def _delete(conn: sqlite3.Connection, rowid: int) -> None:
+        conn.execute("DELETE FROM articles WHERE id=?", (rowid,))
+        conn.execute("DELETE FROM article_tags WHERE article_id=?", (rowid,))
+        conn.execute("DELETE FROM fts WHERE rowid=?", (rowid,))
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, r: ArticleRecord) -> None:
+        cur = conn.execute(
+            "INSERT INTO articles(path, size, mtime_ns, hash, title, date, status, words, front_matter,"
+            " meta, fm_tags, hashtags, problem, encoding) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                r.rel_path,
+                r.size,
+                r.mtime_ns,
+                r.content_hash,
+                r.title,
+                r.date,
+                r.status,
+                r.words,
+                r.front_matter,
+                meta_json(r),
+                json.dumps(r.fm_tags, ensure_ascii=False),
+                json.dumps(r.hashtags, ensure_ascii=False),
+                r.problem,
+                r.encoding,
+            ),  # fmt: skip
+        )
+        rowid = cur.lastrowid
+        tag_rows = [(rowid, clean_tag_text(t), tag_key(t), "front") for t in r.fm_tags]
+        tag_rows += [(rowid, clean_tag_text(t), tag_key(t), "body") for t in r.hashtags]
+        conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", [row for row in tag_rows if row[2]])
+        conn.execute(
+            "INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
+            (rowid, r.norm_title, r.norm_body),
+        )
+
+    # --- reading ---------------------------------------------------------------------------
+    def entries(self) -> list[ArticleEntry]:
+        """Every indexed article, in path order."""
+        rows = self._conn().execute(
+            "SELECT path, title, date, status, words, fm_tags, hashtags, problem, size, mtime_ns"
+            " FROM articles ORDER BY path"
+        )
+        return [
+            ArticleEntry(
+                path,
+                title,
+                date,
+                status,
+                words,
+                tuple(json.loads(fm)),
+                tuple(json.loads(ht)),
+                problem,
+                size,
+                mtime,
+            )  # fmt: skip
+            for path, title, date, status, words, fm, ht, problem, size, mtime in rows
+        ]
+
+    def entry(self, rel_path: str) -> ArticleEntry | None:
+        """One article by relative path, or None."""
+        return next((e for e in self.entries_for([rel_path])), None)
+
+    def entries_for(self, rel_paths: Iterable[str]) -> list[ArticleEntry]:
+        """The articles with these relative paths (unknown paths are left out)."""
+        wanted = set(rel_paths)
+        return [e for e in self.entries() if e.rel_path in wanted]
+
+    def tag_rows(self) -> list[tuple[str, str, str]]:
+        """`(rel_path, spelling, key)` for every tag spelling of every article."""
+        return list(
+            self._conn().execute(
+                "SELECT a.path, t.tag, t.key FROM article_tags t JOIN articles a ON a.id = t.article_id"
+            )
+        )
+
+    def article_count(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stored_hash(self, rel_path: str) -> str | None:
+        row = self._conn().execute("SELECT hash FROM articles WHERE path=?", (rel_path,)).fetchone()
+        return row[0] if row else None
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Run a read-only query on this thread's connection (used by the search module)."""
+        return list(self._conn().execute(sql, params))
+
+
+__all__ = ["ArticleEntry", "LibraryIndex", "UpdateReport", "content_hash"]

@@ -1,0 +1,114 @@
+"""Reading one library file into what the index stores about it.
+
+Everything is derived from the lead's `Article.from_text` (front matter, title, tags, problems) and
+the shared rules (`count_words`, `extract_hashtags`, `normalize_for_match`). A file that cannot be
+read as an article (binary, unreadable) still gives a record, with its problem, so the library
+can list it; nothing here ever writes a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from editor.core.arabic import count_words
+from editor.core.article import Article
+from editor.core.hashtags import extract_hashtags
+from editor.core.library_text import fast_normalize
+from editor.core.storage import ArticleIOError, decode_bytes, describe_os_error
+
+
+@dataclass
+class ArticleRecord:
+    """What the index knows about one file (paths are relative to the library, with `/`)."""
+
+    rel_path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    title: str = ""
+    date: str = ""
+    status: str = ""
+    words: int = 0
+    front_matter: str | None = None
+    meta: dict = field(default_factory=dict)
+    fm_tags: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    problem: str | None = None
+    encoding: str = "utf-8"
+    # search text in matching form (what the full-text index holds)
+    norm_title: str = ""
+    norm_body: str = ""
+
+    @property
+    def tags(self) -> list[str]:
+        """Every tag spelling of the article: front-matter tags, then body hashtags."""
+        return [*self.fm_tags, *self.hashtags]
+
+
+def content_hash(data: bytes) -> str:
+    """Hash of a file's bytes (BLAKE2b, 128 bits, hex)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> ArticleRecord:
+    """Build the record of one file from its bytes."""
+    record = ArticleRecord(rel_path, size, mtime_ns, content_hash(data))
+    stem = PurePosixPath(rel_path).stem
+    try:
+        decoded = decode_bytes(data, PurePosixPath(rel_path).name)
+    except ArticleIOError as exc:
+        record.title = stem
+        record.problem = str(exc)
+        record.norm_title = fast_normalize(stem)
+        return record
+    article = Article.from_text(decoded.text)
+    meta = article.json_meta()
+    body = article.body
+    problems = [str(p) for p in article.problems]
+    if decoded.notice:
+        problems.insert(0, decoded.notice)
+    record.encoding = decoded.encoding
+    record.title = article.title or stem
+    record.date = _as_text(meta.get("date"))
+    record.status = _as_text(meta.get("status"))
+    record.words = count_words(body)
+    record.front_matter = article.front_matter
+    record.meta = meta
+    record.fm_tags = [str(t) for t in article.tags]
+    record.hashtags = extract_hashtags(body)
+    record.problem = " ".join(problems) or None
+    record.norm_title = fast_normalize(record.title)
+    record.norm_body = fast_normalize(body)
+    return record
+
+
+def read_record(root: str, rel_path: str) -> ArticleRecord:
+    """Read `root/rel_path` and build its record; an unreadable file gives a record with its problem."""
+    path = Path(root, rel_path)
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            data = handle.read()
+    except OSError as exc:
+        record = ArticleRecord(rel_path, 0, 0, "")
+        record.title = PurePosixPath(rel_path).stem
+        record.problem = f"{path.name} cannot be read: {describe_os_error(exc)}"
+        return record
+    return record_from_bytes(rel_path, data, st.st_size, st.st_mtime_ns)
+
+
+def meta_json(record: ArticleRecord) -> str:
+    """The record's front matter values as JSON text."""
+    return json.dumps(record.meta, ensure_ascii=False, default=str)

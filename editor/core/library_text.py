@@ -1,0 +1,114 @@
+"""Text preparation for the library's full-text index: fast matching form, tokens and clitic stems.
+
+The matching form is exactly `editor.core.arabic.normalize_for_match` (a test checks it on random
+text); it is computed here with `str.translate` because the index normalises every article of a
+library and the character-by-character version is too slow for ten thousand files.
+
+Arabic attaches clitics to the front of a word: the conjunctions و ف, the prepositions ب ل ك and the
+article ال (ل + ال is written لل). So that a search for `أمن` finds `والأمن`, the index keeps each
+word as written (in matching form) and matches, and a query word is expanded to the forms with clitics in front (`امن` → `والامن`, `للامن`
+…, see `clitic_forms`); words shorter than `MIN_STEM_LENGTH` letters are not expanded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from editor.core.arabic import _FOLD, TATWEEL, is_tashkeel, normalize_for_match, normalize_with_map
+
+MIN_STEM_LENGTH = 2
+
+# A token is a run of letters and digits (what SQLite's unicode61 tokenizer keeps), never `_`.
+TOKEN_RE = re.compile(r"[^\W_]+")
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك")  # ل is handled apart: ل + ال is written لل
+_ARTICLE = "ال"
+
+
+_TASHKEEL_RANGES = tuple(
+    (lo, hi) for lo, hi in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, int | str | None], re.Pattern[str]]:
+    table: dict[int, int | str | None] = {ord(k): v for k, v in _FOLD.items()}
+    ignorable = [TATWEEL] + [
+        chr(cp) for lo, hi in _TASHKEEL_RANGES for cp in range(lo, hi + 1) if is_tashkeel(chr(cp))
+    ]
+    for ch in ignorable:
+        table[ord(ch)] = None
+    ignorable_re = re.compile("[" + "".join(re.escape(c) for c in ignorable) + "]")
+    return table, ignorable_re
+
+
+def fast_normalize(text: str) -> str:
+    """`normalize_for_match(text)`, computed with `str.translate` and `str.lower`."""
+    if "\u03a3" in text:  # capital sigma: str.lower() applies the final-sigma rule, per-char does not
+        return normalize_for_match(text)
+    return text.translate(_tables()[0]).lower()
+
+
+def normalize_mapped(text: str) -> tuple[str, list[int]]:
+    """Like `arabic.normalize_with_map`, fast when the only changes are dropped marks and 1:1 folds.
+
+    Returns the matching form and, for each of its characters (plus one past the end), the index in
+    `text` it came from.
+    """
+    norm = fast_normalize(text)
+    dropped = [m.start() for m in _tables()[1].finditer(text)]
+    if len(norm) + len(dropped) != len(text):  # a fold that changed length (rare Latin case folds)
+        return normalize_with_map(text)
+    index_map: list[int] = []
+    shift = 0
+    # position n of norm is at n + (number of dropped chars at or before it) in text
+    for n in range(len(norm)):
+        while shift < len(dropped) and dropped[shift] <= n + shift:
+            shift += 1
+        index_map.append(n + shift)
+    index_map.append(len(text))
+    return norm, index_map
+
+
+def original_index(dropped: list[int], n: int) -> int:
+    """Index in the original text of normalised position `n`, given the sorted dropped positions."""
+    shift = bisect.bisect_right(dropped, n)
+    while shift < len(dropped) and dropped[shift] <= n + shift:
+        shift += 1
+    return n + shift
+
+
+def dropped_positions(text: str) -> list[int]:
+    """Sorted positions of the characters that normalisation drops (tashkeel, tatweel)."""
+    return [m.start() for m in _tables()[1].finditer(text)]
+
+
+def tokens(norm: str) -> list[str]:
+    """Word tokens of a normalised text."""
+    return TOKEN_RE.findall(norm)
+
+
+def clitic_forms(word: str) -> list[str]:
+    """`word` and the forms of it with front clitics attached, in matching form.
+
+    `امن` → `امن`, `الامن`, `والامن`, `بالامن`, `للامن`, `وللامن`, `لامن`, `فبامن`, …;
+    `الامن` → `الامن`, `والامن`, `بالامن`, `للامن`, …. Search expands each query word to these forms
+    instead of indexing stems, so the index stays the plain text. Words shorter than
+    `MIN_STEM_LENGTH` are not expanded.
+    """
+    if len(word) < MIN_STEM_LENGTH:
+        return [word]
+    if word.startswith(_ARTICLE):
+        bare, articles = word[len(_ARTICLE) :], [_ARTICLE]
+    else:
+        bare, articles = word, ["", _ARTICLE]
+    forms: dict[str, None] = {word: None}
+    for conj in _CONJUNCTIONS:
+        for art in articles:
+            for prep in _PREPOSITIONS:
+                forms[conj + prep + art + bare] = None
+            forms[conj + ("لل" if art else "ل") + bare] = None
+    return list(forms)

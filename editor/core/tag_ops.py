@@ -1,0 +1,332 @@
+"""Tag operations across a library: rename, merge, remove — with a report and undo.
+
+What changes in each article (every spelling of the tag, compared with `tags.tag_key`):
+- front matter `tags`: the tag is replaced by the new one (rename, merge) or dropped (remove);
+  a tag that would then appear twice is kept once. Only the `tags` lines change (`Article.with_tags`).
+- body hashtags (`hashtags.markdown_hashtag_spans`, so never in code, links or URLs): `#old` becomes
+  `#new` (spaces written `_`); on remove only the `#` goes (and `_` become spaces), so the sentence
+  keeps its word. Nothing else in the body is touched.
+Files are saved with the foundation's lossless atomic save. Files that cannot be saved losslessly
+(binary, legacy encoding, read-only, front matter that does not parse while its tags must change)
+are skipped and reported, never rewritten.
+
+Undo: before a file is rewritten its previous bytes are stored in the cache folder
+(`library_paths.undo_dir`); `undo_last` puts them back, except in files changed since the
+operation (their current hash differs from the one written), which are reported and left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.article import Article
+from editor.core.article_file import load_article, save_article
+from editor.core.hashtags import HASHTAG_RE, clean_tag, markdown_hashtag_spans
+from editor.core.library import Library
+from editor.core.library_paths import undo_dir
+from editor.core.library_record import content_hash
+from editor.core.storage import ArticleIOError, atomic_write_bytes
+from editor.core.tags import clean_tag_text, hashtag_form, tag_key
+
+RENAME, MERGE, REMOVE = "rename", "merge", "remove"
+
+
+class TagOpError(ValueError):
+    """A tag operation that cannot be done (bad tag, nothing to undo); str() is one sentence."""
+
+
+@dataclass
+class FileChange:
+    """One rewritten file: its relative path, tag edits in the front matter, hashtags changed in the body."""
+
+    rel_path: str
+    front_matter: list[tuple[str, str | None]] = field(default_factory=list)  # (old, new or None)
+    hashtags: int = 0
+    before_hash: str = ""
+    after_hash: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.rel_path,
+            "front_matter": [{"old": old, "new": new} for old, new in self.front_matter],
+            "hashtags": self.hashtags,
+        }
+
+
+@dataclass
+class TagOpReport:
+    """What a tag operation changed and what it had to leave alone."""
+
+    kind: str
+    sources: list[str]
+    target: str | None
+    changed: list[FileChange] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (rel_path, reason)
+    op_id: str | None = None
+    dry_run: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "operation": self.kind,
+            "tags": self.sources,
+            "target": self.target,
+            "dry_run": self.dry_run,
+            "id": self.op_id,
+            "changed": [c.to_json() for c in self.changed],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+        }
+
+
+@dataclass
+class UndoReport:
+    """What `undo_last` restored and what it refused to touch."""
+
+    op_id: str
+    kind: str
+    restored: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.op_id,
+            "operation": self.kind,
+            "restored": self.restored,
+            "refused": [{"path": p, "reason": r} for p, r in self.refused],
+        }
+
+
+def validate_tag(tag: str) -> str:
+    """The cleaned tag, or TagOpError when it cannot be written as a tag (and a hashtag)."""
+    text = clean_tag_text(tag)
+    form = hashtag_form(text)
+    match = HASHTAG_RE.fullmatch("#" + form)
+    if not text or not tag_key(text) or match is None or clean_tag(match.group("tag")) != form:
+        raise TagOpError(
+            f"{tag!r} is not a valid tag: use letters, digits, `_` or `-`, with at least one letter"
+        )
+    return text
+
+
+# --- editing one article ------------------------------------------------------------------------
+
+
+def _new_front_tags(tags: list[str], keys: set[str], target: str | None) -> tuple[list[str], list]:
+    out: list[str] = []
+    edits: list[tuple[str, str | None]] = []
+    out_keys: set[str] = set()
+    for tag in tags:
+        key = tag_key(tag)
+        if key in keys:
+            new = target
+            edits.append((tag, new))
+            if new is None or tag_key(new) in out_keys:
+                continue
+            out.append(new)
+            out_keys.add(tag_key(new))
+        elif key not in out_keys or not key:
+            out.append(tag)
+            out_keys.add(key)
+        else:
+            edits.append((tag, None))  # a duplicate of the target already written
+    return out, edits
+
+
+def _new_body(body: str, keys: set[str], target: str | None) -> tuple[str, int]:
+    pieces: list[str] = []
+    pos = count = 0
+    for start, end, tag in markdown_hashtag_spans(body):
+        if tag_key(tag) not in keys:
+            continue
+        pieces.append(body[pos:start])
+        pieces.append("#" + hashtag_form(target) if target is not None else tag.replace("_", " "))
+        pos = end
+        count += 1
+    pieces.append(body[pos:])
+    return "".join(pieces), count
+
+
+def edit_article(article: Article, keys: set[str], target: str | None) -> tuple[Article, FileChange]:
+    """The article with tags of `keys` renamed to `target` (or removed when None), and what changed."""
+    change = FileChange(rel_path="")
+    result = article
+    if any(tag_key(t) in keys for t in article.tags):
+        new_tags, change.front_matter = _new_front_tags(article.tags, keys, target)
+        if not article.front_matter_ok:
+            raise TagOpError("its front matter cannot be read, so its tags cannot be changed safely")
+        result = result.with_tags(new_tags)
+    new_body, change.hashtags = _new_body(result.body, keys, target)
+    if change.hashtags:
+        result = result.with_body(new_body)
+    return result, change
+
+
+# --- across the library --------------------------------------------------------------------------
+
+
+def _journal_root(library: Library) -> Path:
+    return undo_dir(library.root, library.cache_dir)
+
+
+def _new_op_dir(library: Library) -> tuple[str, Path]:
+    root = _journal_root(library)
+    root.mkdir(parents=True, exist_ok=True)
+    base = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    n = 0
+    while True:
+        op_id = f"{base}-{n:03d}"
+        folder = root / op_id
+        try:
+            folder.mkdir()
+            return op_id, folder
+        except FileExistsError:
+            n += 1
+
+
+def _apply(library: Library, kind: str, sources: list[str], target: str | None, dry_run: bool) -> TagOpReport:
+    keys = {tag_key(s) for s in sources if tag_key(s)}
+    if not keys:
+        raise TagOpError("no tag given")
+    report = TagOpReport(kind, sources, target, dry_run=dry_run)
+    library.refresh()
+    candidates = sorted(library.filter_by_tags(list(sources), "any"))
+    op_dir: Path | None = None
+    manifest: dict = {"id": None, "operation": kind, "tags": sources, "target": target, "files": []}
+    try:
+        for rel in candidates:
+            path = library.path_of(rel)
+            try:
+                before = path.read_bytes()
+                loaded = load_article(path)
+            except (OSError, ArticleIOError) as exc:
+                report.skipped.append((rel, str(exc)))
+                continue
+            if loaded.notice:
+                report.skipped.append((rel, "not UTF-8 or UTF-16: saving would re-encode it"))
+                continue
+            if loaded.read_only_reason:
+                report.skipped.append((rel, loaded.read_only_reason))
+                continue
+            try:
+                new_article, change = edit_article(loaded.article, keys, target)
+            except TagOpError as exc:
+                report.skipped.append((rel, str(exc)))
+                continue
+            if new_article.text == loaded.article.text:
+                continue
+            change.rel_path = rel
+            change.before_hash = content_hash(before)
+            if not dry_run:
+                if op_dir is None:
+                    manifest["id"], op_dir = _new_op_dir(library)
+                    report.op_id = manifest["id"]
+                saved_copy = op_dir / f"{len(manifest['files']):06d}.before"
+                saved_copy.write_bytes(before)
+                try:
+                    save_article(loaded, new_article)
+                except ArticleIOError as exc:
+                    report.skipped.append((rel, str(exc)))
+                    continue
+                change.after_hash = content_hash(path.read_bytes())
+                manifest["files"].append(
+                    {
+                        "path": rel,
+                        "before": saved_copy.name,
+                        "before_hash": change.before_hash,
+                        "after_hash": change.after_hash,
+                    }
+                )
+            report.changed.append(change)
+    finally:
+        if op_dir is not None:
+            manifest["created"] = time.time()
+            (op_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    if not dry_run and report.changed:
+        library.refresh()
+    return report
+
+
+def rename_tag(library: Library, old: str, new: str, dry_run: bool = False) -> TagOpReport:
+    """Rename every spelling of `old` to `new` in every article."""
+    return _apply(library, RENAME, [clean_tag_text(old)], validate_tag(new), dry_run)
+
+
+def merge_tags(library: Library, sources: list[str], target: str, dry_run: bool = False) -> TagOpReport:
+    """Replace every spelling of each of `sources` by `target` (which may already exist)."""
+    cleaned = [clean_tag_text(s) for s in sources]
+    return _apply(library, MERGE, cleaned, validate_tag(target), dry_run)
+
+
+def remove_tag(library: Library, tag: str, dry_run: bool = False) -> TagOpReport:
+    """Remove `tag` (every spelling) from every article; body hashtags keep their word."""
+    return _apply(library, REMOVE, [clean_tag_text(tag)], None, dry_run)
+
+
+# --- undo ----------------------------------------------------------------------------------------
+
+
+def journal(library: Library) -> list[dict]:
+    """Recorded operations, newest first (each manifest plus `undone`)."""
+    root = _journal_root(library)
+    if not root.is_dir():
+        return []
+    entries = []
+    for folder in sorted(root.iterdir(), reverse=True):
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        manifest["undone"] = (folder / "undone.json").exists()
+        manifest["folder"] = str(folder)
+        entries.append(manifest)
+    return entries
+
+
+def undo_last(library: Library) -> UndoReport:
+    """Undo the newest operation not yet undone; files changed since then are left alone."""
+    pending = [m for m in journal(library) if not m["undone"]]
+    if not pending:
+        raise TagOpError("there is no tag operation to undo")
+    manifest = pending[0]
+    folder = Path(manifest["folder"])
+    report = UndoReport(manifest["id"], manifest["operation"])
+    for item in manifest["files"]:
+        rel = item["path"]
+        path = library.path_of(rel)
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            report.refused.append((rel, "the file was deleted since the operation"))
+            continue
+        except OSError as exc:
+            report.refused.append((rel, f"the file cannot be read: {exc.strerror or exc}"))
+            continue
+        if content_hash(current) != item["after_hash"]:
+            report.refused.append((rel, "the file was changed since the operation"))
+            continue
+        try:
+            atomic_write_bytes(path, (folder / item["before"]).read_bytes())
+        except (OSError, ArticleIOError) as exc:
+            report.refused.append((rel, str(exc)))
+            continue
+        report.restored.append(rel)
+    (folder / "undone.json").write_text(json.dumps(report.to_json(), ensure_ascii=False), "utf-8")
+    library.refresh()
+    return report
+
+
+__all__ = [
+    "FileChange",
+    "TagOpError",
+    "TagOpReport",
+    "UndoReport",
+    "edit_article",
+    "journal",
+    "merge_tags",
+    "remove_tag",
+    "rename_tag",
+    "undo_last",
+    "validate_tag",
+]

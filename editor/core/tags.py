@@ -1,0 +1,88 @@
+"""Tags: the one rule for when two spellings are the same tag, and counting tags over a library.
+
+Two tags are the same when their keys are equal. The key is `normalize_for_match` of the tag
+without a leading `#`, with runs of spaces, `_` and `-` made one `_` and trimmed: so `#الأمن`,
+`الامن`, `الأمنُ` and `الأمـــن` are one tag, and `الأمن الوطني` (front matter) is the same tag as
+`#الأمن_الوطني` (a body hashtag cannot hold a space). The panel shows the most used spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from editor.core.arabic import normalize_for_match, strip_tashkeel
+
+_SEPARATORS_RE = re.compile(r"[\s_\-]+")
+
+
+def clean_tag_text(tag: str) -> str:
+    """A tag as the user typed it, without surrounding spaces and leading `#` signs."""
+    return tag.strip().lstrip("#").strip()
+
+
+def tag_key(tag: str) -> str:
+    """The comparison form of a tag (see module docstring); empty for an empty tag."""
+    return _SEPARATORS_RE.sub("_", normalize_for_match(clean_tag_text(tag))).strip("_")
+
+
+def hashtag_form(tag: str) -> str:
+    """How `tag` is written as a body hashtag (without `#`): spaces become `_`."""
+    return re.sub(r"\s+", "_", clean_tag_text(tag))
+
+
+def article_tags(front_matter_tags: Iterable[str], hashtags: Iterable[str]) -> list[str]:
+    """Tags of one article: front-matter tags then body hashtags, one spelling per key (first wins)."""
+    seen: dict[str, str] = {}
+    for tag in [*front_matter_tags, *hashtags]:
+        text = clean_tag_text(str(tag))
+        key = tag_key(text)
+        if key and key not in seen:
+            seen[key] = text
+    return list(seen.values())
+
+
+@dataclass
+class TagSummary:
+    """One tag of a library: display spelling, number of articles, all spellings (most used first)."""
+
+    key: str
+    tag: str
+    count: int
+    variants: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"tag": self.tag, "count": self.count, "variants": self.variants}
+
+
+def summarize_tags(per_article_spellings: Iterable[Iterable[str]]) -> list[TagSummary]:
+    """Group the tag spellings of every article by key; most used first, then by name.
+
+    Each inner iterable is every spelling found in one article (front matter and hashtags): an
+    article counts once per tag however many spellings it uses; a spelling's use count decides
+    which one is displayed (ties: one without tashkeel or tatweel, then the alphabetically first).
+    """
+    articles: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for tags in per_article_spellings:
+        keys_here: set[str] = set()
+        for raw in tags:
+            text = clean_tag_text(str(raw))
+            key = tag_key(text)
+            if not key:
+                continue
+            spellings.setdefault(key, Counter())[text] += 1
+            keys_here.add(key)
+        articles.update(keys_here)
+    result = []
+    for key, count in articles.items():
+        # most used first; on a tie the spelling without tashkeel/tatweel, then alphabetical
+        ranked = sorted(
+            spellings[key].items(), key=lambda item: (-item[1], strip_tashkeel(item[0]) != item[0], item[0])
+        )
+        variants = [text for text, _ in ranked]
+        result.append(TagSummary(key=key, tag=variants[0], count=count, variants=variants))
+    result.sort(key=lambda s: (-s.count, s.key))
+    return result
