@@ -4,21 +4,61 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from editor import __version__
+from editor.resources import resource_path
+
+APP_NAME = "Midad"
+
+
+def ui_language(choice: str, locale: QLocale | None = None) -> str:
+    """`ar` or `en`: the preference if set, else Arabic when the system locale is Arabic."""
+    if choice in ("ar", "en"):
+        return choice
+    locale = locale or QLocale.system()
+    return "ar" if locale.language() == QLocale.Language.Arabic else "en"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Install Midad's and Qt's own (`qtbase_xx`) translations for `language`; mirror the layout for Arabic."""
+    translators: list[QTranslator] = []
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (
+            (f"qtbase_{language}", qt_dir),
+            (f"midad_{language}", str(resource_path("translations"))),
+        ):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                translators.append(translator)
+    direction = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    app.setLayoutDirection(direction)
+    return translators
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Midad's names (reused if one exists, as in tests)."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("مِداد Midad")
+    return app  # type: ignore[return-value]
 
 
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Midad")
-    app.setOrganizationName("Midad")
-    window = QMainWindow()
-    editor = QTextEdit(window)
-    if files:
-        with open(files[0], encoding="utf-8", errors="replace", newline="") as handle:
-            editor.setPlainText(handle.read())
-    window.setCentralWidget(editor)
-    window.setWindowTitle("Midad")
-    window.resize(1000, 700)
+    app = create_app()
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+
+    settings = Settings()
+    app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
+    window = MainWindow(settings)
     window.show()
+    if files:
+        window.open_file(files[0])
     return app.exec()

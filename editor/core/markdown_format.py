@@ -1,0 +1,128 @@
+"""Markdown formatting edits as pure text functions (the editor's Bold, Heading, Quote, List... actions).
+
+Each function takes the lines or the line that the selection touches and returns the new text;
+the editor replaces exactly those lines in one undoable step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from editor.core.direction import OVERRIDE_RE, paragraph_direction
+
+HORIZONTAL_RULE = "---"
+LINK_PLACEHOLDER = "https://"
+
+_HEADING_RE = re.compile(r"^(\s{0,3})(#{1,6})[ \t]+")
+_QUOTE_RE = re.compile(r"^(\s{0,3})>[ \t]?")
+_BULLET_RE = re.compile(r"^(\s*)[-*+][ \t]+")
+_NUMBER_RE = re.compile(r"^(\s*)\d{1,9}[.)][ \t]+")
+
+
+def toggle_inline(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
+    """Wrap `line[start:end]` in `marker` (`**` bold, `*` italic), or unwrap it if already wrapped.
+
+    Returns the new line and the new selection. An empty selection inserts the pair of markers
+    with the selection between them, ready for typing.
+    """
+    n = len(marker)
+    selected = line[start:end]
+    if len(selected) >= 2 * n and selected.startswith(marker) and selected.endswith(marker):
+        inner = selected[n:-n]
+        return line[:start] + inner + line[end:], start, start + len(inner)
+    if (
+        line[max(0, start - n) : start] == marker
+        and line[end : end + n] == marker
+        and (n == 2 or line[max(0, start - 2) : start] != "**" or line[end : end + 2] != "**")
+    ):
+        return line[: start - n] + selected + line[end + n :], start - n, end - n
+    return line[:start] + marker + selected + marker + line[end:], start + n, end + n
+
+
+def make_link(selected: str) -> tuple[str, int, int]:
+    """`[selected](https://)` and the span of the target inside it, selected for typing the address."""
+    text = selected or "رابط"
+    if re.match(r"^(https?://|www\.)\S+$", text):
+        link = f"[{text}]({text})"
+        return link, 1, 1 + len(text)
+    link = f"[{text}]({LINK_PLACEHOLDER})"
+    target = len(text) + 3
+    return link, target, target + len(LINK_PLACEHOLDER)
+
+
+def set_heading(lines: list[str], level: int) -> list[str]:
+    """Make every non-blank line a heading of `level`; lines already at that level become paragraphs."""
+    if not 1 <= level <= 6:
+        raise ValueError("heading level must be 1 to 6")
+    marks = "#" * level
+    content = [line for line in lines if line.strip()]
+    all_at_level = bool(content) and all(
+        (m := _HEADING_RE.match(line)) is not None and m.group(2) == marks for line in content
+    )
+    out = []
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+            continue
+        bare = _HEADING_RE.sub(r"\1", line, count=1)
+        out.append(bare if all_at_level else f"{marks} {bare.lstrip()}")
+    return out
+
+
+def _toggle_prefix(lines: list[str], pattern: re.Pattern[str], make: Callable[[str, int], str]) -> list[str]:
+    content = [line for line in lines if line.strip()]
+    remove = bool(content) and all(pattern.match(line) for line in content)
+    out = []
+    number = 0
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+            continue
+        if remove:
+            out.append(pattern.sub(r"\1", line, count=1))
+            continue
+        number += 1
+        bare = line
+        for other in (_BULLET_RE, _NUMBER_RE, _QUOTE_RE):
+            if other is not pattern and other is not _QUOTE_RE:
+                bare = other.sub(r"\1", bare, count=1)
+        out.append(make(bare, number))
+    return out
+
+
+def toggle_quote(lines: list[str]) -> list[str]:
+    """Add `> ` before every line (blank lines too, so the quote stays one block), or remove it."""
+    content = [line for line in lines if line.strip()]
+    if content and all(_QUOTE_RE.match(line) for line in content):
+        return [_QUOTE_RE.sub(r"\1", line, count=1) for line in lines]
+    return [f"> {line}" if line.strip() else ">" for line in lines]
+
+
+def toggle_bullets(lines: list[str]) -> list[str]:
+    """Make every non-blank line a `- ` list item, or remove the markers if all have one."""
+    return _toggle_prefix(lines, _BULLET_RE, lambda bare, _n: f"- {bare.lstrip()}")
+
+
+def toggle_numbers(lines: list[str]) -> list[str]:
+    """Number the non-blank lines `1.`, `2.`…, or remove the numbers if all are numbered."""
+    return _toggle_prefix(lines, _NUMBER_RE, lambda bare, n: f"{n}. {bare.lstrip()}")
+
+
+def toggle_direction(paragraph_lines: list[str], article_dir: str = "rtl") -> list[str]:
+    """Flip the paragraph's direction with the renderer's trailing override (`{dir=ltr}`/`{dir=rtl}`).
+
+    The override is written only when the automatic direction differs from the wanted one;
+    an override that is no longer needed is removed.
+    """
+    if not any(line.strip() for line in paragraph_lines):
+        return paragraph_lines
+    text = "\n".join(paragraph_lines)
+    current = paragraph_direction(text, article_dir)
+    wanted = "ltr" if current == "rtl" else "rtl"
+    last = max(i for i, line in enumerate(paragraph_lines) if line.strip())
+    lines = list(paragraph_lines)
+    lines[last] = OVERRIDE_RE.sub("", lines[last]).rstrip()
+    if paragraph_direction("\n".join(lines), article_dir) != wanted:
+        lines[last] = f"{lines[last]} {{dir={wanted}}}"
+    return lines

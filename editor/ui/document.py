@@ -1,0 +1,211 @@
+"""One open article: its file, its front matter, the editor's body, modified state and undo.
+
+The body lives in the editor's QTextDocument (newlines shown as `\\n`); the front matter lives
+here as an `Article` whose fields change only through `Article.with_field`, each change one
+undoable command. `article()` joins both; an untouched body is saved exactly as it was read
+(mixed newlines included), an edited one with the file's dominant newline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from editor.core.arabic import count_characters, count_words, reading_minutes
+from editor.core.article import Article
+from editor.core.article_file import LoadedArticle, load_article, save_article
+from editor.core.direction import article_direction
+from editor.ui.markdown_edit import MarkdownEdit
+
+PAUSE_MS = 300
+
+
+class _FieldEdit(QUndoCommand):
+    def __init__(self, document: Document, before: Article, after: Article, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document._set_meta_article(self._after)
+
+    def undo(self) -> None:
+        self._document._set_meta_article(self._before)
+
+
+class Document(QObject):
+    """The article being edited in one window."""
+
+    modified_changed = Signal(bool)
+    meta_changed = Signal()  # front matter changed (by an edit, undo or load)
+    paused = Signal()  # typing paused for PAUSE_MS: time to count words and render
+    file_changed = Signal()  # another file, or the same file after a save
+
+    def __init__(self, editor: MarkdownEdit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.loaded: LoadedArticle | None = None
+        self._meta_article = Article.from_text("")
+        self._editor_body_at_load = ""
+        self.meta_undo = QUndoStack(self)
+        self.read_only_reason: str | None = None
+        self.notice: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self._on_pause)
+        editor.document().contentsChanged.connect(self._timer.start)
+        editor.document().modificationChanged.connect(self._emit_modified)
+        self.meta_undo.cleanChanged.connect(self._emit_modified)
+
+    # --- state -------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        return self.loaded.path if self.loaded else None
+
+    @property
+    def meta(self) -> dict:
+        return self._meta_article.meta
+
+    @property
+    def meta_article(self) -> Article:
+        """The front matter as last edited (its body is the body as loaded)."""
+        return self._meta_article
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(p) for p in self._meta_article.problems]
+
+    @property
+    def fields_editable(self) -> bool:
+        return self._meta_article.front_matter_ok and not self.editor.isReadOnly()
+
+    def is_modified(self) -> bool:
+        return self.editor.document().isModified() or not self.meta_undo.isClean()
+
+    def body_for_save(self) -> str:
+        """The body to write: as loaded if untouched, else the editor text with the file's newline."""
+        text = self.editor.body_text()
+        if text == self._editor_body_at_load:
+            return self._meta_article.body
+        newline = self._meta_article.newline
+        return text.replace("\n", newline) if newline != "\n" else text
+
+    def article(self) -> Article:
+        """The whole article as it would be saved now."""
+        body = self.body_for_save()
+        if body == self._meta_article.body:
+            return self._meta_article
+        return self._meta_article.with_body(body)
+
+    def base_dir(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+    def direction(self) -> str:
+        return article_direction(self.meta, self.editor.body_text())
+
+    def counts(self) -> tuple[int, int, int]:
+        """Words, characters and reading minutes of the body (core counting)."""
+        body = self.editor.body_text()
+        words = count_words(body)
+        return words, count_characters(body), reading_minutes(words)
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else (self._meta_article.title or "")
+
+    # --- loading and saving --------------------------------------------------------------------
+    def load(self, path: str | Path) -> None:
+        """Open `path` (raises ArticleIOError; the current article is untouched then)."""
+        loaded = load_article(path)
+        self._show(loaded.article, loaded)
+        self.notice = loaded.notice
+        self.read_only_reason = loaded.read_only_reason
+        self.editor.setReadOnly(loaded.read_only_reason is not None)
+        self.file_changed.emit()
+
+    def new(self, article: Article) -> None:
+        """Start an unsaved article (e.g. from the template)."""
+        self._show(article, None)
+        self.notice = None
+        self.read_only_reason = None
+        self.editor.setReadOnly(False)
+        self.file_changed.emit()
+
+    def _show(self, article: Article, loaded: LoadedArticle | None) -> None:
+        self.loaded = loaded
+        self._meta_article = article
+        body = article.body.replace("\r\n", "\n").replace("\r", "\n")
+        self.editor.set_body(body, article_direction(article.meta, body))
+        self._editor_body_at_load = self.editor.body_text()
+        self.meta_undo.clear()
+        self.meta_undo.setClean()
+        self.meta_changed.emit()
+        self._emit_modified()
+        self._on_pause()
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Save to the current file, or to `path` (Save As). Raises ArticleIOError; nothing is lost then."""
+        article = self.article()
+        if self.loaded is not None:
+            saved = save_article(self.loaded, article, path)
+        elif path is not None:
+            saved = save_article(path, article)
+        else:
+            raise ValueError("a new article needs a path for its first save")
+        self.loaded = saved
+        self._meta_article = saved.article
+        self._editor_body_at_load = self.editor.body_text()
+        self.notice = None
+        self.read_only_reason = saved.read_only_reason
+        self.editor.document().setModified(False)
+        self.meta_undo.setClean()
+        self._emit_modified()
+        self.file_changed.emit()
+
+    def unlock(self) -> None:
+        """Allow editing a read-only file (it can then only be saved under another name)."""
+        self.editor.setReadOnly(False)
+        self.file_changed.emit()
+
+    # --- front matter edits ----------------------------------------------------------------------
+    def set_field(self, key: str, value: str | list[str] | None) -> bool:
+        """Change one front-matter field as an undoable step; False if nothing changed.
+
+        Raises ValueError when the front matter is malformed (the core refuses to edit it).
+        """
+        before = self._meta_article
+        if key not in before.meta and value in ("", None, []):
+            return False
+        if before.meta.get(key) == value:
+            return False
+        after = before.with_field(key, value)
+        if after.text == before.text:
+            return False
+        self.meta_undo.push(_FieldEdit(self, before, after, key))
+        return True
+
+    def set_tags(self, tags: list[str]) -> bool:
+        return self.set_field("tags", list(tags))
+
+    def _set_meta_article(self, article: Article) -> None:
+        self._meta_article = article
+        self.editor.set_article_direction(self.direction())
+        self.meta_changed.emit()
+        self._timer.start()
+
+    # --- signals -----------------------------------------------------------------------------------
+    def _emit_modified(self, *_args: object) -> None:
+        self.modified_changed.emit(self.is_modified())
+
+    def _on_pause(self) -> None:
+        self.editor.set_article_direction(self.direction())
+        self.paused.emit()
+
+    def flush(self) -> None:
+        """Run the pending pause work now (before saving, in tests)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._on_pause()

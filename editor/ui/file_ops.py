@@ -1,0 +1,111 @@
+"""File commands of the writing window: New, Open, Save, Save As, recent files, Close.
+
+Dialogs are attributes (`ask_save`, `choose_open_path`, `choose_save_path`, `show_error`) so tests
+and other front ends can replace them. Every failure leaves the open article and the file on disk
+as they were, and says why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from editor.core.article import Article
+from editor.core.slug import suggest_file_name
+from editor.core.storage import ArticleIOError
+from editor.ui import dialogs
+from editor.ui.document import Document
+from editor.ui.i18n import tr
+from editor.ui.settings import Settings
+
+
+def template_article(author: str = "") -> Article:
+    """A new article: Midad's front matter (today's date, draft, Arabic) and an empty body."""
+    from editor.commands.article_cmds import new_article
+
+    return new_article("", author or None)
+
+
+class FileController(QObject):
+    recent_changed = Signal(list)
+
+    def __init__(self, window: QWidget, document: Document, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.settings = settings
+        self.before_save = lambda: None  # e.g. the form commits the field being typed in
+        self.ask_save = dialogs.ask_save_changes
+        self.choose_open_path = dialogs.choose_open_path
+        self.choose_save_path = dialogs.choose_save_path
+        self.show_error = dialogs.show_error
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open article (saved, discarded or unchanged)."""
+        self.before_save()
+        if not self.document.is_modified():
+            return True
+        answer = self.ask_save(self.window, self.document.display_name())
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.new(template_article(self.settings.author()))
+        return True
+
+    def open(self) -> bool:
+        path = self.choose_open_path(self.window, self.settings.last_folder())
+        return bool(path) and self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open `path` in this window after offering to save; errors are shown, nothing is lost."""
+        if not self.maybe_save():
+            return False
+        try:
+            self.document.load(path)
+        except (ArticleIOError, OSError) as exc:
+            self.show_error(self.window, tr("Cannot open the article"), str(exc))
+            return False
+        self._remember(Path(path))
+        return True
+
+    def save(self) -> bool:
+        self.before_save()
+        if self.document.path is None or self.document.read_only_reason:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        self.before_save()
+        meta = self.document.meta
+        name = suggest_file_name(meta.get("slug"), self.document.meta_article.title or None)
+        folder = Path(self.settings.last_folder()) if self.settings.last_folder() else Path.home()
+        if self.document.path is not None:
+            folder = self.document.path.parent
+        path = self.choose_save_path(self.window, str(folder / name))
+        if not path:
+            return False
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            self.document.save(path)
+        except (ArticleIOError, OSError) as exc:
+            self.show_error(self.window, tr("The article was not saved"), str(exc))
+            return False
+        if self.document.path is not None:
+            self._remember(self.document.path)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.settings.set_last_folder(str(path.resolve().parent))
+        self.recent_changed.emit(self.settings.add_recent_file(str(path.resolve())))
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.recent_changed.emit([])

@@ -1,0 +1,200 @@
+"""The find/replace bar under the editor (Ctrl+F, Ctrl+H).
+
+Matching is the core's (`editor.core.find`): match case, whole word, regular expression and
+Arabic-insensitive. Replacements go through the editor's cursor, so each one (and Replace All as
+a whole) is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+
+from editor.core.find import Finder, FindError, FindOptions, Match
+from editor.ui.i18n import tr
+from editor.ui.markdown_edit import MarkdownEdit
+from editor.ui.text_positions import PositionMap
+
+
+class FindReplaceBar(QWidget):
+    """Search and replace in one MarkdownEdit."""
+
+    closed = Signal()
+
+    def __init__(self, editor: MarkdownEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        self.find_field = QLineEdit(self)
+        self.find_field.setObjectName("findField")
+        self.find_field.setPlaceholderText(tr("Find"))
+        self.replace_field = QLineEdit(self)
+        self.replace_field.setObjectName("replaceField")
+        self.replace_field.setPlaceholderText(tr("Replace with"))
+        self.match_case = QCheckBox(tr("Match case"), self)
+        self.whole_word = QCheckBox(tr("Whole word"), self)
+        self.regex = QCheckBox(tr("Regular expression"), self)
+        self.arabic = QCheckBox(tr("Ignore tashkeel and letter forms"), self)
+        self.arabic.setChecked(True)
+        self.arabic.setToolTip(tr("Tashkeel and tatweel are ignored; أ إ آ ا, ى ي and ة ه match"))
+        self.previous_button = QPushButton(tr("Previous"), self)
+        self.next_button = QPushButton(tr("Next"), self)
+        self.replace_button = QPushButton(tr("Replace"), self)
+        self.replace_all_button = QPushButton(tr("Replace all"), self)
+        self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.close_bar)
+        grid.addWidget(self.find_field, 0, 0)
+        grid.addWidget(self.previous_button, 0, 1)
+        grid.addWidget(self.next_button, 0, 2)
+        grid.addWidget(self.status, 0, 3)
+        grid.addWidget(close, 0, 4)
+        grid.addWidget(self.replace_field, 1, 0)
+        grid.addWidget(self.replace_button, 1, 1)
+        grid.addWidget(self.replace_all_button, 1, 2)
+        options = QWidget(self)
+        row = QGridLayout(options)
+        row.setContentsMargins(0, 0, 0, 0)
+        for i, box in enumerate((self.match_case, self.whole_word, self.regex, self.arabic)):
+            row.addWidget(box, 0, i)
+            box.toggled.connect(self._refresh_count)
+        grid.addWidget(options, 2, 0, 1, 5)
+        grid.setColumnStretch(0, 1)
+        self.find_field.textChanged.connect(self._refresh_count)
+        self.find_field.returnPressed.connect(self.find_next)
+        self.replace_field.returnPressed.connect(self.replace_one)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        self.hide()
+
+    # --- opening ---------------------------------------------------------------------------------
+    def open_find(self, replace: bool = False) -> None:
+        """Show the bar (with the replace row when `replace`), seeded with the selection."""
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_field.setText(selected)
+        for widget in (self.replace_field, self.replace_button, self.replace_all_button):
+            widget.setVisible(replace)
+        self.show()
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+        self._refresh_count()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.setFocus()
+        self.closed.emit()
+
+    def options(self) -> FindOptions:
+        return FindOptions(
+            match_case=self.match_case.isChecked(),
+            whole_word=self.whole_word.isChecked(),
+            regex=self.regex.isChecked(),
+            arabic_insensitive=self.arabic.isChecked(),
+        )
+
+    def _finder(self) -> Finder | None:
+        try:
+            finder = Finder(self.find_field.text(), self.options())
+        except FindError as exc:
+            self.status.setText(tr("Invalid search") if self.find_field.text() else "")
+            self.status.setToolTip(str(exc))
+            return None
+        self.status.setToolTip("")
+        return finder
+
+    def _refresh_count(self) -> None:
+        finder = self._finder()
+        if finder is None:
+            return
+        count = len(finder.find_all(self.editor.body_text()))
+        self.status.setText(tr("%1 matches").replace("%1", str(count)) if count else tr("No matches"))
+
+    # --- moving and replacing -------------------------------------------------------------------------
+    def _select(self, text: str, match: Match) -> None:
+        positions = PositionMap(text)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(positions.to_qt(match.start))
+        cursor.setPosition(positions.to_qt(match.end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
+    def _move(self, backward: bool) -> Match | None:
+        finder = self._finder()
+        if finder is None:
+            return None
+        text = self.editor.body_text()
+        positions = PositionMap(text)
+        cursor = self.editor.textCursor()
+        anchor = cursor.selectionStart() if backward else cursor.selectionEnd()
+        match = finder.find_next(text, positions.to_py(anchor), backward=backward)
+        if match is None:
+            self.status.setText(tr("No matches"))
+            return None
+        self._select(text, match)
+        return match
+
+    def find_next(self) -> Match | None:
+        return self._move(backward=False)
+
+    def find_previous(self) -> Match | None:
+        return self._move(backward=True)
+
+    def _selection_match(self, finder: Finder, text: str) -> Match | None:
+        positions = PositionMap(text)
+        cursor = self.editor.textCursor()
+        start, end = positions.to_py(cursor.selectionStart()), positions.to_py(cursor.selectionEnd())
+        for match in finder.find_all(text):
+            if (match.start, match.end) == (start, end):
+                return match
+        return None
+
+    def replace_one(self) -> None:
+        """Replace the selected match (if the selection is one) and go to the next."""
+        finder = self._finder()
+        if finder is None or self.editor.isReadOnly():
+            return
+        text = self.editor.body_text()
+        match = self._selection_match(finder, text)
+        if match is None:
+            self.find_next()
+            return
+        try:
+            replacement = finder.expand(text, match, self.replace_field.text())
+        except FindError as exc:
+            self.status.setText(str(exc))
+            return
+        self.editor.textCursor().insertText(replacement)
+        self.find_next()
+        self._refresh_count()
+
+    def replace_all(self) -> int:
+        """Replace every match in one undo step; returns the count."""
+        finder = self._finder()
+        if finder is None or self.editor.isReadOnly():
+            return 0
+        text = self.editor.body_text()
+        matches = finder.find_all(text)
+        try:
+            replacements = [finder.expand(text, m, self.replace_field.text()) for m in matches]
+        except FindError as exc:
+            self.status.setText(str(exc))
+            return 0
+        positions = PositionMap(text)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        for match, replacement in zip(reversed(matches), reversed(replacements), strict=True):
+            cursor.setPosition(positions.to_qt(match.start))
+            cursor.setPosition(positions.to_qt(match.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.status.setText(tr("%1 replaced").replace("%1", str(len(matches))))
+        return len(matches)

@@ -1,0 +1,115 @@
+"""Markdown highlighting for the editor: colours and weights only, never a change to the text.
+
+Formats change only at Markdown punctuation (`#`, `*`, `[`, `>`…), never inside a word, so Arabic
+letters keep their joined shapes. Hashtags come from the core rule (`editor.core.hashtags`).
+Colours come from the palette, so light and dark themes both read well.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from editor.core.hashtags import hashtag_spans, mask_non_prose
+from editor.ui.text_positions import PositionMap
+
+_IN_FENCE = 1
+
+_FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t].*)?$")
+_QUOTE_RE = re.compile(r"^[ ]{0,3}>.*$")
+_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=[ \t])")
+_RULE_RE = re.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
+_CODE_RE = re.compile(r"(`+)[^`].*?\1|(`+)`")
+_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<(?:https?|mailto):[^>\s]+>|https?://\S+")
+_OVERRIDE_RE = re.compile(r"\{:?[ \t]*dir=[^}]*\}[ \t]*$")
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() * (1 - t) + b.red() * t),
+        round(a.green() * (1 - t) + b.green() * t),
+        round(a.blue() * (1 - t) + b.blue() * t),
+    )
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Headings, bold, italic, links, quotes, lists, code, rules, hashtags and direction overrides."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+        super().__init__(document)
+        self.set_palette(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Derive the colours from `palette` (call again when the system theme changes)."""
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        link = palette.color(QPalette.ColorRole.Link)
+        dark = base.lightness() < 128
+        accent = QColor("#e0a050") if dark else QColor("#a0522d")
+        tag = QColor("#6fbf73") if dark else QColor("#2e7d32")
+
+        def fmt(color: QColor, weight: int | None = None, italic: bool = False) -> QTextCharFormat:
+            f = QTextCharFormat()
+            f.setForeground(color)
+            if weight is not None:
+                f.setFontWeight(weight)
+            if italic:
+                f.setFontItalic(True)
+            return f
+
+        muted = _mix(text, base, 0.45)
+        self.f_heading = fmt(accent, QFont.Weight.Bold)
+        self.f_bold = fmt(text, QFont.Weight.Bold)
+        self.f_italic = fmt(text, italic=True)
+        self.f_marker = fmt(muted)
+        self.f_link = fmt(link)
+        self.f_quote = fmt(_mix(text, base, 0.3))
+        self.f_code = fmt(_mix(text, QColor("#c2185b"), 0.6))
+        self.f_code.setFontFamilies(["monospace"])
+        self.f_hashtag = fmt(tag, QFont.Weight.DemiBold)
+        self.f_override = fmt(muted, italic=True)
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        positions = PositionMap(text)
+
+        def paint(start: int, end: int, f: QTextCharFormat) -> None:
+            a = positions.to_qt(start)
+            self.setFormat(a, positions.to_qt(end) - a, f)
+
+        in_fence = self.previousBlockState() == _IN_FENCE
+        if _FENCE_RE.match(text):
+            paint(0, len(text), self.f_code)
+            self.setCurrentBlockState(-1 if in_fence else _IN_FENCE)
+            return
+        if in_fence:
+            paint(0, len(text), self.f_code)
+            self.setCurrentBlockState(_IN_FENCE)
+            return
+        self.setCurrentBlockState(-1)
+        if _HEADING_RE.match(text):
+            paint(0, len(text), self.f_heading)
+        elif _RULE_RE.match(text):
+            paint(0, len(text), self.f_marker)
+        elif _QUOTE_RE.match(text):
+            paint(0, len(text), self.f_quote)
+        list_marker = _LIST_RE.match(text)
+        if list_marker:
+            paint(0, list_marker.end(), self.f_marker)
+        for m in _BOLD_RE.finditer(text):
+            paint(m.start(), m.end(), self.f_bold)
+        for m in _ITALIC_RE.finditer(text):
+            paint(m.start(), m.end(), self.f_italic)
+        for m in _LINK_RE.finditer(text):
+            paint(m.start(), m.end(), self.f_link)
+        for m in _CODE_RE.finditer(text):
+            paint(m.start(), m.end(), self.f_code)
+        for start, end, _tag in hashtag_spans(mask_non_prose(text)):
+            paint(start, end, self.f_hashtag)
+        override = _OVERRIDE_RE.search(text)
+        if override:
+            paint(override.start(), override.end(), self.f_override)

@@ -1,0 +1,358 @@
+"""The writing window: editor, live preview, article panel, menus, toolbar and status bar.
+
+Layout and wiring only: the document decides state, the core decides direction, tags and counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.hashtags import extract_hashtags
+from editor.ui import dialogs
+from editor.ui.actions import Actions
+from editor.ui.article_tags import ArticleTags
+from editor.ui.document import Document
+from editor.ui.file_ops import FileController
+from editor.ui.find_replace import FindReplaceBar
+from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.i18n import tr
+from editor.ui.markdown_edit import MarkdownEdit
+from editor.ui.metadata_form import MetadataForm
+from editor.ui.preview import PreviewPane, PreviewRenderer
+from editor.ui.settings import Settings
+from editor.ui.status_bar import StatusBar
+
+
+class Banner(QFrame):
+    """A message strip above the editor (encoding notices, read-only files, front-matter problems)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#banner { background: palette(tool-tip-base); }")
+        layout = QHBoxLayout(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unlock_button = QPushButton(tr("Edit anyway"), self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.unlock_button)
+        self.hide()
+
+    def show_messages(self, messages: list[str], can_unlock: bool) -> None:
+        self.label.setText("\n".join(messages))
+        self.unlock_button.setVisible(can_unlock)
+        self.setVisible(bool(messages))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.editor = MarkdownEdit(self)
+        self.editor.setObjectName("editor")
+        self.document = Document(self.editor, self)
+        self.files = FileController(self, self.document, self.settings)
+        self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())
+        self.preview = PreviewPane(self)
+        self.preview.setObjectName("preview")
+        self.preview.confirm_link = lambda url: dialogs.confirm_open_link(self, url)
+        self.renderer = PreviewRenderer(self)
+        self.find_bar = FindReplaceBar(self.editor, self)
+        self.form = MetadataForm(self)
+        self.tags = ArticleTags(self)
+        self.banner = Banner(self)
+        self.status = StatusBar(self)
+        self.actions = Actions(self)
+        self.files.before_save = self.form.commit_pending
+        self._build_layout()
+        self._build_menus()
+        self._connect()
+        self._apply_preferences()
+        self._restore_state()
+        self.document.new(self._template())
+
+    # --- building -------------------------------------------------------------------------------
+    def _template(self):  # noqa: ANN202 - an Article
+        from editor.ui.file_ops import template_article
+
+        return template_article(self.settings.author())
+
+    def _build_layout(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        article_page = QWidget(self)
+        page = QVBoxLayout(article_page)
+        page.addWidget(self.form)
+        tag_box = QGroupBox(tr("Tags"), article_page)
+        QVBoxLayout(tag_box).addWidget(self.tags)
+        page.addWidget(tag_box)
+        page.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(article_page)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(scroll, tr("Article"))
+        self.side_dock = QDockWidget(tr("Article"), self)
+        self.side_dock.setObjectName("sideDock")
+        self.side_dock.setWidget(self.side_tabs)
+        self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.side_dock)
+        self.setStatusBar(self.status)
+
+    def add_side_panel(self, widget: QWidget, title: str) -> int:
+        """Add a tab to the side panel (the library and tag panels go here); returns its index."""
+        return self.side_tabs.addTab(widget, title)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([a.new, a.open])
+        self.recent_menu = QMenu(tr("Open &recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([a.save, a.save_as, a.close])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find, a.replace])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.preferences)
+        format_menu = bar.addMenu(tr("F&ormat"))
+        format_menu.addActions([a.bold, a.italic, a.link])
+        format_menu.addSeparator()
+        format_menu.addActions([a.heading1, a.heading2, a.heading3, a.quote, a.bullets, a.numbers, a.rule])
+        format_menu.addSeparator()
+        format_menu.addActions([a.paragraph_direction, a.article_rtl, a.article_ltr])
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions([a.toggle_preview, a.toggle_side_panel])
+        view_menu.addSeparator()
+        view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.visual_caret])
+        toolbar = QToolBar(tr("Formatting"), self)
+        toolbar.setObjectName("formatToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([a.save, a.bold, a.italic, a.link, a.heading1, a.heading2, a.quote, a.bullets])
+        toolbar.addActions([a.numbers, a.paragraph_direction, a.toggle_preview])
+        self.addToolBar(toolbar)
+        self._show_recent(self.settings.recent_files())
+
+    def _connect(self) -> None:
+        a, e, d = self.actions, self.editor, self.document
+        a.new.triggered.connect(self.files.new)
+        a.open.triggered.connect(self.files.open)
+        a.save.triggered.connect(self.files.save)
+        a.save_as.triggered.connect(self.files.save_as)
+        a.close.triggered.connect(self.close)
+        a.quit.triggered.connect(self._quit)
+        a.clear_recent.triggered.connect(self.files.clear_recent)
+        a.undo.triggered.connect(self._undo)
+        a.redo.triggered.connect(self._redo)
+        a.find.triggered.connect(lambda: self.find_bar.open_find(replace=False))
+        a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
+        a.preferences.triggered.connect(self._preferences)
+        a.bold.triggered.connect(lambda: e.toggle_inline("**"))
+        a.italic.triggered.connect(lambda: e.toggle_inline("*"))
+        a.link.triggered.connect(e.insert_link)
+        a.heading1.triggered.connect(lambda: e.set_heading(1))
+        a.heading2.triggered.connect(lambda: e.set_heading(2))
+        a.heading3.triggered.connect(lambda: e.set_heading(3))
+        a.quote.triggered.connect(e.toggle_quote)
+        a.bullets.triggered.connect(e.toggle_bullets)
+        a.numbers.triggered.connect(e.toggle_numbers)
+        a.rule.triggered.connect(e.insert_rule)
+        a.paragraph_direction.triggered.connect(e.toggle_paragraph_direction)
+        a.article_rtl.triggered.connect(lambda: self._set_field("dir", "rtl"))
+        a.article_ltr.triggered.connect(lambda: self._set_field("dir", "ltr"))
+        a.toggle_preview.toggled.connect(self.preview.setVisible)
+        a.toggle_side_panel.toggled.connect(self.side_dock.setVisible)
+        a.zoom_in.triggered.connect(lambda: self._zoom(1))
+        a.zoom_out.triggered.connect(lambda: self._zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self._zoom(0))
+        a.visual_caret.toggled.connect(self._set_caret_mode)
+        d.modified_changed.connect(self._update_title)
+        d.meta_changed.connect(self._show_meta)
+        d.file_changed.connect(self._show_file)
+        d.paused.connect(self._refresh)
+        self.renderer.rendered.connect(self._show_preview)
+        self.form.field_edited.connect(self._set_field)
+        self.tags.tags_changed.connect(lambda tags: self._set_field("tags", tags))
+        self.banner.unlock_button.clicked.connect(d.unlock)
+        e.cursor_moved.connect(self.status.show_cursor)
+        e.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        self.files.recent_changed.connect(self._show_recent)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._theme_changed)
+
+    # --- reacting ---------------------------------------------------------------------------------
+    def _set_field(self, key: str, value: object) -> None:
+        try:
+            self.document.set_field(key, value)  # type: ignore[arg-type]
+        except ValueError as exc:
+            self.banner.show_messages([str(exc)], can_unlock=False)
+            self._show_meta()
+
+    def _show_meta(self) -> None:
+        d = self.document
+        problem = "\n".join(d.problems) if not d.meta_article.front_matter_ok else None
+        self.form.set_meta(d.meta, d.fields_editable, problem)
+        self.tags.set_tags(d.meta_article.tags, d.fields_editable)
+        direction = str(d.meta.get("dir") or "")
+        self.actions.article_rtl.setChecked(direction == "rtl")
+        self.actions.article_ltr.setChecked(direction == "ltr")
+        self._update_title()
+
+    def _show_file(self) -> None:
+        d = self.document
+        messages = [m for m in (d.notice, d.read_only_reason) if m] + d.problems
+        self.banner.show_messages(messages, can_unlock=self.editor.isReadOnly())
+        self.preview.base_dir = d.base_dir()
+        self.actions.update_enabled(not self.editor.isReadOnly(), d.fields_editable, d.path is not None)
+        self._show_meta()
+
+    def _refresh(self) -> None:
+        words, characters, minutes = self.document.counts()
+        self.status.show_counts(words, characters, minutes)
+        self.tags.set_hashtags(extract_hashtags(self.editor.body_text()))
+        if self.preview.isVisible() or not self.isVisible():
+            self.renderer.request(self.document.article(), self.document.base_dir())
+
+    def _show_preview(self, generation: int, html: str) -> None:
+        if generation == self.renderer.generation:
+            self.preview.show_html(html)
+
+    def _sync_scroll(self, value: int) -> None:
+        bar = self.editor.verticalScrollBar()
+        self.preview.follow(value / bar.maximum() if bar.maximum() else 0.0)
+
+    def _update_title(self, *_args: object) -> None:
+        name = self.document.display_name() or tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {tr('Midad')}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _show_recent(self, files: list[str]) -> None:
+        self.recent_menu.clear()
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions.clear_recent)
+        self.recent_menu.setEnabled(bool(files))
+
+    def _theme_changed(self, *_args: object) -> None:
+        self.highlighter.set_palette(QApplication.palette())
+
+    def _undo(self) -> None:
+        if self.side_dock.isAncestorOf(QApplication.focusWidget()) and self.document.meta_undo.canUndo():
+            self.document.meta_undo.undo()
+        else:
+            self.editor.undo()
+
+    def _redo(self) -> None:
+        if self.side_dock.isAncestorOf(QApplication.focusWidget()) and self.document.meta_undo.canRedo():
+            self.document.meta_undo.redo()
+        else:
+            self.editor.redo()
+
+    # --- preferences and state ------------------------------------------------------------------------
+    def _apply_preferences(self) -> None:
+        s = self.settings
+        self.editor.set_editor_font(s.font_family(), s.font_size() + s.zoom())
+        self.editor.set_caret_mode(s.caret_mode())
+        self.actions.visual_caret.setChecked(s.caret_mode() == "visual")
+
+    def _zoom(self, step: int) -> None:
+        self.settings.set_zoom(self.settings.zoom() + step if step else 0)
+        self._apply_preferences()
+
+    def _set_caret_mode(self, visual: bool) -> None:
+        self.settings.set_caret_mode("visual" if visual else "logical")
+        self.editor.set_caret_mode(self.settings.caret_mode())
+
+    def _preferences(self) -> None:
+        dialog = dialogs.PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            if dialog.apply():
+                self.status.showMessage(tr("The new language applies the next time Midad starts."), 8000)
+            self._apply_preferences()
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        sizes = self.settings.splitter_sizes()
+        if len(sizes) == 2 and all(s > 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.setSizes([640, 480])
+        visible = self.settings.preview_visible()
+        self.actions.toggle_preview.setChecked(visible)
+        self.preview.setVisible(visible)
+        self.actions.toggle_side_panel.setChecked(True)
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        if self.preview.isVisible():
+            self.settings.set_splitter_sizes(self.splitter.sizes())
+        self.settings.set_preview_visible(self.actions.toggle_preview.isChecked())
+        self.settings.sync()
+
+    def open_file(self, path: str) -> bool:
+        return self.files.open_path(path)
+
+    def _quit(self) -> None:
+        if self.close():
+            QApplication.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_state()
+        self.renderer.shutdown()
+        event.accept()

@@ -1,0 +1,324 @@
+"""The Markdown editor widget: a QTextEdit whose every paragraph has the core model's direction.
+
+QPlainTextEdit ignores per-block direction (QTBUG-7516), so this is a plain-text QTextEdit. Each
+block's `QTextBlockFormat` gets its layout direction and an absolute alignment from
+`editor.core.direction.line_directions`, recomputed for the edited paragraph only, and joined
+to the user's own undo step so undo/redo never needs a second press. The text is never changed
+by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QTextBlock, QTextCursor, QTextOption
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from editor.core import markdown_format as fmt
+from editor.core.direction import line_directions
+from editor.ui.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
+from editor.ui.text_positions import PositionMap
+
+_PARAGRAPH_SEPARATOR = "\u2029"
+# Invisible direction marks drawn as small flags: LRM, RLM, ALM, and the isolates/embeddings.
+_BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
+
+
+def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
+    """A font that asks for a good Arabic face explicitly (Qt would otherwise fall back to DejaVu)."""
+    font = QFont()
+    families = ([family] if family else []) + [f for f in ARABIC_FONTS if f != family]
+    font.setFamilies(families)
+    font.setPointSize(max(6, size))
+    return font
+
+
+def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
+    blocks = [first]
+    while blocks[-1] != last and blocks[-1].next().isValid():
+        blocks.append(blocks[-1].next())
+    return blocks
+
+
+class MarkdownEdit(QTextEdit):
+    """Plain Markdown editing with per-paragraph direction from the core."""
+
+    cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._article_dir = "rtl"
+        self._applying = False
+        self._show_marks = True
+        self.document().setDocumentMargin(16)
+        self.setFont(editor_font())
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._emit_cursor)
+
+    # --- text in and out ---------------------------------------------------------------------
+    def set_body(self, body: str, article_dir: str = "rtl") -> None:
+        """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo."""
+        self._article_dir = article_dir
+        self._applying = True
+        try:
+            self.setPlainText(body)
+        finally:
+            self._applying = False
+        self.apply_all_directions()
+        self.document().clearUndoRedoStacks()
+        self.document().setModified(False)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def body_text(self) -> str:
+        """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText)."""
+        return self.document().toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+
+    # --- direction -----------------------------------------------------------------------------
+    @property
+    def article_direction(self) -> str:
+        return self._article_dir
+
+    def set_article_direction(self, direction: str) -> None:
+        """Change the article's default direction and re-apply every paragraph's direction."""
+        if direction != self._article_dir:
+            self._article_dir = direction
+            self.apply_all_directions()
+
+    def block_direction(self, block: QTextBlock) -> str:
+        """`rtl` or `ltr` as set on `block`."""
+        return "rtl" if block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+
+    def apply_all_directions(self) -> None:
+        doc = self.document()
+        self._apply(_block_range(doc.firstBlock(), doc.lastBlock()))
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._applying:
+            return
+        doc = self.document()
+        first = doc.findBlock(position)
+        last = doc.findBlock(position + added)
+        if not first.isValid():
+            first = doc.lastBlock()
+        if not last.isValid():
+            last = doc.lastBlock()
+        # back to the start of the paragraph whose direction blank lines here inherit
+        while first.previous().isValid() and (not first.text().strip() or first.previous().text().strip()):
+            first = first.previous()
+        # forward through the paragraph and the blank lines that follow it
+        while last.next().isValid() and last.next().text().strip():
+            last = last.next()
+        while last.next().isValid() and not last.next().text().strip():
+            last = last.next()
+        self._apply(_block_range(first, last))
+
+    def _apply(self, blocks: list[QTextBlock]) -> None:
+        directions = line_directions("\n".join(b.text() for b in blocks), self._article_dir)
+        cursor: QTextCursor | None = None
+        self._applying = True
+        try:
+            for block, direction in zip(blocks, directions, strict=False):
+                want = (
+                    Qt.LayoutDirection.RightToLeft if direction == "rtl" else Qt.LayoutDirection.LeftToRight
+                )
+                block_format = block.blockFormat()
+                if block_format.layoutDirection() == want:
+                    continue
+                if cursor is None:
+                    cursor = QTextCursor(self.document())
+                    cursor.joinPreviousEditBlock()
+                side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
+                block_format.setLayoutDirection(want)
+                block_format.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(block_format)
+            if cursor is not None:
+                cursor.endEditBlock()
+        finally:
+            self._applying = False
+
+    def _emit_cursor(self) -> None:
+        cursor = self.textCursor()
+        block = cursor.block()
+        self.cursor_moved.emit(
+            block.blockNumber() + 1, cursor.positionInBlock() + 1, self.block_direction(block)
+        )
+
+    # --- preferences ---------------------------------------------------------------------------
+    def set_caret_mode(self, mode: str) -> None:
+        """`logical` (arrow keys follow the text order) or `visual` (they follow the screen)."""
+        style = (
+            Qt.CursorMoveStyle.VisualMoveStyle if mode == "visual" else Qt.CursorMoveStyle.LogicalMoveStyle
+        )
+        self.document().setDefaultCursorMoveStyle(style)
+        self.setTextCursor(self.textCursor())
+
+    def set_editor_font(self, family: str, size: int) -> None:
+        self.setFont(editor_font(family, size))
+        self.document().setDefaultFont(self.font())
+
+    # --- formatting actions (each one undo step) ---------------------------------------------
+    def _selected_blocks(self) -> list[QTextBlock]:
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        end = cursor.selectionEnd()
+        last = doc.findBlock(end)
+        if cursor.hasSelection() and last != first and end == last.position():
+            last = last.previous()  # a selection ending at a line start does not take that line
+        return _block_range(first, last)
+
+    def _replace_blocks(self, blocks: list[QTextBlock], lines: list[str]) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(blocks[0].position())
+        cursor.setPosition(blocks[-1].position() + blocks[-1].length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("\n".join(lines))
+        return cursor
+
+    def _edit_lines(self, transform) -> None:  # noqa: ANN001 - a list[str] -> list[str] function
+        blocks = self._selected_blocks()
+        old = [b.text() for b in blocks]
+        new = transform(old)
+        if new == old:
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        replaced = self._replace_blocks(blocks, new)
+        cursor.endEditBlock()
+        start = blocks[0].position() if blocks[0].isValid() else 0
+        replaced.setPosition(start)
+        replaced.setPosition(
+            start + len("\n".join(new).encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor
+        )
+        self.setTextCursor(replaced)
+
+    def toggle_inline(self, marker: str) -> None:
+        """Bold (`**`) or italic (`*`) on the selection, or remove it."""
+        cursor = self.textCursor()
+        block = self.document().findBlock(cursor.selectionStart())
+        if cursor.hasSelection() and self.document().findBlock(cursor.selectionEnd()) != block:
+            text = cursor.selectedText().replace(_PARAGRAPH_SEPARATOR, "\n")
+            cursor.insertText(f"{marker}{text}{marker}")
+            return
+        line = block.text()
+        positions = PositionMap(line)
+        start = positions.to_py(cursor.selectionStart() - block.position())
+        end = positions.to_py(cursor.selectionEnd() - block.position())
+        new_line, new_start, new_end = fmt.toggle_inline(line, start, end, marker)
+        self._set_block_text(block, new_line, new_start, new_end)
+
+    def insert_link(self) -> None:
+        """`[selection](https://)` with the address selected for typing."""
+        cursor = self.textCursor()
+        selected = cursor.selectedText().replace(_PARAGRAPH_SEPARATOR, " ")
+        link, a, b = fmt.make_link(selected)
+        start = cursor.selectionStart()
+        cursor.insertText(link)
+        positions = PositionMap(link)
+        cursor.setPosition(start + positions.to_qt(a))
+        cursor.setPosition(start + positions.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _set_block_text(self, block: QTextBlock, text: str, sel_start: int, sel_end: int) -> None:
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        positions = PositionMap(text)
+        cursor.setPosition(block.position() + positions.to_qt(sel_start))
+        cursor.setPosition(block.position() + positions.to_qt(sel_end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def set_heading(self, level: int) -> None:
+        self._edit_lines(lambda lines: fmt.set_heading(lines, level))
+
+    def toggle_quote(self) -> None:
+        self._edit_lines(fmt.toggle_quote)
+
+    def toggle_bullets(self) -> None:
+        self._edit_lines(fmt.toggle_bullets)
+
+    def toggle_numbers(self) -> None:
+        self._edit_lines(fmt.toggle_numbers)
+
+    def insert_rule(self) -> None:
+        """A horizontal rule on its own paragraph after the current line."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        before = "\n\n" if cursor.block().text().strip() else ""
+        cursor.insertText(f"{before}{fmt.HORIZONTAL_RULE}\n\n")
+        self.setTextCursor(cursor)
+
+    def toggle_paragraph_direction(self) -> None:
+        """Flip the direction of the paragraph at the caret with a `{dir=…}` override."""
+        block = self.textCursor().block()
+        if not block.text().strip():
+            return
+        first = last = block
+        while first.previous().isValid() and first.previous().text().strip():
+            first = first.previous()
+        while last.next().isValid() and last.next().text().strip():
+            last = last.next()
+        blocks = _block_range(first, last)
+        lines = [b.text() for b in blocks]
+        new = fmt.toggle_direction(lines, self._article_dir)
+        if new != lines:
+            caret = self.textCursor().position()
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            self._replace_blocks(blocks, new)
+            cursor.endEditBlock()
+            cursor.setPosition(min(caret, self.document().characterCount() - 1))
+            self.setTextCursor(cursor)
+
+    # --- keys and painting ---------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.textCursor().insertText("\n")  # Shift+Enter: a real line break, never U+2028
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().paintEvent(event)
+        if self._show_marks:
+            self._paint_bidi_marks()
+
+    def _paint_bidi_marks(self) -> None:
+        """Draw LRM/RLM/ALM, which Qt shows as nothing even with ShowDefaultIgnorables."""
+        painter: QPainter | None = None
+        offset_y = self.verticalScrollBar().value()
+        offset_x = self.horizontalScrollBar().value()
+        height = self.viewport().height()
+        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        layout = self.document().documentLayout()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() - offset_y > height:
+                break
+            text = block.text()
+            if any(mark in text for mark in _BIDI_MARKS) and block.layout() is not None:
+                positions = PositionMap(text)
+                for index, ch in enumerate(text):
+                    if ch not in _BIDI_MARKS:
+                        continue
+                    qpos = positions.to_qt(index)
+                    line = block.layout().lineForTextPosition(qpos)
+                    if not line.isValid():
+                        continue
+                    x = line.cursorToX(qpos)[0] + rect.left() - offset_x
+                    y = line.y() + rect.top() - offset_y
+                    if painter is None:
+                        painter = QPainter(self.viewport())
+                        painter.setPen(QColor(200, 80, 80))
+                    flag = QRectF(x - 1, y + 1, 2, line.height() - 2)
+                    painter.fillRect(flag, QColor(200, 80, 80, 160))
+                    painter.drawLine(int(x), int(y + 1), int(x + (4 if ch == "\u200e" else -4)), int(y + 1))
+            block = block.next()
+        if painter is not None:
+            painter.end()

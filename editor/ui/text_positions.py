@@ -1,0 +1,34 @@
+"""Convert between Python string indexes (code points) and Qt text positions (UTF-16 units).
+
+They differ only after characters outside the Basic Multilingual Plane (emoji, rare CJK).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+
+class PositionMap:
+    """Index conversions for one text; cheap (identity) when the text is all BMP."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = (
+            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if text and max(text) > "\uffff" else []
+        )
+
+    def to_qt(self, index: int) -> int:
+        """Qt position of Python index `index`."""
+        return index + bisect.bisect_left(self._astral, index)
+
+    def to_py(self, position: int) -> int:
+        """Python index of Qt position `position` (a position inside a surrogate pair rounds down)."""
+        if not self._astral:
+            return position
+        low, high = 0, position
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.to_qt(mid) <= position:
+                low = mid
+            else:
+                high = mid - 1
+        return low
