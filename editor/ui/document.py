@@ -204,6 +204,10 @@ class Document(QObject):
         self.editor.set_article_direction(self.direction())
         self.paused.emit()
 
+    def stop(self) -> None:
+        """No more pause work (the window is closing)."""
+        self._timer.stop()
+
     def flush(self) -> None:
         """Run the pending pause work now (before saving, in tests)."""
         if self._timer.isActive():

@@ -354,5 +354,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.document.stop()
         self.renderer.shutdown()
         event.accept()

@@ -50,11 +50,14 @@ class PreviewRenderer(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-preview")
         self._generation = 0
+        self._closed = False
 
     def request(self, article: Article, base_dir: Path | None) -> int:
         """Queue a render; returns its generation number."""
         self._generation += 1
         generation = self._generation
+        if self._closed:
+            return generation
         self._pool.submit(self._work, generation, article, base_dir)
         return generation
 
@@ -72,6 +75,7 @@ class PreviewRenderer(QObject):
         self.rendered.emit(generation, text)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

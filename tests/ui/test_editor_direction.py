@@ -1,0 +1,120 @@
+"""The editor shows every paragraph in the core model's direction, and keeps the text exactly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from editor.core.direction import line_directions
+from tests.ui.conftest import type_text
+
+
+def _blocks(editor):
+    block = editor.document().firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _caret_x_at_block_start(editor, block):
+    cursor = QTextCursor(block)
+    editor.setTextCursor(cursor)
+    return editor.cursorRect().center().x()
+
+
+def test_seed_article_blocks_are_rtl_and_right_aligned(window, seed_file, seed_text):
+    assert window.open_file(str(seed_file))
+    editor = window.editor
+    expected = line_directions(seed_text.replace("\r\n", "\n"), "rtl")
+    blocks = list(_blocks(editor))
+    assert len(blocks) == len(expected)
+    width = editor.viewport().width()
+    for block, direction in zip(blocks, expected, strict=True):
+        assert direction == "rtl"
+        fmt = block.blockFormat()
+        assert fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert fmt.alignment() & Qt.AlignmentFlag.AlignRight
+        # the caret at the start of every RTL line (blank ones too) sits at the right edge
+        assert _caret_x_at_block_start(editor, block) > width * 0.9, block.text()[:30]
+
+
+def test_list_and_link_lines_follow_the_core_not_the_first_letter(window, tmp_path):
+    path = tmp_path / "mixed.md"
+    path.write_text("- abc عربي كثير هنا\n\n[link](http://x) نص عربي طويل\n\nThe minister said «نعم».\n", encoding="utf-8")
+    window.open_file(str(path))
+    dirs = [window.editor.block_direction(b) for b in _blocks(window.editor)]
+    assert dirs == ["rtl", "rtl", "rtl", "rtl", "ltr", "ltr"]
+    last = list(_blocks(window.editor))[4]
+    assert _caret_x_at_block_start(window.editor, last) < window.editor.viewport().width() * 0.2
+
+
+def test_typing_updates_only_the_edited_paragraph_and_undo_is_one_step(window, qtbot):
+    editor = window.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "\nHello world, this is English")
+    last = editor.document().lastBlock()
+    assert editor.block_direction(last) == "ltr"
+    assert last.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    type_text(editor, " وهذه جملة عربية طويلة جدا جدا جدا")
+    assert editor.block_direction(editor.document().lastBlock()) == "rtl"
+    text = editor.body_text()
+    editor.undo()
+    assert editor.body_text() != text
+    # the direction always matches the text after undo, with no extra undo step for formats
+    for block in _blocks(editor):
+        assert editor.block_direction(block) == line_directions(editor.body_text(), "rtl")[block.blockNumber()]
+
+
+def test_empty_lines_take_the_previous_paragraph_direction(window):
+    editor = window.editor
+    editor.set_body("English paragraph here\n\n\nفقرة عربية\n\n", "rtl")
+    assert [editor.block_direction(b) for b in _blocks(editor)] == ["ltr", "ltr", "ltr", "rtl", "rtl", "rtl"]
+
+
+@pytest.mark.parametrize("special", ["\u00a0", "\u2028", "\u200f", "\u200e", "\t"])
+def test_body_text_keeps_invisible_characters(window, special):
+    body = f"سطر{special}أول\nثاني"
+    window.editor.set_body(body)
+    assert window.editor.body_text() == body
+    assert window.editor.toPlainText() != body or special in "\u200f\u200e\t"
+
+
+def test_article_direction_switch_writes_front_matter_and_flips_blank_lines(window, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: t\n---\n\n1234\n", encoding="utf-8")
+    window.open_file(str(path))
+    editor = window.editor
+    assert editor.block_direction(editor.document().firstBlock()) == "rtl"
+    window.actions.article_ltr.trigger()
+    assert window.document.meta["dir"] == "ltr"
+    assert all(editor.block_direction(b) == "ltr" for b in _blocks(editor))
+    assert window.document.article().text == "---\ntitle: t\ndir: ltr\n---\n\n1234\n"
+    window.document.meta_undo.undo()
+    assert all(editor.block_direction(b) == "rtl" for b in _blocks(editor))
+
+
+def test_caret_mode_preference(window):
+    window.actions.visual_caret.trigger()
+    assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.VisualMoveStyle
+    assert window.settings.caret_mode() == "visual"
+    window.actions.visual_caret.trigger()
+    assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.LogicalMoveStyle
+
+
+def test_zoom_changes_the_font_size_and_is_remembered(window):
+    before = window.editor.font().pointSize()
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.editor.font().pointSize() == before + 2
+    assert window.settings.zoom() == 2
+    window.actions.zoom_out.trigger()
+    assert window.editor.font().pointSize() == before + 1
+    window.actions.zoom_reset.trigger()
+    assert window.editor.font().pointSize() == before
+
+
+def test_editor_asks_for_arabic_fonts_explicitly(window):
+    families = window.editor.font().families()
+    assert families[:2] == ["Noto Naskh Arabic", "Amiri"]
