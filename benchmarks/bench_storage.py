@@ -53,10 +53,10 @@ def main() -> None:
             loaded = load_article(path)
             edited = loaded.article.with_field("status", "ready")
             steps = {
-                "open (read+parse)": lambda: load_article(path),
-                "parse only": lambda: Article.from_text(text),
-                "edit one field": lambda: loaded.article.with_field("status", "ready"),
-                "save (atomic)": lambda: save_article(loaded, edited),
+                "open (read+parse)": lambda path=path: load_article(path),
+                "parse only": lambda text=text: Article.from_text(text),
+                "edit one field": lambda loaded=loaded: loaded.article.with_field("status", "ready"),
+                "save (atomic)": lambda loaded=loaded, edited=edited: save_article(loaded, edited),
             }
             for name, fn in steps.items():
                 median, worst = timed(fn, args.runs)
