@@ -183,11 +183,11 @@ class MarkdownEdit(QTextEdit):
         new = transform(old)
         if new == old:
             return
+        start = blocks[0].position()
         cursor = self.textCursor()
         cursor.beginEditBlock()
         replaced = self._replace_blocks(blocks, new)
         cursor.endEditBlock()
-        start = blocks[0].position() if blocks[0].isValid() else 0
         replaced.setPosition(start)
         replaced.setPosition(
             start + len("\n".join(new).encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor
@@ -250,7 +250,7 @@ class MarkdownEdit(QTextEdit):
         cursor.clearSelection()
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         before = "\n\n" if cursor.block().text().strip() else ""
-        cursor.insertText(f"{before}{fmt.HORIZONTAL_RULE}\n\n")
+        cursor.insertText(f"{before}{fmt.HORIZONTAL_RULE}\n")
         self.setTextCursor(cursor)
 
     def toggle_paragraph_direction(self) -> None:
@@ -277,9 +277,7 @@ class MarkdownEdit(QTextEdit):
 
     # --- keys and painting ---------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        if event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier
-        ):
+        if event.matches(QKeySequence.StandardKey.InsertLineSeparator):
             self.textCursor().insertText("\n")  # Shift+Enter: a real line break, never U+2028
             return
         super().keyPressEvent(event)

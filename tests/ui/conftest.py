@@ -48,6 +48,9 @@ def type_text(widget: QWidget, text: str) -> None:
         if ch == "\n":
             key, ch_text = Qt.Key.Key_Return, "\r"
         else:
-            key, ch_text = (Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown), ch
+            key, ch_text = (
+                (Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown),
+                ch,
+            )
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch_text))

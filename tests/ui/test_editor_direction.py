@@ -41,7 +41,9 @@ def test_seed_article_blocks_are_rtl_and_right_aligned(window, seed_file, seed_t
 
 def test_list_and_link_lines_follow_the_core_not_the_first_letter(window, tmp_path):
     path = tmp_path / "mixed.md"
-    path.write_text("- abc عربي كثير هنا\n\n[link](http://x) نص عربي طويل\n\nThe minister said «نعم».\n", encoding="utf-8")
+    path.write_text(
+        "- abc عربي كثير هنا\n\n[link](http://x) نص عربي طويل\n\nThe minister said «نعم».\n", encoding="utf-8"
+    )
     window.open_file(str(path))
     dirs = [window.editor.block_direction(b) for b in _blocks(window.editor)]
     assert dirs == ["rtl", "rtl", "rtl", "rtl", "ltr", "ltr"]
@@ -64,7 +66,9 @@ def test_typing_updates_only_the_edited_paragraph_and_undo_is_one_step(window, q
     assert editor.body_text() != text
     # the direction always matches the text after undo, with no extra undo step for formats
     for block in _blocks(editor):
-        assert editor.block_direction(block) == line_directions(editor.body_text(), "rtl")[block.blockNumber()]
+        assert (
+            editor.block_direction(block) == line_directions(editor.body_text(), "rtl")[block.blockNumber()]
+        )
 
 
 def test_empty_lines_take_the_previous_paragraph_direction(window):

@@ -1,0 +1,55 @@
+"""Pure Markdown formatting edits used by the editor's actions."""
+
+import pytest
+
+from editor.core import markdown_format as fmt
+from editor.core.direction import paragraph_direction
+
+
+def test_toggle_inline_wraps_and_unwraps():
+    assert fmt.toggle_inline("قال الوزير", 4, 10, "**") == ("قال **الوزير**", 6, 12)
+    assert fmt.toggle_inline("قال **الوزير**", 6, 12, "**") == ("قال الوزير", 4, 10)
+    assert fmt.toggle_inline("قال **الوزير**", 4, 14, "**") == ("قال الوزير", 4, 10)
+    assert fmt.toggle_inline("ab", 1, 1, "*") == ("a**b", 2, 2)
+
+
+def test_italic_inside_bold_is_added_not_mistaken_for_removal():
+    line, a, b = fmt.toggle_inline("**كلمة**", 2, 6, "*")
+    assert line == "***كلمة***"
+
+
+def test_make_link():
+    assert fmt.make_link("نص") == ("[نص](https://)", 5, 13)
+    assert fmt.make_link("https://a.b/c")[0] == "[https://a.b/c](https://a.b/c)"
+
+
+def test_headings_replace_existing_levels():
+    assert fmt.set_heading(["## عنوان", "", "نص"], 1) == ["# عنوان", "", "# نص"]
+    assert fmt.set_heading(["# عنوان"], 1) == ["عنوان"]
+    with pytest.raises(ValueError):
+        fmt.set_heading(["x"], 7)
+
+
+def test_lists_and_quotes():
+    assert fmt.toggle_bullets(["أ", "", "ب"]) == ["- أ", "", "- ب"]
+    assert fmt.toggle_numbers(["- أ", "- ب"]) == ["1. أ", "2. ب"]
+    assert fmt.toggle_bullets(["1. أ"]) == ["- أ"]
+    assert fmt.toggle_quote(["أ", "", "ب"]) == ["> أ", ">", "> ب"]
+    assert fmt.toggle_quote(["> أ", ">", "> ب"]) == ["أ", "", "ب"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["فقرة عربية"], ["An English paragraph"], ["سطر أول", "second line in English"], ["نص {dir=ltr}"]],
+)
+def test_toggle_direction_flips_and_flips_back(lines):
+    before = paragraph_direction("\n".join(lines), "rtl")
+    flipped = fmt.toggle_direction(lines, "rtl")
+    assert paragraph_direction("\n".join(flipped), "rtl") != before
+    back = fmt.toggle_direction(flipped, "rtl")
+    assert paragraph_direction("\n".join(back), "rtl") == before
+    assert "{dir=" not in back[-1] or "{dir=" in lines[-1]
+
+
+def test_toggle_direction_leaves_blank_paragraphs():
+    assert fmt.toggle_direction(["", " "]) == ["", " "]

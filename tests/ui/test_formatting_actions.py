@@ -1,0 +1,117 @@
+"""Every formatting action, driven through its QAction and shortcut, on the selection; each is undoable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import type_text
+
+
+def _select(editor, start: int, end: int) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+@pytest.fixture
+def editor(window):
+    window.editor.set_body("قال الوزير كلاما مهما\nسطر ثان")
+    window.editor.setFocus()
+    return window.editor
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("bold", "قال **الوزير** كلاما مهما\nسطر ثان"),
+        ("italic", "قال *الوزير* كلاما مهما\nسطر ثان"),
+        ("link", "قال [الوزير](https://) كلاما مهما\nسطر ثان"),
+    ],
+)
+def test_inline_actions_wrap_the_selection_and_undo(window, editor, action, expected):
+    _select(editor, 4, 10)  # الوزير
+    getattr(window.actions, action).trigger()
+    assert editor.body_text() == expected
+    editor.undo()
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
+
+
+def test_bold_twice_removes_it(window, editor):
+    _select(editor, 4, 10)
+    window.actions.bold.trigger()
+    assert editor.textCursor().selectedText() == "الوزير"
+    window.actions.bold.trigger()
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
+
+
+def test_bold_shortcut_and_typing_inside_empty_markers(window, editor, qtbot):
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "مهم")
+    assert editor.body_text().endswith("سطر ثان**مهم**")
+
+
+def test_link_selects_the_address_for_typing(window, editor):
+    _select(editor, 4, 10)
+    window.actions.link.trigger()
+    type_text(editor, "example.org")
+    assert editor.body_text().startswith("قال [الوزير](example.org) ")
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("heading1", "# قال الوزير كلاما مهما\n# سطر ثان"),
+        ("heading2", "## قال الوزير كلاما مهما\n## سطر ثان"),
+        ("heading3", "### قال الوزير كلاما مهما\n### سطر ثان"),
+        ("quote", "> قال الوزير كلاما مهما\n> سطر ثان"),
+        ("bullets", "- قال الوزير كلاما مهما\n- سطر ثان"),
+        ("numbers", "1. قال الوزير كلاما مهما\n2. سطر ثان"),
+    ],
+)
+def test_line_actions_on_a_multi_line_selection(window, editor, action, expected):
+    _select(editor, 2, len("قال الوزير كلاما مهما") + 3)
+    getattr(window.actions, action).trigger()
+    assert editor.body_text() == expected
+    getattr(window.actions, action).trigger()  # the same action again removes it
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
+    getattr(window.actions, action).trigger()
+    editor.undo()
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
+
+
+def test_heading_shortcut(window, editor, qtbot):
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert editor.body_text() == "## قال الوزير كلاما مهما\nسطر ثان"
+
+
+def test_horizontal_rule(window, editor):
+    window.actions.rule.trigger()
+    assert editor.body_text() == "قال الوزير كلاما مهما\n\n---\n\nسطر ثان"
+    editor.undo()
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
+
+
+def test_paragraph_direction_toggle_writes_the_override(window, qtbot):
+    editor = window.editor
+    editor.set_body("فقرة عربية فيها iPhone\n\nثانية")
+    editor.setFocus()
+    qtbot.keyClick(
+        editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert editor.body_text() == "فقرة عربية فيها iPhone {dir=ltr}\n\nثانية"
+    assert editor.block_direction(editor.document().firstBlock()) == "ltr"
+    qtbot.keyClick(
+        editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert editor.body_text() == "فقرة عربية فيها iPhone\n\nثانية"
+    assert editor.block_direction(editor.document().firstBlock()) == "rtl"
+
+
+def test_shift_enter_inserts_a_plain_newline(window, editor, qtbot):
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان\n"
