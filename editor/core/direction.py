@@ -1,61 +1,115 @@
 """Direction model: the one place that decides article and paragraph direction.
 
 The editor, the live preview and every export call these functions; nothing else decides.
-(First version: the renderer issue refines the rule and documents it in docs/direction.md.)
+The rule is documented with examples in `docs/direction.md`. In short:
+
+1. An explicit trailing `{dir=ltr}` / `{dir=rtl}` (attr_list syntax) on a paragraph wins.
+2. Otherwise Markdown syntax, code, URLs and e-mail addresses are skipped and the remaining
+   *words* are classified by their first strong letter (Unicode bidi class R/AL → RTL, L → LTR);
+   numbers, punctuation, `#` and emoji are neutral.
+3. RTL if at least 40 % of those words are RTL — or at least 25 % when the first word is RTL.
+   Arabic copy is full of Latin names, brands and acronyms (`Apple تعلن عن …`, `«BBC» قالت …`,
+   `أعلنت Microsoft Corporation`), while LTR copy rarely carries Arabic beyond a quoted word
+   (`The minister said «نعم».`), hence the tilt toward RTL.
+4. No words at all (empty, numbers only, punctuation): the article direction.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ckb", "ug", "dv"})
+RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ckb", "ug", "dv", "syr", "ku-arab"})
+
+RTL_SHARE = 0.40  # RTL when this share of words is RTL …
+RTL_SHARE_AFTER_RTL_START = 0.25  # … or this share when the first word is RTL.
 
 # A trailing `{dir=ltr}` / `{: dir="rtl"}` on a paragraph's last line is an explicit override.
-OVERRIDE_RE = re.compile(r"\{:?[ \t]*dir=[\"']?(rtl|ltr)[\"']?[ \t]*\}[ \t]*$")
+OVERRIDE_RE = re.compile(r"[ \t]*\{:?[ \t]*dir=[\"']?(rtl|ltr)[\"']?[ \t]*\}[ \t]*$", re.IGNORECASE)
 
 _SKIP_RES = (
-    re.compile(r"`[^`]*`"),  # code spans
+    re.compile(r"(`+)[^`]*?\1"),  # code spans
     re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"^[ \t]{0,3}\[[^\]]+\]:.*$", re.MULTILINE),  # reference definitions
     re.compile(r"<[^<>]+>"),  # HTML tags and autolinks
-    re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+"),  # bare URLs and e-mail
-    re.compile(r"\{:?[^{}\n]*\}\s*$"),  # attribute lists
+    re.compile(r"&#?\w+;"),  # HTML entities
+    re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+"),  # bare URLs and e-mail
+    re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*\}"),  # attribute lists
 )
 
+_LIST_ITEM_RE = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])(?:[ \t]|$)")
+_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_TABLE_RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
-def _strong_counts(text: str) -> tuple[int, int]:
-    rtl = ltr = 0
-    for ch in text:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi in ("R", "AL"):
-            rtl += 1
-        elif bidi == "L":
-            ltr += 1
-    return rtl, ltr
+
+@lru_cache(maxsize=4096)
+def _char_direction(ch: str) -> str | None:
+    bidi = unicodedata.bidirectional(ch)
+    if bidi in ("R", "AL"):
+        return "rtl"
+    if bidi == "L":
+        return "ltr"
+    return None
+
+
+def word_directions(text: str) -> list[str]:
+    """`"rtl"`/`"ltr"` for every whitespace-separated word of plain text that has a strong letter."""
+    result = []
+    for word in text.split():
+        for ch in word:
+            direction = _char_direction(ch)
+            if direction:
+                result.append(direction)
+                break
+    return result
+
+
+def text_direction(text: str, default: str = "rtl") -> str:
+    """Direction of plain (already rendered) text by the word rule; `default` when it has no words."""
+    words = word_directions(text)
+    if not words:
+        return default
+    rtl_share = words.count("rtl") / len(words)
+    threshold = RTL_SHARE_AFTER_RTL_START if words[0] == "rtl" else RTL_SHARE
+    return "rtl" if rtl_share >= threshold else "ltr"
 
 
 def paragraph_override(text: str) -> str | None:
     """The explicit direction written at the end of a paragraph (`{dir=ltr}`), or None."""
     match = OVERRIDE_RE.search(text.rstrip("\r\n"))
-    return match.group(1) if match else None
+    return match.group(1).lower() if match else None
+
+
+def set_paragraph_override(text: str, direction: str | None) -> str:
+    """`text` (one paragraph of Markdown) with its override set to `direction`, or removed for None."""
+    if direction not in (None, "rtl", "ltr"):
+        raise ValueError(f"direction must be 'rtl', 'ltr' or None, not {direction!r}")
+    trailing = text[len(text.rstrip("\r\n")) :]
+    core = OVERRIDE_RE.sub("", text.rstrip("\r\n"))
+    if direction:
+        core = f"{core} {{dir={direction}}}" if core else f"{{dir={direction}}}"
+    return core + trailing
+
+
+def strip_markdown_for_direction(text: str) -> str:
+    """Markdown text without the parts that must not vote: code, URLs, tags, attribute lists."""
+    for pattern in _SKIP_RES:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def paragraph_direction(text: str, default: str = "rtl") -> str:
-    """`"rtl"` or `"ltr"` for one Markdown paragraph (or heading, list item, table row...).
+    """`"rtl"` or `"ltr"` for one Markdown paragraph (or heading, list item, table, quote...).
 
-    An explicit override wins. Otherwise Markdown syntax, URLs and code are skipped and the
-    strong letters are weighed: the side with more letters wins, so `Apple تعلن عن …` is RTL and
-    `The minister said «نعم».` is LTR. No letters (numbers, punctuation, empty): `default`.
+    An explicit `{dir=…}` override wins; otherwise the word rule of the module docstring on the
+    text without Markdown syntax, URLs and code. No letters at all: `default`.
     """
     override = paragraph_override(text)
     if override:
         return override
-    for pattern in _SKIP_RES:
-        text = pattern.sub(" ", text)
-    rtl, ltr = _strong_counts(text)
-    if rtl == ltr:
-        return default if rtl == 0 else default
-    return "rtl" if rtl > ltr else "ltr"
+    return text_direction(strip_markdown_for_direction(text), default)
 
 
 def article_direction(meta: dict, body: str = "") -> str:
@@ -65,30 +119,132 @@ def article_direction(meta: dict, body: str = "") -> str:
         return explicit
     lang = str(meta.get("lang") or "").strip().lower().replace("_", "-")
     if lang:
-        return "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr"
-    return paragraph_direction(body, "rtl")
+        return "rtl" if lang in RTL_LANGS or lang.split("-")[0] in RTL_LANGS else "ltr"
+    return text_direction(strip_markdown_for_direction(body), "rtl")
+
+
+def article_lang(meta: dict, direction: str) -> str:
+    """The `lang` of a page: front matter `lang`, else `ar` for RTL and `en` for LTR."""
+    lang = str(meta.get("lang") or "").strip()
+    return lang or ("ar" if direction == "rtl" else "en")
+
+
+# --- lines of the editor ---------------------------------------------------------------------
+
+
+def _units(lines: list[str]) -> list[tuple[int, int, str]]:
+    """Split a block of non-blank lines into (start, end, kind) units: heading, item, table, text."""
+    if len(lines) >= 2 and "|" in lines[0] and _TABLE_RULE_RE.match(lines[1]):
+        return [(0, len(lines), "table")]
+    units: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        if _HEADING_RE.match(line):
+            units.append((i, i + 1, "heading"))
+        elif _LIST_ITEM_RE.match(line) or not units or units[-1][2] == "heading":
+            units.append((i, i + 1, "item" if _LIST_ITEM_RE.match(line) else "text"))
+        else:
+            start, _end, kind = units[-1]
+            units[-1] = (start, i + 1, kind)
+    return units
 
 
 def line_directions(text: str, article_dir: str = "rtl") -> list[str]:
-    """Direction of every line of a Markdown body, for the editor.
+    """Direction of every line of a Markdown body, for the editor (one entry per `\\n`-line).
 
-    Lines of one paragraph (consecutive non-blank lines) share the paragraph's direction;
-    a blank line takes the direction of the paragraph before it (the article's at the top),
-    so the caret does not jump sides between paragraphs.
+    Each paragraph, heading, list item (with its continuation lines) and table gets the direction
+    `paragraph_direction` gives it, exactly as the renderer does; fenced code is `ltr`. A blank
+    line takes the direction of the paragraph before it (the article's at the top), so the caret
+    does not jump sides between paragraphs.
     """
     lines = text.split("\n")
     result: list[str] = []
     current = article_dir
     i = 0
     while i < len(lines):
+        fence = _FENCE_RE.match(lines[i])
+        if fence:
+            marker = fence.group(1)
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(marker):
+                j += 1
+            j = min(j + 1, len(lines))
+            result.extend(["ltr"] * (j - i))
+            i = j
+            continue
         if not lines[i].strip():
             result.append(current)
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].strip():
+        while j < len(lines) and lines[j].strip() and not _FENCE_RE.match(lines[j]):
             j += 1
-        current = paragraph_direction("\n".join(lines[i:j]), article_dir)
-        result.extend([current] * (j - i))
+        block = lines[i:j]
+        for start, end, _kind in _units(block):
+            current = paragraph_direction("\n".join(block[start:end]), article_dir)
+            result.extend([current] * (end - start))
         i = j
     return result
+
+
+# --- number runs that the bidi algorithm shows reversed ---------------------------------------
+
+_DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
+_NUMBER_RUN_RE = re.compile(rf"{_DIGIT}+(?:[-+\u2010\u2011\u2012\u2013\u2014\u2212/.:,]{_DIGIT}+)+")
+_REVERSING_SEPARATORS = frozenset("-+\u2010\u2011\u2012\u2013\u2014\u2212")
+LRM = "\u200e"
+
+
+def _previous_strong(text: str, index: int) -> str | None:
+    for ch in reversed(text[:index]):
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("L", "R", "AL"):
+            return bidi
+    return None
+
+
+def number_runs(text: str, paragraph_dir: str = "rtl") -> list[tuple[int, int]]:
+    """Spans of number runs that the Unicode bidi algorithm displays in reversed order.
+
+    `03-73`, `2024-05-12`, `0612-345678` after Arabic letters: the digits become Arabic numbers
+    (rule W2), and a `-`, `+` or dash between Arabic numbers is not joined to them (W4), so the
+    groups are laid out right to left (`73-03`). Runs joined only by `/ . : ,` stay in order, as do
+    runs after Latin letters. Arabic-Indic digits are Arabic numbers anywhere. In an LTR paragraph
+    a run is at risk only after Arabic letters.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _NUMBER_RUN_RE.finditer(text):
+        run = match.group(0)
+        if not any(ch in _REVERSING_SEPARATORS for ch in run):
+            continue
+        strong = _previous_strong(text, match.start())
+        arabic_digits = any(unicodedata.bidirectional(ch) == "AN" for ch in run)
+        if arabic_digits or strong == "AL":
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def isolate_number_runs(text: str, paragraph_dir: str = "rtl") -> str:
+    """`text` with LEFT-TO-RIGHT MARKs that make every run of `number_runs` display in order.
+
+    Measured in Qt 6.11 (QTextBrowser) and by the Unicode algorithm (python-bidi, Chromium):
+    one LRM before a run of Western digits keeps them European numbers (W2), so `03-73` stays one
+    run; Arabic-Indic digits stay Arabic numbers whatever precedes them, so there an LRM goes on
+    both sides of each `-`/dash instead. `<span dir>` and `<bdi>` are dropped by Qt, and LRI/PDI
+    does not fix Arabic-Indic runs, so neither is used. The text is unchanged besides the marks.
+    """
+    spans = number_runs(text, paragraph_dir)
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        run = text[start:end]
+        if any(unicodedata.bidirectional(ch) == "AN" for ch in run):
+            run = "".join(f"{LRM}{ch}{LRM}" if ch in _REVERSING_SEPARATORS else ch for ch in run)
+        elif not text[:start].endswith(LRM):
+            run = LRM + run
+        parts.append(run)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -1,0 +1,220 @@
+"""Midad's Python-Markdown extension: hashtags, CommonMark-style `# ` headings, `dir` on every block.
+
+- `#الرباط` (no space) is a hashtag, rendered `<span class="hashtag" data-tag="…">#…</span>`;
+  `# Title` (with a space, or `#` alone) is a heading. Same rule as `editor.core.hashtags`.
+- A treeprocessor, run after the inline patterns and `attr_list`, gives every block element an
+  explicit `dir` decided by `editor.core.direction` (raw-HTML placeholders and code excluded);
+  number runs the bidi algorithm would reverse get LEFT-TO-RIGHT MARKs.
+- A postprocessor gives raw HTML blocks written in the Markdown the same treatment.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from editor.core import direction as dirmod
+from editor.core.hashtags import ATTR_LIST_RE, HASHTAG_RE, clean_tag
+
+BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li ul ol blockquote table thead tbody tfoot tr th td caption pre dl dt dd "
+    "div hr section article aside header footer nav figure figcaption details summary address".split()
+)
+LEAF_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li td th dt dd caption figcaption summary".split())
+NO_VOTE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+_STASH_RE = re.compile("\x02[^\x03]*\x03")
+
+
+class CommonMarkHashHeaderProcessor(HashHeaderProcessor):
+    """`# Title` is a heading only with a space (or nothing) after the hashes, as in CommonMark."""
+
+    RE = re.compile(
+        r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?:[ \t](?:\\.|[^\\\n])*?)?)(?:[ \t]+#+)?[ \t]*(?:\n|$)"
+    )
+
+
+class HashtagInlineProcessor(InlineProcessor):
+    """`#tag` → `<span class="hashtag" data-tag="tag">#tag</span>`; never inside links or code."""
+
+    ANCESTOR_EXCLUDES = ("a", "code", "pre")
+
+    def __init__(self) -> None:
+        super().__init__(f"(?P<attr>{ATTR_LIST_RE.pattern})|{HASHTAG_RE.pattern}")
+
+    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 - Python-Markdown API
+        if m.group("attr"):
+            return None, None, None  # attribute lists are attr_list's business
+        tag = clean_tag(m.group("tag"))
+        if tag is None:
+            return None, None, None
+        el = etree.Element("span", {"class": "hashtag", "data-tag": tag})
+        el.text = "#" + tag
+        return el, m.start(0), m.start(0) + 1 + len(tag)
+
+
+def _vote_text(el: etree.Element) -> str:
+    """The text of `el` that votes on its direction: no code, no raw-HTML placeholders."""
+    parts: list[str] = []
+
+    def walk(node: etree.Element) -> None:
+        if node.tag in NO_VOTE_TAGS:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return _STASH_RE.sub(" ", " ".join(parts))
+
+
+def _take_override(el: etree.Element) -> None:
+    """Move a trailing `{dir=ltr}` left in the text (attr_list only reads it on its own line) to `dir`."""
+    last = el[-1] if len(el) else None
+    text = (last.tail if last is not None else el.text) or ""
+    match = dirmod.OVERRIDE_RE.search(text)
+    if not match:
+        return
+    stripped = text[: match.start()].rstrip(" \t")
+    if last is not None:
+        last.tail = stripped
+    else:
+        el.text = stripped
+    el.set("dir", match.group(1).lower())
+
+
+def _take_table_override(table: etree.Element) -> None:
+    """A `{dir=ltr}` line under a table becomes a last row: remove it and set the table's `dir`."""
+    rows = list(table.iter("tr"))
+    if not rows:
+        return
+    cells = list(rows[-1])
+    texts = ["".join(cell.itertext()).strip() for cell in cells]
+    match = dirmod.OVERRIDE_RE.fullmatch(texts[0]) if texts else None
+    if not match or any(texts[1:]):
+        return
+    for section in table.iter():
+        if rows[-1] in list(section):
+            section.remove(rows[-1])
+            break
+    table.set("dir", match.group(1).lower())
+
+
+def _isolate_numbers(el: etree.Element, paragraph_dir: str) -> None:
+    for node in el.iter():
+        if node.tag in NO_VOTE_TAGS:
+            continue
+        if node.text:
+            node.text = dirmod.isolate_number_runs(node.text, paragraph_dir)
+        if node is not el and node.tail:
+            node.tail = dirmod.isolate_number_runs(node.tail, paragraph_dir)
+
+
+class DirectionTreeprocessor(Treeprocessor):
+    """Set `dir` on every block element (an explicit `dir`, e.g. from `{dir=ltr}`, is kept)."""
+
+    def __init__(self, md: Markdown, ext: MidadExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        self.ext.hashtags = []
+        self._assign(root, self.ext.article_dir)
+        seen: dict[str, None] = {}
+        for span in root.iter("span"):
+            if span.get("class") == "hashtag" and span.get("data-tag"):
+                seen.setdefault(span.get("data-tag", ""), None)
+        self.ext.hashtags = list(seen)
+
+    def _assign(self, parent: etree.Element, inherited: str) -> None:
+        for el in parent:
+            if el.tag not in BLOCK_TAGS:
+                if el.tag not in NO_VOTE_TAGS:
+                    self._assign(el, inherited)
+                continue
+            if el.tag == "p" and len(el) == 0 and _STASH_RE.fullmatch((el.text or "").strip()):
+                continue  # a raw HTML block: RawHtmlDirectionPostprocessor's business
+            if el.tag in LEAF_BLOCK_TAGS:
+                _take_override(el)
+            elif el.tag == "table":
+                _take_table_override(el)
+            explicit = (el.get("dir") or "").lower()
+            if explicit in ("rtl", "ltr"):
+                chosen = explicit
+            elif el.tag == "pre":
+                chosen = "ltr"
+            elif el.tag in ("thead", "tbody", "tfoot", "tr"):
+                chosen = inherited  # a table mirrors as one piece
+            else:
+                chosen = dirmod.text_direction(_vote_text(el), inherited)
+            el.set("dir", chosen)
+            if el.tag in LEAF_BLOCK_TAGS:
+                if self.ext.isolate_numbers:
+                    _isolate_numbers(el, chosen)
+            if el.tag != "pre":
+                self._assign(el, chosen)
+
+
+_RAW_BLOCK_TAG_RE = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s[^<>]*?)?)(?P<end>/?>)")
+_TAG_RE = re.compile(r"<[^<>]*>")
+
+
+class RawHtmlDirectionPostprocessor(Postprocessor):
+    """Give `dir` to the block elements of raw HTML blocks (decided from the block's text)."""
+
+    def __init__(self, md: Markdown, ext: MidadExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        stash = self.md.htmlStash
+        for i, raw in enumerate(stash.rawHtmlBlocks):
+            raw = str(raw)
+            wrapped = f"<p>{stash.get_placeholder(i)}</p>"
+            opening = re.match(r"\s*<([A-Za-z][A-Za-z0-9]*)", raw)
+            if wrapped not in text or not opening:
+                continue  # inline HTML, comments: nothing to give a `dir` to
+            chosen = dirmod.text_direction(html.unescape(_TAG_RE.sub(" ", raw)), self.ext.article_dir)
+            if not self.md.is_block_level(opening.group(1)):
+                text = text.replace(wrapped, f'<p dir="{chosen}">{stash.get_placeholder(i)}</p>')
+                continue
+
+            def add_dir(m: re.Match[str], chosen: str = chosen) -> str:
+                tag = m.group("tag").lower()
+                if tag not in BLOCK_TAGS or re.search(r"\sdir\s*=", m.group("attrs")):
+                    return m.group(0)
+                value = "ltr" if tag == "pre" else chosen
+                return f'<{m.group("tag")}{m.group("attrs")} dir="{value}"{m.group("end")}'
+
+            stash.rawHtmlBlocks[i] = _RAW_BLOCK_TAG_RE.sub(add_dir, raw)
+        return text
+
+
+class MidadExtension(Extension):
+    """Register Midad's processors on a Markdown instance."""
+
+    def __init__(self, **kwargs) -> None:
+        self.article_dir = "rtl"
+        self.isolate_numbers = True
+        self.hashtags: list[str] = []
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown API
+        md.parser.blockprocessors.register(CommonMarkHashHeaderProcessor(md.parser), "hashheader", 70)
+        md.inlinePatterns.register(HashtagInlineProcessor(), "midad_hashtag", 75)
+        md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
+        md.postprocessors.register(RawHtmlDirectionPostprocessor(md, self), "midad_raw_dir", 35)
+        md.registerExtension(self)
+
+    def reset(self) -> None:
+        self.hashtags = []

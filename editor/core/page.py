@@ -1,0 +1,178 @@
+"""Whole-article outputs: the standalone HTML page, the pasteable fragment, plain text, the preview.
+
+All four come from one `render_body` call on the article body, with the article direction from
+`direction.article_direction` (front matter `dir`, else `lang`, else the text).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from string import Template
+
+from editor.core.arabic import normalize_for_match
+from editor.core.article import Article
+from editor.core.direction import article_direction, article_lang, text_direction
+from editor.core.plain_text import html_to_text
+from editor.core.render import Rendered, render_body
+from editor.resources import resource_path
+
+LABELS = {
+    "ar": {"by": "بقلم", "tags": "الوسوم"},
+    "en": {"by": "By", "tags": "Tags"},
+}
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "، ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
+
+
+def render_article(
+    article: Article, base_dir: Path | None = None, *, isolate_numbers: bool = True
+) -> Rendered:
+    """Render an article's body with its own article direction."""
+    direction = article_direction(article.meta, article.body)
+    return render_body(
+        article.body, article_dir=direction, base_dir=base_dir, isolate_numbers=isolate_numbers
+    )
+
+
+def page_tags(article: Article, rendered: Rendered) -> list[str]:
+    """Front-matter tags, then body hashtags not already among them (compared Arabic-insensitively)."""
+    tags: list[str] = []
+    seen: set[str] = set()
+    for tag in [*article.tags, *rendered.hashtags]:
+        key = normalize_for_match(str(tag).lstrip("#"))
+        if key and key not in seen:
+            seen.add(key)
+            tags.append(str(tag).lstrip("#"))
+    return tags
+
+
+def _dir_attr(value: str, fallback: str) -> str:
+    return text_direction(value, fallback)
+
+
+def metadata_header(article: Article, rendered: Rendered, lang: str) -> str:
+    """`<header>` with title, subtitle, byline, dateline (location — date) and tags; '' if empty."""
+    meta = article.json_meta()
+    direction = rendered.article_dir
+    labels = _labels(lang)
+    parts: list[str] = []
+    title = _text(meta.get("title"))
+    if title:
+        parts.append(f'<h1 dir="{_dir_attr(title, direction)}">{html.escape(title)}</h1>')
+    subtitle = _text(meta.get("subtitle"))
+    if subtitle:
+        parts.append(
+            f'<p class="subtitle" dir="{_dir_attr(subtitle, direction)}">{html.escape(subtitle)}</p>'
+        )
+    author = _text(meta.get("author"))
+    if author:
+        parts.append(f'<p class="byline" dir="{direction}">{labels["by"]} {html.escape(author)}</p>')
+    location, date = _text(meta.get("location")), _text(meta.get("date"))
+    if location or date:
+        bits = []
+        if location:
+            bits.append(f'<span class="location">{html.escape(location)}</span>')
+        if date:
+            bits.append(f'<time datetime="{html.escape(date)}">{html.escape(date[:10])}</time>')
+        parts.append(f'<p class="dateline" dir="{direction}">{" — ".join(bits)}</p>')
+    tags = page_tags(article, rendered)
+    if tags:
+        items = "".join(
+            f'<li dir="{_dir_attr(t, direction)}"><span class="hashtag">#{html.escape(t)}</span></li>'
+            for t in tags
+        )
+        parts.append(f'<ul class="tags" dir="{direction}" aria-label="{labels["tags"]}">{items}</ul>')
+    if not parts:
+        return ""
+    return f'<header class="article-meta" dir="{direction}">\n' + "\n".join(parts) + "\n</header>\n"
+
+
+def _css(name: str) -> str:
+    return resource_path("css", name).read_text(encoding="utf-8")
+
+
+def export_html(article: Article, base_dir: Path | None = None) -> str:
+    """A standalone, valid HTML5 page: `<html lang dir>`, metadata header, embedded RTL-first CSS."""
+    rendered = render_article(article, base_dir)
+    lang = article_lang(article.meta, rendered.article_dir)
+    template = Template(resource_path("templates", "page.html").read_text(encoding="utf-8"))
+    return template.substitute(
+        lang=html.escape(lang),
+        dir=rendered.article_dir,
+        title=html.escape(article.title or "Midad"),
+        css=_css("article.css"),
+        header=metadata_header(article, rendered, lang),
+        body=rendered.html.strip(),
+    )
+
+
+def export_fragment(article: Article, base_dir: Path | None = None) -> str:
+    """The body HTML only, no styles: every block keeps its `dir` (for pasting into a CMS)."""
+    return render_article(article, base_dir).html.strip() + "\n"
+
+
+def export_text(article: Article) -> str:
+    """Plain text: the front-matter title (if any), then the body with the Markdown removed."""
+    rendered = render_article(article, isolate_numbers=False)
+    body = html_to_text(rendered.html)
+    title = _text(article.meta.get("title"))
+    return f"{title}\n\n{body}" if title else body
+
+
+# --- the Qt preview ------------------------------------------------------------------------------
+
+_TABLE_RE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)
+_ROW_RE = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.DOTALL)
+_CELL_RE = re.compile(r"<(td|th)\b[^>]*>.*?</\1>", re.DOTALL)
+
+
+def mirror_rtl_tables(fragment: str) -> str:
+    """Reverse the cells of every row of `dir="rtl"` tables, because Qt does not mirror columns.
+
+    For Qt only: browsers mirror RTL tables themselves. Tables holding tables are left alone.
+    """
+
+    def mirror_row(row: re.Match[str]) -> str:
+        cells = [m.group(0) for m in _CELL_RE.finditer(row.group(2))]
+        if not cells:
+            return row.group(0)
+        return row.group(1) + "\n" + "\n".join(reversed(cells)) + "\n" + row.group(3)
+
+    def mirror_table(table: re.Match[str]) -> str:
+        text = table.group(0)
+        opening = text[: text.index(">") + 1]
+        if 'dir="rtl"' not in opening or "<table" in text[len(opening) :]:
+            return text
+        return '<table width="100%"' + _ROW_RE.sub(mirror_row, text)[len("<table") :]
+
+    return _TABLE_RE.sub(mirror_table, fragment)
+
+
+def preview_html(article: Article, base_dir: Path | None = None) -> str:
+    """What the GUI's QTextBrowser shows: the export page's header and body in Qt's HTML subset.
+
+    Qt honours `dir` on blocks (emitted everywhere) but ignores CSS `direction`, `dir=auto`,
+    `<bdi>` and `<span dir>`; number runs already carry LRMs, which Qt honours. Qt does not
+    mirror RTL tables, so their cells are reversed here (`mirror_rtl_tables`).
+    """
+    rendered = render_article(article, base_dir)
+    lang = article_lang(article.meta, rendered.article_dir)
+    direction = rendered.article_dir
+    header = metadata_header(article, rendered, lang)
+    return (
+        f'<html lang="{html.escape(lang)}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<style>{_css('preview.css')}</style></head>"
+        f'<body dir="{direction}">{header}{mirror_rtl_tables(rendered.html)}</body></html>'
+    )

@@ -1,0 +1,116 @@
+"""Markdown body → safe HTML fragment with `dir` on every block, hashtags and a table of contents.
+
+The one renderer behind the live preview, every export and "copy HTML":
+Python-Markdown (tables, footnotes, attr_list, fenced_code, sane_lists, toc with a Unicode
+slugify, abbr) + Midad's extension (`editor.core.markdown_ext`) + the sanitizer
+(`editor.core.sanitize`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+from editor.core.hashtags import TAG_CHARS
+from editor.core.markdown_ext import MidadExtension
+from editor.core.sanitize import sanitize_html
+
+_local = threading.local()
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One heading of the table of contents."""
+
+    level: int
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The result of `render_body`."""
+
+    html: str  # sanitized body fragment; every block element has an explicit `dir`
+    hashtags: list[str] = field(default_factory=list)  # in order, without `#`, de-duplicated
+    toc: list[TocEntry] = field(default_factory=list)  # headings in document order
+    article_dir: str = "rtl"
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Heading id that keeps Arabic (and every other script): `الأمن الوطني` → `الأمن-الوطني`."""
+    value = html.unescape(re.sub(r"<[^<>]*>", "", value))
+    value = re.sub(rf"[^{TAG_CHARS}\s]", "", value).strip().lower()
+    value = re.sub(rf"[{re.escape(separator)}\s]+", separator, value).strip(separator)
+    return value or "section"
+
+
+def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
+    midad = MidadExtension()
+    md = markdown.Markdown(
+        extensions=[
+            "tables",
+            "footnotes",
+            "attr_list",
+            "fenced_code",
+            "sane_lists",
+            "abbr",
+            "toc",
+            midad,
+        ],
+        extension_configs={
+            "tables": {"use_align_attribute": True},
+            "toc": {"slugify": slugify, "permalink": False, "toc_depth": "1-6"},
+            "footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"},
+        },
+        output_format="html",
+        tab_length=4,
+    )
+    return md, midad
+
+
+def _markdown() -> tuple[markdown.Markdown, MidadExtension]:
+    """A Markdown instance for this thread (building one costs more than a short render)."""
+    cached = getattr(_local, "md", None)
+    if cached is None:
+        cached = _new_markdown()
+        _local.md = cached
+    return cached
+
+
+def _flatten_toc(tokens: list[dict], out: list[TocEntry]) -> list[TocEntry]:
+    for token in tokens:
+        title = html.unescape(re.sub(r"<[^<>]*>", "", token.get("name", "")))
+        out.append(TocEntry(int(token["level"]), token["id"], title))
+        _flatten_toc(token.get("children", []), out)
+    return out
+
+
+def render_body(
+    body: str,
+    *,
+    article_dir: str = "rtl",
+    base_dir: Path | None = None,
+    isolate_numbers: bool = True,
+) -> Rendered:
+    """Render a Markdown body (as stored: `\\r\\n` is fine) to a safe, direction-complete fragment.
+
+    `article_dir` is the direction of paragraphs without letters (see `editor.core.direction`).
+    `base_dir` is the article's folder (relative images are resolved against it by the page
+    builders; the fragment keeps them relative). `isolate_numbers` adds LEFT-TO-RIGHT MARKs
+    before number runs that would otherwise display reversed (`03-73`).
+    """
+    del base_dir  # the fragment keeps links relative; page builders resolve them
+    md, midad = _markdown()
+    md.reset()
+    midad.article_dir = "ltr" if article_dir == "ltr" else "rtl"
+    midad.isolate_numbers = isolate_numbers
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    raw = md.convert(text)
+    toc = _flatten_toc(getattr(md, "toc_tokens", []), [])
+    return Rendered(sanitize_html(raw), list(midad.hashtags), toc, midad.article_dir)

@@ -1,0 +1,102 @@
+"""Make rendered HTML safe to show and to paste: nh3 with Midad's allow-list, no remote resources.
+
+Kept: the structural and inline tags an article needs, with `dir`, `lang`, `id`, `class` and
+`title` everywhere (nh3's default allow-list drops them and would undo the direction model and
+the table of contents). Dropped: `<script>`, `<style>`, `<iframe>`, forms, media and embeds
+(with their content for script/style), every event handler and `style` attribute, comments,
+and link targets other than relative, `http(s):`, `mailto:` and `tel:` (so no `javascript:` or
+`data:`). Images are kept only when their source is local (relative to the article, or an
+absolute path): a remote image (`http(s)://`, `//host/…`, any other scheme) becomes a plain
+link `<a class="remote-image" href="…">alt</a>`, so nothing in the output fetches from the
+network.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt em "
+    "figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span "
+    "strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr".split()
+)
+GENERIC_ATTRIBUTES = frozenset({"dir", "lang", "id", "class", "title"})
+TAG_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "del": {"datetime"},
+    "ins": {"datetime"},
+    "span": {"data-tag"},
+    "details": {"open"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+CLEAN_CONTENT_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
+
+_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class _AttrReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs = {k: v or "" for k, v in attrs}
+
+    handle_startendtag = handle_starttag
+
+
+def _attributes(tag_html: str) -> dict[str, str]:
+    reader = _AttrReader()
+    reader.feed(tag_html)
+    reader.close()
+    return reader.attrs
+
+
+def is_remote_url(url: str) -> bool:
+    """True when loading `url` would leave the machine (any scheme, or `//host`)."""
+    url = url.strip()
+    return url.startswith(("//", "\\\\")) or bool(_SCHEME_RE.match(url))
+
+
+def _replace_remote_image(match: re.Match[str]) -> str:
+    attrs = _attributes(match.group(0))
+    src = attrs.get("src", "")
+    if src and not is_remote_url(src):
+        return match.group(0)
+    if not src:
+        return ""
+    label = attrs.get("alt") or attrs.get("title") or src
+    extra = "".join(f' {k}="{html.escape(attrs[k])}"' for k in ("dir", "lang") if k in attrs)
+    href = html.escape(src) if src.lower().startswith(("http://", "https://")) else "#"
+    return f'<a class="remote-image" href="{href}"{extra} rel="noopener noreferrer">{html.escape(label)}</a>'
+
+
+def sanitize_html(fragment: str) -> str:
+    """The safe version of an HTML fragment (see the module docstring for what survives)."""
+    attributes = {tag: set(attrs) for tag, attrs in TAG_ATTRIBUTES.items()}
+    attributes["*"] = set(GENERIC_ATTRIBUTES)
+    cleaned = nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(CLEAN_CONTENT_TAGS),
+        attributes=attributes,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+    return _IMG_RE.sub(_replace_remote_image, cleaned)
