@@ -277,8 +277,17 @@ class MarkdownEdit(QTextEdit):
 
     # --- keys and painting ---------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        if event.matches(QKeySequence.StandardKey.InsertLineSeparator):
-            self.textCursor().insertText("\n")  # Shift+Enter: a real line break, never U+2028
+        if not self.isReadOnly() and (
+            event.matches(QKeySequence.StandardKey.InsertParagraphSeparator)
+            or event.matches(QKeySequence.StandardKey.InsertLineSeparator)
+        ):
+            # Qt turns Enter on an empty block with a block format (ours: direction and alignment)
+            # into "reset the format" instead of a new line, and Shift+Enter into U+2028: both
+            # would betray the writer, so Enter is always a plain newline.
+            cursor = self.textCursor()
+            cursor.insertText("\n")
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
             return
         super().keyPressEvent(event)
 

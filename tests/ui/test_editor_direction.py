@@ -122,3 +122,23 @@ def test_zoom_changes_the_font_size_and_is_remembered(window):
 def test_editor_asks_for_arabic_fonts_explicitly(window):
     families = window.editor.font().families()
     assert families[:2] == ["Noto Naskh Arabic", "Amiri"]
+
+
+def test_enter_on_an_empty_rtl_line_makes_a_new_line(window):
+    # Qt resets the block format instead of inserting a line when Enter is pressed on an empty
+    # block that has one; the editor must still insert the newline the writer asked for.
+    editor = window.editor
+    editor.set_body("فقرة\n")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "\n\nفقرة ثانية")
+    assert editor.body_text() == "فقرة\n\n\nفقرة ثانية"
+    assert all(editor.block_direction(b) == "rtl" for b in _blocks(editor))
+
+
+def test_read_only_editor_ignores_enter(window):
+    editor = window.editor
+    editor.set_body("نص")
+    editor.setReadOnly(True)
+    type_text(editor, "\n")
+    assert editor.body_text() == "نص"
