@@ -7,7 +7,8 @@ the table of contents). Dropped: `<script>`, `<style>`, `<iframe>`, forms, media
 and link targets other than relative, `http(s):`, `mailto:` and `tel:` (so no `javascript:` or
 `data:`). Images are kept only when their source is local (relative to the article, or an
 absolute path): a remote image (`http(s)://`, `//host/…`, any other scheme) becomes a plain
-link `<a class="remote-image" href="…">alt</a>`, so nothing in the output fetches from the
+link `<a class="remote-image" href="…">alt</a>` (a `<span>` with the alt text when the
+source was not http(s)), so nothing in the output fetches from the
 network.
 """
 
@@ -78,10 +79,10 @@ def _replace_remote_image(match: re.Match[str]) -> str:
     src = attrs.get("src", "")
     if src and not is_remote_url(src):
         return match.group(0)
-    if not src:
-        return ""
     label = attrs.get("alt") or attrs.get("title") or src
     extra = "".join(f' {k}="{html.escape(attrs[k])}"' for k in ("dir", "lang") if k in attrs)
+    if not src:  # the sanitizer removed a disallowed source (ftp:, data:, javascript:)
+        return f'<span class="remote-image"{extra}>{html.escape(label)}</span>' if label else ""
     href = html.escape(src) if src.lower().startswith(("http://", "https://")) else "#"
     return f'<a class="remote-image" href="{href}"{extra} rel="noopener noreferrer">{html.escape(label)}</a>'
 
