@@ -90,7 +90,7 @@ def metadata_header(article: Article, rendered: Rendered, lang: str) -> str:
     tags = page_tags(article, rendered)
     if tags:
         items = "".join(
-            f'<li dir="{_dir_attr(t, direction)}"><span class="hashtag">#{html.escape(t)}</span></li>'
+            f'<li dir="{_dir_attr(t, direction)}"><span class="hashtag" data-tag="{html.escape(t)}">#{html.escape(t)}</span></li>'
             for t in tags
         )
         parts.append(f'<ul class="tags" dir="{direction}" aria-label="{labels["tags"]}">{items}</ul>')

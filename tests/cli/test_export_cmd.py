@@ -1,0 +1,101 @@
+"""`midad export`: formats, stdout vs -o, atomic output, clear errors that write nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from editor.core.direction import LRM
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_html_to_stdout_is_the_default(capsys, seed_file: Path) -> None:
+    code, out, err = run(capsys, "export", str(seed_file))
+    assert code == 0 and err == ""
+    assert out.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
+    assert "<h1" not in out.split("<body", 1)[1]
+    assert out.count('<p dir="rtl">') >= 15 and '<p dir="ltr">' not in out
+    for needle in ("“عبد اللطيف حموشي”", "03-73", "1373", "2178"):
+        assert needle in out
+
+
+def test_export_fragment_and_text(capsys, seed_file: Path) -> None:
+    code, fragment, _ = run(capsys, "export", str(seed_file), "--to", "fragment")
+    assert (
+        code == 0 and fragment.startswith('<p dir="rtl"><span class="hashtag"') and "<style" not in fragment
+    )
+    code, text, _ = run(capsys, "export", str(seed_file), "--to", "text")
+    assert code == 0 and text.startswith("#الرباط: تأكيد") and "<" not in text and LRM not in text
+
+
+def test_export_to_file_writes_utf8_and_nothing_on_stdout(capsys, seed_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "page.html"
+    target.parent.mkdir()
+    code, out, err = run(capsys, "export", str(seed_file), "--to", "html", "-o", str(target))
+    assert code == 0 and out == "" and err == ""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in target.parent.iterdir()] == ["page.html"]  # no temp files left
+
+
+def test_export_dash_output_means_stdout(capsys, seed_file: Path) -> None:
+    code, out, _ = run(capsys, "export", str(seed_file), "--to", "text", "-o", "-")
+    assert code == 0 and out.startswith("#الرباط")
+
+
+def test_crlf_and_bom_article_exports_like_lf(capsys, tmp_path: Path, seed_text: str) -> None:
+    lf = tmp_path / "lf.md"
+    crlf = tmp_path / "crlf.md"
+    lf.write_text(seed_text, encoding="utf-8", newline="\n")
+    crlf.write_bytes(b"\xef\xbb\xbf" + seed_text.replace("\n", "\r\n").encode("utf-8"))
+    _, out_lf, _ = run(capsys, "export", str(lf), "--to", "fragment")
+    _, out_crlf, _ = run(capsys, "export", str(crlf), "--to", "fragment")
+    assert out_crlf == out_lf
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.md", "missing.md"),
+        (lambda d: d, "folder"),
+        (lambda d: (d / "bin.md").write_bytes(b"\x00\x01\x02PNG\x00" * 50) and d / "bin.md", "binary"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_writes_nothing(capsys, tmp_path: Path, make, message: str) -> None:
+    source = make(tmp_path)
+    target = tmp_path / "never.html"
+    code, out, err = run(capsys, "export", str(source), "-o", str(target))
+    assert code == 1 and out == ""
+    assert err.startswith("midad: ") and message in err and err.count("\n") == 1
+    assert not target.exists()
+
+
+def test_refuses_to_overwrite_the_article(capsys, seed_file: Path) -> None:
+    before = seed_file.read_bytes()
+    code, _, err = run(capsys, "export", str(seed_file), "-o", str(seed_file))
+    assert code == 1 and "overwrite" in err
+    assert seed_file.read_bytes() == before
+
+
+def test_unwritable_output_is_a_clear_error(capsys, seed_file: Path, tmp_path: Path) -> None:
+    code, _, err = run(
+        capsys, "export", str(seed_file), "-o", str(tmp_path / "no" / "such" / "dir" / "x.html")
+    )
+    assert code == 1 and err.startswith("midad: ") and err.count("\n") == 1
+
+
+def test_unknown_format_is_rejected_by_argparse(seed_file: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "editor.cli", "export", str(seed_file), "--to", "pdf"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "invalid choice" in result.stderr and result.stdout == ""
