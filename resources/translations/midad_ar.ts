@@ -1,0 +1,601 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>Midad</name>
+    <message>
+      <source>&amp;New</source>
+      <translation>&amp;جديد</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>حفظ &amp;باسم…</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;إغلاق</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;خروج</translation>
+    </message>
+    <message>
+      <source>Clear recent files</source>
+      <translation>مسح قائمة الملفات الأخيرة</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;إعادة</translation>
+    </message>
+    <message>
+      <source>&amp;Find…</source>
+      <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+      <source>Find and &amp;replace…</source>
+      <translation>بحث و&amp;استبدال…</translation>
+    </message>
+    <message>
+      <source>&amp;Preferences…</source>
+      <translation>&amp;التفضيلات…</translation>
+    </message>
+    <message>
+      <source>&amp;Bold</source>
+      <translation>&amp;عريض</translation>
+    </message>
+    <message>
+      <source>&amp;Italic</source>
+      <translation>&amp;مائل</translation>
+    </message>
+    <message>
+      <source>&amp;Link</source>
+      <translation>&amp;رابط</translation>
+    </message>
+    <message>
+      <source>Heading %1</source>
+      <translation>عنوان %1</translation>
+    </message>
+    <message>
+      <source>&amp;Quote</source>
+      <translation>&amp;اقتباس</translation>
+    </message>
+    <message>
+      <source>Bulleted list</source>
+      <translation>قائمة نقطية</translation>
+    </message>
+    <message>
+      <source>Numbered list</source>
+      <translation>قائمة مرقمة</translation>
+    </message>
+    <message>
+      <source>Horizontal rule</source>
+      <translation>خط فاصل</translation>
+    </message>
+    <message>
+      <source>Flip paragraph direction</source>
+      <translation>قلب اتجاه الفقرة</translation>
+    </message>
+    <message>
+      <source>Article right to left</source>
+      <translation>المقال من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+      <source>Article left to right</source>
+      <translation>المقال من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+      <source>Show &amp;preview</source>
+      <translation>إظهار &amp;المعاينة</translation>
+    </message>
+    <message>
+      <source>Show article &amp;panel</source>
+      <translation>إظهار &amp;لوحة المقال</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+      <source>Reset zoom</source>
+      <translation>الحجم الأصلي</translation>
+    </message>
+    <message>
+      <source>Visual caret movement</source>
+      <translation>حركة المؤشر المرئية</translation>
+    </message>
+    <message>
+      <source>Remove tag %1</source>
+      <translation>إزالة الوسم %1</translation>
+    </message>
+    <message>
+      <source>Add a tag and press Enter</source>
+      <translation>أضف وسما ثم اضغط Enter</translation>
+    </message>
+    <message>
+      <source>Hashtags in the text:</source>
+      <translation>وسوم في النص:</translation>
+    </message>
+    <message>
+      <source>Add #%1 as a tag</source>
+      <translation>إضافة #%1 وسما</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+      <source>Save the changes to “%1” before closing?</source>
+      <translation>حفظ التغييرات في «%1» قبل الإغلاق؟</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>بلا عنوان</translation>
+    </message>
+    <message>
+      <source>Your changes will be lost if you don't save them.</source>
+      <translation>ستضيع تغييراتك إن لم تحفظها.</translation>
+    </message>
+    <message>
+      <source>Open link</source>
+      <translation>فتح الرابط</translation>
+    </message>
+    <message>
+      <source>Open this address in your web browser?
+%1</source>
+      <translation>فتح هذا العنوان في متصفح الويب؟
+%1</translation>
+    </message>
+    <message>
+      <source>Open article</source>
+      <translation>فتح مقال</translation>
+    </message>
+    <message>
+      <source>Save article</source>
+      <translation>حفظ المقال</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>التفضيلات</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>لغة النظام</translation>
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+      <source>Default Arabic font</source>
+      <translation>الخط العربي الافتراضي</translation>
+    </message>
+    <message>
+      <source>Editor font</source>
+      <translation>خط المحرر</translation>
+    </message>
+    <message>
+      <source>Font size</source>
+      <translation>حجم الخط</translation>
+    </message>
+    <message>
+      <source>Logical (follows the text order)</source>
+      <translation>منطقية (تتبع ترتيب النص)</translation>
+    </message>
+    <message>
+      <source>Visual (follows the screen)</source>
+      <translation>مرئية (تتبع الشاشة)</translation>
+    </message>
+    <message>
+      <source>Arrow keys</source>
+      <translation>مفاتيح الأسهم</translation>
+    </message>
+    <message>
+      <source>Cannot open the article</source>
+      <translation>تعذر فتح المقال</translation>
+    </message>
+    <message>
+      <source>The article was not saved</source>
+      <translation>لم يُحفظ المقال</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>بحث</translation>
+    </message>
+    <message>
+      <source>Replace with</source>
+      <translation>استبدال بـ</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>مطابقة حالة الأحرف</translation>
+    </message>
+    <message>
+      <source>Whole word</source>
+      <translation>كلمة كاملة</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>تعبير نمطي</translation>
+    </message>
+    <message>
+      <source>Ignore tashkeel and letter forms</source>
+      <translation>تجاهل التشكيل وأشكال الحروف</translation>
+    </message>
+    <message>
+      <source>Tashkeel and tatweel are ignored; أ إ آ ا, ى ي and ة ه match</source>
+      <translation>يُتجاهل التشكيل والتطويل؛ وتتطابق أ إ آ ا، وى ي، وة ه</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>السابق</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>التالي</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>استبدال</translation>
+    </message>
+    <message>
+      <source>Replace all</source>
+      <translation>استبدال الكل</translation>
+    </message>
+    <message>
+      <source>Invalid search</source>
+      <translation>بحث غير صالح</translation>
+    </message>
+    <message>
+      <source>%1 matches</source>
+      <translation>%1 نتيجة</translation>
+    </message>
+    <message>
+      <source>No matches</source>
+      <translation>لا نتائج</translation>
+    </message>
+    <message>
+      <source>%1 replaced</source>
+      <translation>استُبدل %1</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>مسودة</translation>
+    </message>
+    <message>
+      <source>In review</source>
+      <translation>قيد المراجعة</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>جاهز</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>منشور</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>العنوان</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>التاريخ</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Words</source>
+      <translation>الكلمات</translation>
+    </message>
+    <message>
+      <source>Search the library…</source>
+      <translation>ابحث في المكتبة…</translation>
+    </message>
+    <message>
+      <source>Newest first</source>
+      <translation>الأحدث أولا</translation>
+    </message>
+    <message>
+      <source>Oldest first</source>
+      <translation>الأقدم أولا</translation>
+    </message>
+    <message>
+      <source>By title</source>
+      <translation>حسب العنوان</translation>
+    </message>
+    <message>
+      <source>By status</source>
+      <translation>حسب الحالة</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>جديد</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>حذف…</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <source>%1 of %2 articles</source>
+      <translation>%1 من %2 مقالا</translation>
+    </message>
+    <message>
+      <source>No article matches.</source>
+      <translation>لا يطابق أي مقال.</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>فتح</translation>
+    </message>
+    <message>
+      <source>Rename to follow the slug</source>
+      <translation>إعادة التسمية وفق المعرّف</translation>
+    </message>
+    <message>
+      <source>New article</source>
+      <translation>مقال جديد</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>العنوان:</translation>
+    </message>
+    <message>
+      <source>Rename article file</source>
+      <translation>إعادة تسمية ملف المقال</translation>
+    </message>
+    <message>
+      <source>File name (suggested from the slug: %1):</source>
+      <translation>اسم الملف (المقترح من المعرّف: %1):</translation>
+    </message>
+    <message>
+      <source>Delete article</source>
+      <translation>حذف المقال</translation>
+    </message>
+    <message>
+      <source>Move “%1” to the trash?</source>
+      <translation>نقل «%1» إلى سلة المهملات؟</translation>
+    </message>
+    <message>
+      <source>Moved to the trash: %1</source>
+      <translation>نُقل إلى سلة المهملات: %1</translation>
+    </message>
+    <message>
+      <source>Library</source>
+      <translation>المكتبة</translation>
+    </message>
+    <message>
+      <source>Edit anyway</source>
+      <translation>التحرير على أي حال</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>المقال</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>الملفات ال&amp;أخيرة</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <source>F&amp;ormat</source>
+      <translation>&amp;تنسيق</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>The new language applies the next time Midad starts.</source>
+      <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
+    </message>
+    <message>
+      <source>Subtitle</source>
+      <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>الكاتب</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>المكان</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>القسم</translation>
+    </message>
+    <message>
+      <source>No date</source>
+      <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+      <source>From title</source>
+      <translation>من العنوان</translation>
+    </message>
+    <message>
+      <source>Fill the slug from the title</source>
+      <translation>املأ المعرّف من العنوان</translation>
+    </message>
+    <message>
+      <source>Slug</source>
+      <translation>المعرّف</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>الملخص</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>تلقائي</translation>
+    </message>
+    <message>
+      <source>Right to left</source>
+      <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+      <source>Left to right</source>
+      <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>الاتجاه</translation>
+    </message>
+    <message>
+      <source>%1 words</source>
+      <translation>%1 كلمة</translation>
+    </message>
+    <message>
+      <source>%1 characters</source>
+      <translation>%1 حرفا</translation>
+    </message>
+    <message>
+      <source>%1 min read</source>
+      <translation>قراءة %1 د</translation>
+    </message>
+    <message>
+      <source>RTL</source>
+      <translation>يمين ← يسار</translation>
+    </message>
+    <message>
+      <source>LTR</source>
+      <translation>يسار → يمين</translation>
+    </message>
+    <message>
+      <source>Line %1, column %2</source>
+      <translation>السطر %1، العمود %2</translation>
+    </message>
+    <message>
+      <source>Filter tags…</source>
+      <translation>تصفية الوسوم…</translation>
+    </message>
+    <message>
+      <source>Most used</source>
+      <translation>الأكثر استعمالا</translation>
+    </message>
+    <message>
+      <source>By name</source>
+      <translation>حسب الاسم</translation>
+    </message>
+    <message>
+      <source>All selected tags</source>
+      <translation>كل الوسوم المحددة</translation>
+    </message>
+    <message>
+      <source>Any selected tag</source>
+      <translation>أي وسم محدد</translation>
+    </message>
+    <message>
+      <source>Clear selection</source>
+      <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+      <source>Undo last tag change</source>
+      <translation>التراجع عن آخر تغيير للوسوم</translation>
+    </message>
+    <message>
+      <source>%1 articles</source>
+      <translation>%1 مقالا</translation>
+    </message>
+    <message>
+      <source>Also written: %1</source>
+      <translation>تُكتب أيضا: %1</translation>
+    </message>
+    <message>
+      <source>Rename tag…</source>
+      <translation>إعادة تسمية الوسم…</translation>
+    </message>
+    <message>
+      <source>Merge into another tag…</source>
+      <translation>دمج في وسم آخر…</translation>
+    </message>
+    <message>
+      <source>Remove tag from every article…</source>
+      <translation>إزالة الوسم من كل المقالات…</translation>
+    </message>
+    <message>
+      <source>Rename tag</source>
+      <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+      <source>New name for #%1:</source>
+      <translation>الاسم الجديد لـ #%1:</translation>
+    </message>
+    <message>
+      <source>Merge tags</source>
+      <translation>دمج الوسوم</translation>
+    </message>
+    <message>
+      <source>Merge #%1 into:</source>
+      <translation>دمج #%1 في:</translation>
+    </message>
+    <message>
+      <source>Remove tag</source>
+      <translation>إزالة الوسم</translation>
+    </message>
+    <message>
+      <source>Remove #%1 from every article? Hashtags in the text keep their word.</source>
+      <translation>إزالة #%1 من كل المقالات؟ تبقى كلمات الوسوم داخل النص.</translation>
+    </message>
+    <message>
+      <source>Changed %1 articles.</source>
+      <translation>تغيّر %1 مقالا.</translation>
+    </message>
+    <message>
+      <source>Left unchanged: %1.</source>
+      <translation>بقي دون تغيير: %1.</translation>
+    </message>
+    <message>
+      <source>Restored %1 articles.</source>
+      <translation>استُعيد %1 مقالا.</translation>
+    </message>
+    <message>
+      <source>Not restored: %1.</source>
+      <translation>لم يُستعد: %1.</translation>
+    </message>
+    <message>
+      <source>Midad</source>
+      <translation>مداد</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,55 @@
+"""Interface language: Arabic when the system or the user says so, mirrored layout, Qt's own strings."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt
+
+from editor.app import install_translations, ui_language
+from editor.resources import resource_path
+
+UI_DIR = Path(__file__).parents[2] / "editor" / "ui"
+
+
+def test_language_choice():
+    assert ui_language("auto", QLocale(QLocale.Language.Arabic, QLocale.Country.Morocco)) == "ar"
+    assert ui_language("auto", QLocale(QLocale.Language.French, QLocale.Country.France)) == "en"
+    assert ui_language("en", QLocale(QLocale.Language.Arabic)) == "en"
+    assert ui_language("ar", QLocale(QLocale.Language.English)) == "ar"
+
+
+def test_arabic_ui_is_translated_and_mirrored(qapp):
+    translators = install_translations(qapp, "ar")
+    try:
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert QCoreApplication.translate("Midad", "&Save") != "&Save"
+        assert QCoreApplication.translate("Midad", "Find") == "بحث"
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        if (qt_dir / "qtbase_ar.qm").exists():
+            assert len(translators) == 2  # Qt's own dialogs and buttons in Arabic too
+            assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_every_ui_string_has_an_arabic_translation():
+    ts = ET.parse(resource_path("translations", "midad_ar.ts"))
+    translated = {
+        m.findtext("source"): m.findtext("translation")
+        for m in ts.iter("message")
+        if m.find("translation") is not None and m.find("translation").get("type") != "unfinished"
+    }
+    literal = re.compile(r"\btr\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
+    missing = []
+    for path in UI_DIR.glob("*.py"):
+        for match in literal.finditer(path.read_text(encoding="utf-8")):
+            source = match.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+            if not translated.get(source):
+                missing.append(f"{path.name}: {source}")
+    assert not missing, missing
+    assert resource_path("translations", "midad_ar.qm").is_file()

@@ -1,0 +1,81 @@
+"""The find/replace bar over real widgets: Arabic-insensitive search, replace one, replace all, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import type_text
+
+BODY = "زار الوزيرُ الرِّباطَ أمس.\n\nوفي الرباط التقى أحمد، ثم عاد إلى الربـــاط."
+
+
+def test_ctrl_f_finds_arabic_insensitively(window, qtbot):
+    window.editor.set_body(BODY)
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_bar
+    assert bar.isVisible() and not bar.replace_field.isVisible()
+    type_text(bar.find_field, "الرباط")
+    assert bar.status.text() == "3 matches"
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Return)
+    assert window.editor.textCursor().selectedText() == "الرِّباطَ"
+    bar.next_button.click()
+    assert window.editor.textCursor().selectedText() == "الرباط"
+    bar.next_button.click()
+    assert window.editor.textCursor().selectedText() == "الربـــاط"
+    bar.previous_button.click()
+    assert window.editor.textCursor().selectedText() == "الرباط"
+    bar.arabic.setChecked(False)
+    assert bar.status.text() == "1 matches"
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_replace_one_and_replace_all_are_undoable(window, qtbot):
+    window.editor.set_body(BODY)
+    window.actions.replace.trigger()
+    bar = window.find_bar
+    assert bar.replace_field.isVisible()
+    type_text(bar.find_field, "احمد")
+    type_text(bar.replace_field, "محمد")
+    bar.replace_button.click()  # first press selects the match
+    bar.replace_button.click()  # second replaces it
+    assert "التقى محمد،" in window.editor.body_text()
+    bar.find_field.clear()
+    type_text(bar.find_field, "الرباط")
+    bar.replace_field.clear()
+    type_text(bar.replace_field, "طنجة")
+    assert bar.replace_all() == 3
+    assert window.editor.body_text() == "زار الوزيرُ طنجة أمس.\n\nوفي طنجة التقى محمد، ثم عاد إلى طنجة."
+    window.editor.undo()
+    assert window.editor.body_text() == BODY.replace("أحمد", "محمد")
+
+
+def test_whole_word_regex_and_bad_regex(window):
+    window.editor.set_body("الرباط والرباطي\nرقم 12 ورقم ٣٤")
+    bar = window.find_bar
+    bar.open_find(replace=True)
+    bar.whole_word.setChecked(True)
+    bar.find_field.setText("الرباط")
+    assert bar.status.text() == "1 matches"
+    bar.whole_word.setChecked(False)
+    bar.regex.setChecked(True)
+    bar.find_field.setText(r"رقم (\d+)")
+    assert bar.status.text() == "2 matches"
+    bar.replace_field.setText(r"العدد \1")
+    bar.replace_all()
+    assert window.editor.body_text() == "الرباط والرباطي\nالعدد 12 والعدد ٣٤"
+    bar.find_field.setText("(")
+    assert bar.status.text() == "Invalid search"
+    assert "regular expression" in bar.status.toolTip()
+
+
+def test_positions_after_emoji_are_mapped(window):
+    window.editor.set_body("😀 مرحبا 😀 مرحبا")
+    bar = window.find_bar
+    bar.open_find()
+    bar.find_field.setText("مرحبا")
+    bar.find_next()
+    bar.find_next()
+    assert window.editor.textCursor().selectedText() == "مرحبا"
+    assert window.editor.textCursor().selectionStart() == len("😀 مرحبا 😀 ".encode("utf-16-le")) // 2
