@@ -69,6 +69,7 @@ class UpdateReport:
     touched: list[str] = field(default_factory=list)  # new time, same content
     unchanged: int = 0
     rebuilt: bool = False
+    folders: list[str] = field(default_factory=list)  # every folder scanned (absolute), for watchers
 
     @property
     def any_change(self) -> bool:
@@ -195,7 +196,7 @@ class LibraryIndex:
     def _update(self, progress: Callable[[int, int], None] | None) -> UpdateReport:
         report = UpdateReport(rebuilt=self.rebuilt)
         self.rebuilt = False
-        files, _folders = scan_library(self.root)
+        files, report.folders = scan_library(self.root)
         conn = self._conn()
         known = {
             path: (rowid, size, mtime, digest)

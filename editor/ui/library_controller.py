@@ -1,0 +1,138 @@
+"""Keeps a `Library` up to date for the panels, off the GUI thread.
+
+- `refresh()` runs the (incremental) index update in a worker thread and emits `refreshed`.
+- A QFileSystemWatcher on every library folder triggers a refresh shortly after a change; a timer
+  rescans every few seconds as a fallback (in-place edits do not touch the folder, network and
+  sync folders may send no events). A rescan of an unchanged library only `stat`s files.
+- `search(query)` runs in a worker thread; the newest query's results arrive in `searchFinished`.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from editor.core.library import Library
+from editor.core.library_index import UpdateReport
+from editor.core.library_search import SearchHit
+
+DEFAULT_POLL_MS = 3000
+WATCH_DEBOUNCE_MS = 300
+
+
+class LibraryController(QObject):
+    """Owns the library's refresh and search threads; the panels listen to its signals."""
+
+    refreshed = Signal(object)  # UpdateReport (after the in-memory lists were reloaded)
+    busyChanged = Signal(bool)
+    searchFinished = Signal(str, object)  # query, list[SearchHit]
+    failed = Signal(str)  # one sentence for the user
+    _done = Signal(object, object)  # report or None, error or None (worker thread → GUI thread)
+    _searched = Signal(int, str, object)
+
+    def __init__(
+        self, library: Library, parent: QObject | None = None, poll_ms: int = DEFAULT_POLL_MS
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._refreshing = False
+        self._again = False
+        self._search_serial = 0
+        self._search_lock = threading.Lock()
+        self._watcher = None
+        self._debounce = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=max(200, poll_ms))
+        self._poll.timeout.connect(self.refresh)
+        self._done.connect(self._on_refreshed)
+        self._searched.connect(self._on_searched)
+
+    # --- refreshing ------------------------------------------------------------------------
+    def start(self) -> None:
+        """First refresh, then watch the folders and poll."""
+        self.refresh()
+        self._poll.start()
+
+    def stop(self) -> None:
+        """Stop watching and polling (running work finishes in the background)."""
+        self._poll.stop()
+        self._debounce.stop()
+        if self._watcher is not None:
+            self._watcher.removePaths(self._watcher.directories())
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for running work (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return self._refreshing
+
+    def refresh(self) -> None:
+        """Update the index in a worker thread (coalesced: one at a time, one queued)."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        self.busyChanged.emit(True)
+        self._pool.start(self._refresh_job)
+
+    def _refresh_job(self) -> None:
+        try:
+            report = self.library.refresh()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never crashes the GUI
+            self._done.emit(None, f"{exc}")
+            return
+        self._done.emit(report, None)
+
+    def _on_refreshed(self, report: UpdateReport | None, error: str | None) -> None:
+        self._refreshing = False
+        self.busyChanged.emit(False)
+        if error is not None:
+            self.failed.emit(error)
+        else:
+            self._watch(report.folders if report is not None else [])
+            self.refreshed.emit(report)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _watch(self, folders: list[str]) -> None:
+        from PySide6.QtCore import QFileSystemWatcher
+
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
+            self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
+        current = set(self._watcher.directories())
+        wanted = set(folders)
+        if current - wanted:
+            self._watcher.removePaths(list(current - wanted))
+        if wanted - current:
+            self._watcher.addPaths(sorted(wanted - current))
+
+    # --- searching -------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> None:
+        """Search in a worker thread; only the newest query's results are emitted."""
+        with self._search_lock:
+            self._search_serial += 1
+            serial = self._search_serial
+        self._pool.start(lambda: self._search_job(serial, query, limit))
+
+    def _search_job(self, serial: int, query: str, limit: int) -> None:
+        with self._search_lock:
+            if serial != self._search_serial:
+                return  # a newer query is already waiting
+        try:
+            hits: list[SearchHit] = self.library.search(query, limit=limit, prefix_last=True)
+        except Exception as exc:  # noqa: BLE001
+            self.failed.emit(f"{exc}")
+            return
+        self._searched.emit(serial, query, hits)
+
+    def _on_searched(self, serial: int, query: str, hits: list[SearchHit]) -> None:
+        if serial == self._search_serial:
+            self.searchFinished.emit(query, hits)

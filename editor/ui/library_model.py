@@ -1,0 +1,131 @@
+"""Qt models for the library list: one row per article, and the proxy that filters and sorts.
+
+The rows come from `Library.articles()`; which articles a tag selection keeps comes from
+`Library.filter_by_tags` (the core decides tag identity), the proxy only applies the sets it is given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+
+from editor.core.arabic import normalize_for_match
+from editor.core.article import STATUSES
+from editor.core.library_index import ArticleEntry
+from editor.ui.i18n import tr
+
+TITLE, DATE, STATUS, WORDS = range(4)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    """The status as shown to the user (known statuses translated)."""
+    labels = {
+        "draft": tr("Draft"),
+        "review": tr("In review"),
+        "ready": tr("Ready"),
+        "published": tr("Published"),
+    }
+    return labels.get(status, status)
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Articles as rows: title, date, status, words."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._entries: list[ArticleEntry] = []
+        self._headers = [tr("Title"), tr("Date"), tr("Status"), tr("Words")]
+
+    def set_entries(self, entries: list[ArticleEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> ArticleEntry:
+        return self._entries[row]
+
+    def entries(self) -> list[ArticleEntry]:
+        return list(self._entries)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        e = self._entries[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.title, e.date[:10], status_label(e.status), str(e.words))[col]
+        if role == SORT_ROLE:
+            if col == TITLE:
+                return normalize_for_match(e.title)
+            if col == DATE:
+                return e.date
+            if col == STATUS:
+                return f"{STATUSES.index(e.status) if e.status in STATUSES else 9}{e.status}"
+            return e.words
+        if role == PATH_ROLE:
+            return e.rel_path
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = e.rel_path
+            if e.tags:
+                tip += "\n" + " ".join("#" + t.replace(" ", "_") for t in e.tags)
+            if e.problem:
+                tip += "\n⚠ " + e.problem
+            return tip
+        if role == Qt.ItemDataRole.FontRole and e.problem and col == TITLE:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == WORDS:
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows whose status and path pass the current filters."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._status: str | None = None
+        self._paths: set[str] | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def _change_filter(self, apply) -> None:  # noqa: ANN001
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+ (invalidateFilter is deprecated there)
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            apply()
+            self.invalidateFilter()
+
+    def set_status(self, status: str | None) -> None:
+        """Only articles with this status (None: every status)."""
+        self._change_filter(lambda: setattr(self, "_status", status or None))
+
+    def set_paths(self, paths: set[str] | None) -> None:
+        """Only these relative paths (None: no restriction), e.g. the articles of the selected tags."""
+        self._change_filter(lambda: setattr(self, "_paths", None if paths is None else set(paths)))
+
+    def accepts(self, entry: ArticleEntry) -> bool:
+        if self._status is not None and entry.status != self._status:
+            return False
+        return self._paths is None or entry.rel_path in self._paths
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        return isinstance(model, ArticleTableModel) and self.accepts(model.entry(source_row))

@@ -1,0 +1,385 @@
+"""The library panel: the articles of the library, a search field, filters, and file actions.
+
+    controller = LibraryController(Library(folder))
+    panel = LibraryPanel(controller)
+    panel.articleActivated.connect(main_window.open_path)   # absolute path (str)
+    tag_panel.tagsSelected.connect(panel.set_tag_filter)
+    controller.start()
+
+Click or Enter opens an article. Typing in the search field shows ranked results with the matches
+highlighted (searched in a worker thread, 200 ms after the last key). New, rename (the file name
+can follow the article's slug) and delete (to the system trash, after confirmation) act on files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.library import MATCH_ALL
+from editor.core.library_files import LibraryFileError, create_article, rename_article, slug_file_name
+from editor.core.library_search import SearchHit
+from editor.core.storage import ArticleIOError
+from editor.ui.i18n import tr
+from editor.ui.library_controller import LibraryController
+from editor.ui.library_model import (
+    DATE,
+    PATH_ROLE,
+    STATUS,
+    TITLE,
+    ArticleFilterProxy,
+    ArticleTableModel,
+    status_label,
+)
+
+SEARCH_DEBOUNCE_MS = 200
+
+
+def move_to_trash(path: str | os.PathLike[str]) -> None:
+    """Move a file to the desktop trash (creating the user's trash folder if needed); OSError on failure."""
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation))
+    for sub in ("files", "info"):
+        try:
+            (data / "Trash" / sub).mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            pass  # Qt may still find a trash on the file's own disk
+    if not QFile.moveToTrash(os.fspath(path)):
+        raise OSError(f"{Path(path).name} could not be moved to the trash")
+
+
+class LibraryPanel(QWidget):
+    """List of the library's articles with search, status and tag filters, sort and file actions."""
+
+    articleActivated = Signal(str)  # absolute path of the article to open
+    message = Signal(str)  # a short sentence for the status bar
+
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.library = controller.library
+        self._tag_filter: tuple[list[str], str] = ([], MATCH_ALL)
+        self._hits: list[SearchHit] = []
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(tr("Search the library…"))
+        self.search_field.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.sort_choice = QComboBox(self)
+        for label, column, order in (
+            (tr("Newest first"), DATE, Qt.SortOrder.DescendingOrder),
+            (tr("Oldest first"), DATE, Qt.SortOrder.AscendingOrder),
+            (tr("By title"), TITLE, Qt.SortOrder.AscendingOrder),
+            (tr("By status"), STATUS, Qt.SortOrder.AscendingOrder),
+        ):
+            self.sort_choice.addItem(label, (column, order))
+
+        self.model = ArticleTableModel(self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.results = QListWidget(self)
+        self.results.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.results)
+
+        self.new_button = QPushButton(tr("New"), self)
+        self.rename_button = QPushButton(tr("Rename…"), self)
+        self.delete_button = QPushButton(tr("Delete…"), self)
+        self.count_label = QLabel(self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.sort_choice, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.rename_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_field)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_field.textChanged.connect(self._on_search_text)
+        self.search_field.returnPressed.connect(self._run_search)
+        self.status_filter.currentIndexChanged.connect(self._on_status_changed)
+        self.sort_choice.currentIndexChanged.connect(self._apply_sort)
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.results.itemActivated.connect(self._open_result)
+        self.results.itemClicked.connect(self._open_result)
+        self.new_button.clicked.connect(self.new_article)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        controller.refreshed.connect(self.reload)
+        controller.searchFinished.connect(self._show_results)
+        self._fill_status_filter()
+        self._apply_sort()
+        self.reload()
+
+    # --- public API ------------------------------------------------------------------------
+    def set_tag_filter(self, tags: list[str], mode: str = MATCH_ALL) -> None:
+        """Show only articles with all (or any) of `tags`; an empty list shows every article."""
+        self._tag_filter = (list(tags), mode)
+        self._apply_tag_filter()
+        if self._hits:
+            self._show_results(self.search_field.text(), self._hits)
+
+    def visible_paths(self) -> list[str]:
+        """Relative paths of the rows the list shows, in display order."""
+        return [self.proxy.index(r, 0).data(PATH_ROLE) for r in range(self.proxy.rowCount())]
+
+    def result_paths(self) -> list[str]:
+        """Relative paths of the search results shown, best first."""
+        return [self.results.item(i).data(PATH_ROLE) for i in range(self.results.count())]
+
+    def selected_path(self) -> str | None:
+        """Relative path of the selected article (list or search results), or None."""
+        if self.stack.currentWidget() is self.results:
+            item = self.results.currentItem()
+            return item.data(PATH_ROLE) if item else None
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(PATH_ROLE) if rows else None
+
+    # --- reloading -------------------------------------------------------------------------
+    def reload(self, _report: object = None) -> None:
+        """Show the library's current articles, keeping the selection when it still exists."""
+        selected = self.selected_path()
+        self.model.set_entries(self.library.articles())
+        self._fill_status_filter()
+        self._apply_tag_filter()
+        if selected:
+            self.select_path(selected)
+        if self.search_field.text().strip():
+            self._search_timer.start()
+        self._update_count()
+
+    def select_path(self, rel_path: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(PATH_ROLE) == rel_path:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def _fill_status_filter(self) -> None:
+        current = self.status_filter.currentData()
+        statuses = self.library.statuses()
+        wanted = [None, *statuses]
+        if [self.status_filter.itemData(i) for i in range(self.status_filter.count())] == wanted:
+            return
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(tr("All statuses"), None)
+        for status in statuses:
+            self.status_filter.addItem(status_label(status), status)
+        index = self.status_filter.findData(current) if current else 0
+        self.status_filter.setCurrentIndex(max(0, index))
+        self.status_filter.blockSignals(False)
+        self.proxy.set_status(self.status_filter.currentData())
+
+    def _on_status_changed(self) -> None:
+        self.proxy.set_status(self.status_filter.currentData())
+        if self._hits:
+            self._show_results(self.search_field.text(), self._hits)
+        self._update_count()
+
+    def _apply_tag_filter(self) -> None:
+        tags, mode = self._tag_filter
+        self.proxy.set_paths(self.library.filter_by_tags(tags, mode) if tags else None)
+        self._update_count()
+
+    def _apply_sort(self) -> None:
+        column, order = self.sort_choice.currentData()
+        self.table.sortByColumn(column, order)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            tr("%1 of %2 articles")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    # --- searching -------------------------------------------------------------------------
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self._hits = []
+            self.results.clear()
+            self.stack.setCurrentWidget(self.table)
+
+    def _run_search(self) -> None:
+        query = self.search_field.text()
+        if query.strip():
+            self.controller.search(query)
+
+    def _show_results(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.search_field.text():
+            return  # an older query
+        self._hits = list(hits)
+        self.results.clear()
+        for hit in hits:
+            entry = self.library.article(hit.rel_path)
+            if entry is not None and not self.proxy.accepts(entry):
+                continue
+            item = QListWidgetItem(self.results)
+            item.setData(PATH_ROLE, hit.rel_path)
+            item.setToolTip(hit.rel_path)
+            label = QLabel(f"<b>{hit.title_html}</b><br>{hit.snippet_html}", self.results)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            item.setSizeHint(label.sizeHint())
+            self.results.setItemWidget(item, label)
+        if not self.results.count():
+            QListWidgetItem(tr("No article matches."), self.results).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.stack.setCurrentWidget(self.results)
+
+    # --- opening ---------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        rel = index.data(PATH_ROLE)
+        if rel:
+            self.articleActivated.emit(str(self.library.path_of(rel)))
+
+    def _open_result(self, item: QListWidgetItem) -> None:
+        rel = item.data(PATH_ROLE)
+        if rel:
+            self.articleActivated.emit(str(self.library.path_of(rel)))
+
+    # --- file actions ----------------------------------------------------------------------
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        menu = QMenu(self)
+        menu.addAction(tr("Open"), lambda: self._open_index(self.table.currentIndex()))
+        menu.addAction(tr("Rename…"), self.rename_selected)
+        menu.addAction(tr("Rename to follow the slug"), self.rename_selected_to_slug)
+        menu.addAction(tr("Delete…"), self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def create_article(self, title: str) -> Path | None:
+        """Create an article named after `title` at the top of the library, open it; None on failure."""
+        try:
+            path = create_article(self.library.root, title)
+        except (LibraryFileError, ArticleIOError) as exc:
+            self._warn(str(exc))
+            return None
+        self.controller.refresh()
+        self.articleActivated.emit(str(path))
+        return path
+
+    def new_article(self) -> None:
+        title, ok = QInputDialog.getText(self, tr("New article"), tr("Title:"))
+        if ok and title.strip():
+            self.create_article(title)
+
+    def rename_path(self, rel_path: str, new_name: str) -> Path | None:
+        """Rename an article's file (same folder); None on failure (the user is told why)."""
+        try:
+            target = rename_article(self.library.path_of(rel_path), new_name)
+        except LibraryFileError as exc:
+            self._warn(str(exc))
+            return None
+        self.controller.refresh()
+        return target
+
+    def rename_selected(self) -> None:
+        rel = self.selected_path()
+        if not rel:
+            return
+        current = Path(rel).name
+        try:
+            suggestion = slug_file_name(self.library.path_of(rel))
+        except (ArticleIOError, OSError):
+            suggestion = current
+        name, ok = QInputDialog.getText(
+            self,
+            tr("Rename article file"),
+            tr("File name (suggested from the slug: %1):").replace("%1", suggestion),
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        if ok and name.strip() and name != current:
+            self.rename_path(rel, name)
+
+    def rename_selected_to_slug(self) -> None:
+        rel = self.selected_path()
+        if not rel:
+            return
+        try:
+            name = slug_file_name(self.library.path_of(rel))
+        except (ArticleIOError, OSError) as exc:
+            self._warn(str(exc))
+            return
+        if name != Path(rel).name:
+            self.rename_path(rel, name)
+
+    def delete_path(self, rel_path: str, confirm: bool = True) -> bool:
+        """Move an article to the trash (asking first when `confirm`); True when it was moved."""
+        path = self.library.path_of(rel_path)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                tr("Delete article"),
+                tr("Move “%1” to the trash?").replace("%1", path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            move_to_trash(path)
+        except OSError as exc:
+            self._warn(str(exc))
+            return False
+        self.controller.refresh()
+        self.message.emit(tr("Moved to the trash: %1").replace("%1", path.name))
+        return True
+
+    def delete_selected(self) -> None:
+        rel = self.selected_path()
+        if rel:
+            self.delete_path(rel)
+
+    def _warn(self, text: str) -> None:
+        self.message.emit(text)
+        QMessageBox.warning(self, tr("Library"), text)

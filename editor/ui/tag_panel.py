@@ -1,0 +1,235 @@
+"""The tag panel: every tag of the library with its count; selecting tags filters the library.
+
+    tag_panel = TagPanel(controller)
+    tag_panel.tagsSelected.connect(library_panel.set_tag_filter)   # (list[str], "all" | "any")
+
+Variants (same tag spelt differently) are one row showing the most used spelling; the tooltip lists
+the others. Sort by count or name, filter by typing, select several tags (Ctrl/Shift-click) and
+choose whether articles need all of them or any. The context menu renames, merges or removes a tag
+across the library (`editor.core.tag_ops`), reports what changed and offers undo.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core import tag_ops
+from editor.core.arabic import normalize_for_match
+from editor.core.library import MATCH_ALL, MATCH_ANY
+from editor.core.tags import TagSummary, tag_key
+from editor.ui.i18n import tr
+from editor.ui.library_controller import LibraryController
+
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_COUNT, SORT_NAME = "count", "name"
+
+
+class TagPanel(QWidget):
+    """Tags of the library with counts; emits the selected tags and the all/any mode."""
+
+    tagsSelected = Signal(list, str)  # display spellings of the selected tags, "all" or "any"
+    message = Signal(str)  # what a tag operation did, for the status bar
+
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.library = controller.library
+        self._summaries: list[TagSummary] = []
+
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setPlaceholderText(tr("Filter tags…"))
+        self.filter_field.setClearButtonEnabled(True)
+        self.sort_choice = QComboBox(self)
+        self.sort_choice.addItem(tr("Most used"), SORT_COUNT)
+        self.sort_choice.addItem(tr("By name"), SORT_NAME)
+        self.mode_choice = QComboBox(self)
+        self.mode_choice.addItem(tr("All selected tags"), MATCH_ALL)
+        self.mode_choice.addItem(tr("Any selected tag"), MATCH_ANY)
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.clear_button = QPushButton(tr("Clear selection"), self)
+        self.undo_button = QPushButton(tr("Undo last tag change"), self)
+
+        options = QHBoxLayout()
+        options.addWidget(self.sort_choice, 1)
+        options.addWidget(self.mode_choice, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_field)
+        layout.addLayout(options)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+        self.filter_field.textChanged.connect(self._apply_filter)
+        self.sort_choice.currentIndexChanged.connect(self._fill)
+        self.mode_choice.currentIndexChanged.connect(self._emit_selection)
+        self.list.itemSelectionChanged.connect(self._emit_selection)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.clear_button.clicked.connect(self.list.clearSelection)
+        self.undo_button.clicked.connect(self.undo_last)
+        controller.refreshed.connect(self.reload)
+        self.reload()
+
+    # --- public API ------------------------------------------------------------------------
+    def selected_tags(self) -> list[str]:
+        return [item.data(TAG_ROLE) for item in self.list.selectedItems()]
+
+    def mode(self) -> str:
+        return self.mode_choice.currentData()
+
+    def visible_tags(self) -> list[str]:
+        """Display spellings of the rows shown, in order."""
+        return [
+            self.list.item(i).data(TAG_ROLE)
+            for i in range(self.list.count())
+            if not self.list.item(i).isHidden()
+        ]
+
+    def item_for(self, tag: str) -> QListWidgetItem | None:
+        """The row of `tag` (any spelling)."""
+        wanted = tag_key(tag)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            summary: TagSummary = item.data(TAG_ROLE + 1)
+            if summary.key == wanted:
+                return item
+        return None
+
+    def reload(self, _report: object = None) -> None:
+        """Show the library's current tags, keeping the selection where the tags still exist."""
+        self._summaries = self.library.tags()
+        self._fill()
+
+    # --- filling ---------------------------------------------------------------------------
+    def _fill(self) -> None:
+        selected = {tag_key(t) for t in self.selected_tags()}
+        summaries = list(self._summaries)
+        if self.sort_choice.currentData() == SORT_NAME:
+            summaries.sort(key=lambda s: s.key)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for summary in summaries:
+            item = QListWidgetItem(f"{summary.tag}  ({summary.count})", self.list)
+            item.setData(TAG_ROLE, summary.tag)
+            item.setData(TAG_ROLE + 1, summary)
+            others = [v for v in summary.variants if v != summary.tag]
+            tip = tr("%1 articles").replace("%1", str(summary.count))
+            if others:
+                tip += "\n" + tr("Also written: %1").replace("%1", "، ".join(others))
+            item.setToolTip(tip)
+            if summary.key in selected:
+                item.setSelected(True)
+        self.list.blockSignals(False)
+        self._apply_filter()
+        self._emit_selection()
+
+    def _apply_filter(self) -> None:
+        needle = normalize_for_match(self.filter_field.text().strip().lstrip("#"))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            summary: TagSummary = item.data(TAG_ROLE + 1)
+            item.setHidden(
+                bool(needle) and not any(needle in normalize_for_match(v) for v in summary.variants)
+            )
+
+    def _emit_selection(self) -> None:
+        self.tagsSelected.emit(self.selected_tags(), self.mode())
+
+    # --- tag operations --------------------------------------------------------------------
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        tag = item.data(TAG_ROLE)
+        menu = QMenu(self)
+        menu.addAction(tr("Rename tag…"), lambda: self.ask_rename(tag))
+        menu.addAction(tr("Merge into another tag…"), lambda: self.ask_merge(tag))
+        menu.addAction(tr("Remove tag from every article…"), lambda: self.ask_remove(tag))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def ask_rename(self, tag: str) -> None:
+        new, ok = QInputDialog.getText(
+            self, tr("Rename tag"), tr("New name for #%1:").replace("%1", tag), text=tag
+        )
+        if ok and new.strip() and new.strip() != tag:
+            self.run_operation(lambda: tag_ops.rename_tag(self.library, tag, new))
+
+    def ask_merge(self, tag: str) -> None:
+        others = [s.tag for s in self._summaries if s.tag != tag]
+        if not others:
+            return
+        target, ok = QInputDialog.getItem(
+            self, tr("Merge tags"), tr("Merge #%1 into:").replace("%1", tag), others, 0, True
+        )
+        if ok and target.strip():
+            self.run_operation(lambda: tag_ops.merge_tags(self.library, [tag], target))
+
+    def ask_remove(self, tag: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("Remove tag"),
+            tr("Remove #%1 from every article? Hashtags in the text keep their word.").replace("%1", tag),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run_operation(lambda: tag_ops.remove_tag(self.library, tag))
+
+    def run_operation(self, operation) -> tag_ops.TagOpReport | None:  # noqa: ANN001
+        """Run a tag operation, refresh the panels and report; None when it was refused."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = operation()
+        except tag_ops.TagOpError as exc:
+            QApplication.restoreOverrideCursor()
+            self._tell(str(exc), warning=True)
+            return None
+        QApplication.restoreOverrideCursor()
+        text = tr("Changed %1 articles.").replace("%1", str(len(report.changed)))
+        if report.skipped:
+            text += " " + tr("Left unchanged: %1.").replace(
+                "%1", "; ".join(f"{path} ({reason})" for path, reason in report.skipped)
+            )
+        self.controller.refresh()
+        self.reload()
+        self._tell(text)
+        return report
+
+    def undo_last(self) -> tag_ops.UndoReport | None:
+        """Undo the last tag operation; files changed since then are left alone and listed."""
+        try:
+            report = tag_ops.undo_last(self.library)
+        except tag_ops.TagOpError as exc:
+            self._tell(str(exc), warning=True)
+            return None
+        text = tr("Restored %1 articles.").replace("%1", str(len(report.restored)))
+        if report.refused:
+            text += " " + tr("Not restored: %1.").replace(
+                "%1", "; ".join(f"{path} ({reason})" for path, reason in report.refused)
+            )
+        self.controller.refresh()
+        self.reload()
+        self._tell(text)
+        return report
+
+    def _tell(self, text: str, warning: bool = False) -> None:
+        self.message.emit(text)
+        if warning:
+            QMessageBox.warning(self, tr("Tags"), text)
