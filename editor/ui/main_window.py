@@ -134,8 +134,12 @@ class MainWindow(QMainWindow):
         self.side_dock = QDockWidget(tr("Article"), self)
         self.side_dock.setObjectName("sideDock")
         self.side_dock.setWidget(self.side_tabs)
-        self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.side_dock)
+        self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.side_dock.setTitleBarWidget(QWidget(self.side_dock))  # the tabs already say what it is
+        # The panel sits at the start side: left in English, right in the mirrored Arabic UI.
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+        self.addDockWidget(area, self.side_dock)
         self.setStatusBar(self.status)
 
     def add_side_panel(self, widget: QWidget, title: str) -> int:
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
         d = self.document
         problem = "\n".join(d.problems) if not d.meta_article.front_matter_ok else None
         self.form.set_meta(d.meta, d.fields_editable, problem)
+        self.form.edits["title"].setPlaceholderText(d.meta_article.title)
         self.tags.set_tags(d.meta_article.tags, d.fields_editable)
         direction = str(d.meta.get("dir") or "")
         self.actions.article_rtl.setChecked(direction == "rtl")
@@ -266,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_args: object) -> None:
         name = self.document.display_name() or tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — {tr('Midad')}")
+        self.setWindowTitle(f"{name}[*]")  # Qt appends the application display name
         self.setWindowModified(self.document.is_modified())
 
     def _show_recent(self, files: list[str]) -> None:

@@ -138,6 +138,8 @@ class MarkdownEdit(QTextEdit):
                 cursor.endEditBlock()
         finally:
             self._applying = False
+        if cursor is not None:
+            self._emit_cursor()
 
     def _emit_cursor(self) -> None:
         cursor = self.textCursor()

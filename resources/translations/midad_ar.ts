@@ -495,11 +495,11 @@
     </message>
     <message>
       <source>RTL</source>
-      <translation>يمين ← يسار</translation>
+      <translation>فقرة من اليمين</translation>
     </message>
     <message>
       <source>LTR</source>
-      <translation>يسار → يمين</translation>
+      <translation>فقرة من اليسار</translation>
     </message>
     <message>
       <source>Line %1, column %2</source>
