@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 from editor.commands import CommandError
-from editor.core.arabic import count_characters, count_words, normalize_for_match, reading_minutes
+from editor.core.arabic import count_characters, count_words, reading_minutes
 from editor.core.article import KNOWN_KEYS, STATUSES, Article, is_iso_date
 from editor.core.article_file import LoadedArticle, load_article, save_article
 from editor.core.storage import LEGACY_NAMES, ArticleIOError
+from editor.core.tags import clean_tag_text, tag_key
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,11 +81,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def tag_key(tag: str) -> str:
-    """Comparison form of a tag: `#الرِّباط` and `الرباط` are the same tag."""
-    return normalize_for_match(tag.strip().lstrip("#").strip())
-
-
 def _validate(key: str, value: str) -> None:
     if not key or any(ch in key for ch in ":#\n\r\t '\"[]{}") or key.startswith("-"):
         raise CommandError(f"`{key}` is not a usable front-matter key")
@@ -113,7 +109,7 @@ def apply_tag_changes(tags: list[str], add: list[str], remove: list[str]) -> lis
     result = [t for t in tags if tag_key(t) not in removed]
     present = {tag_key(t) for t in result}
     for tag in add:
-        clean = tag.strip().lstrip("#").strip()
+        clean = clean_tag_text(tag)
         if clean and tag_key(clean) not in present:
             result.append(clean)
             present.add(tag_key(clean))
