@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.hashtags import extract_hashtags
 from editor.ui import dialogs
 from editor.ui.actions import Actions
 from editor.ui.article_tags import ArticleTags
@@ -38,6 +37,7 @@ from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.i18n import tr
 from editor.ui.markdown_edit import MarkdownEdit
 from editor.ui.metadata_form import MetadataForm
+from editor.ui.pause_work import PauseResult
 from editor.ui.preview import PreviewPane, PreviewRenderer
 from editor.ui.settings import Settings
 from editor.ui.status_bar import StatusBar
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         a.paragraph_direction.triggered.connect(e.toggle_paragraph_direction)
         a.article_rtl.triggered.connect(lambda: self._set_field("dir", "rtl"))
         a.article_ltr.triggered.connect(lambda: self._set_field("dir", "ltr"))
-        a.toggle_preview.toggled.connect(self.preview.setVisible)
+        a.toggle_preview.toggled.connect(self._toggle_preview)
         a.toggle_side_panel.toggled.connect(self.side_dock.setVisible)
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
@@ -255,15 +255,21 @@ class MainWindow(QMainWindow):
         self._show_meta()
 
     def _refresh(self) -> None:
-        words, characters, minutes = self.document.counts()
-        self.status.show_counts(words, characters, minutes)
-        self.tags.set_hashtags(extract_hashtags(self.editor.body_text()))
-        if self.preview.isVisible() or not self.isVisible():
-            self.renderer.request(self.document.article(), self.document.base_dir())
+        with_html = self.preview.isVisible() or not self.isVisible()
+        self.renderer.request(self.document.article(), self.document.base_dir(), with_html)
 
-    def _show_preview(self, generation: int, html: str) -> None:
-        if generation == self.renderer.generation:
-            self.preview.show_html(html)
+    def _show_preview(self, generation: int, result: PauseResult) -> None:
+        if generation != self.renderer.generation:
+            return
+        self.status.show_counts(result.words, result.characters, result.minutes)
+        self.tags.set_hashtags(result.hashtags)
+        if result.html is not None:
+            self.preview.show_html(result.html)
+
+    def _toggle_preview(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if visible:
+            self._refresh()
 
     def _sync_scroll(self, value: int) -> None:
         bar = self.editor.verticalScrollBar()

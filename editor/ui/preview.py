@@ -1,6 +1,7 @@
 """Live preview: the renderer's HTML in a QTextBrowser that loads nothing from the network.
 
-Rendering runs on a worker thread (`PreviewRenderer`); only `setHtml` happens on the GUI thread.
+Rendering, word counts and hashtags run in a worker process (`editor.ui.pause_work`); only
+`setHtml` happens on the GUI thread.
 Links never navigate the preview: a click asks before opening the address in the system browser.
 Images and other resources are served only from the article's own folder.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Future
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
@@ -17,66 +18,81 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article import Article
-from editor.core.direction import article_direction, paragraph_direction
-
-
-def _fallback_html(article: Article) -> str:
-    """Escaped paragraphs with their direction, used only if the renderer is not available."""
-    direction = article_direction(article.meta, article.body)
-    parts = []
-    for para in article.body.replace("\r\n", "\n").split("\n\n"):
-        if para.strip():
-            d = paragraph_direction(para, direction)
-            text = html.escape(para).replace("\n", "<br>")
-            parts.append(f'<p dir="{d}" align="{"right" if d == "rtl" else "left"}">{text}</p>')
-    return f'<html><body dir="{direction}">{"".join(parts)}</body></html>'
-
-
-def render_preview_html(article: Article, base_dir: Path | None) -> str:
-    """HTML for the preview: the renderer's `page.preview_html`, styled like the export."""
-    try:
-        from editor.core.page import preview_html
-    except ImportError:
-        return _fallback_html(article)
-    return preview_html(article, base_dir)
+from editor.ui import pause_work
 
 
 class PreviewRenderer(QObject):
-    """Renders articles off the GUI thread; only the newest request's result is delivered."""
+    """Runs the pause work (preview, counts, hashtags) in the worker process.
 
-    rendered = Signal(int, str)  # generation, html
+    One request is in flight at a time; while it runs, only the newest further request is kept,
+    so a burst of pauses costs at most two renders and stale results are never shown.
+    """
+
+    rendered = Signal(int, object)  # generation, PauseResult
+    _done = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-preview")
         self._generation = 0
+        self._in_flight = False
+        self._pending: tuple[int, str, str | None, bool] | None = None
+        self._last_job: tuple[int, str, str | None, bool] | None = None
         self._closed = False
+        self._done.connect(self._on_done)
 
-    def request(self, article: Article, base_dir: Path | None) -> int:
-        """Queue a render; returns its generation number."""
+    def request(self, article: Article, base_dir: Path | None, with_html: bool = True) -> int:
+        """Queue the work for `article`; returns its generation number."""
         self._generation += 1
-        generation = self._generation
-        if self._closed:
-            return generation
-        self._pool.submit(self._work, generation, article, base_dir)
-        return generation
+        job = (self._generation, article.text, str(base_dir) if base_dir else None, with_html)
+        if self._in_flight:
+            self._pending = job
+        elif not self._closed:
+            self._submit(job)
+        return self._generation
 
     @property
     def generation(self) -> int:
         return self._generation
 
-    def _work(self, generation: int, article: Article, base_dir: Path | None) -> None:
-        if generation != self._generation:
-            return  # a newer request is queued
+    def _submit(self, job: tuple[int, str, str | None, bool]) -> None:
+        generation, text, base_dir, with_html = job
+        self._last_job = job
+        self._in_flight = True
         try:
-            text = render_preview_html(article, base_dir)
-        except Exception as exc:  # noqa: BLE001 - a renderer bug must not kill the editor
-            text = f"<p>{html.escape(f'Preview failed: {exc}')}</p>"
-        self.rendered.emit(generation, text)
+            future = pause_work.executor().submit(pause_work.compute_pause_result, text, base_dir, with_html)
+        except RuntimeError:  # the worker is shut down (application quitting)
+            self._in_flight = False
+            return
+        future.add_done_callback(lambda f: self._deliver(generation, f))
+
+    def _deliver(self, generation: int, future: Future) -> None:
+        try:
+            self._done.emit(generation, future)  # queued to the GUI thread
+        except RuntimeError:
+            pass  # the window (and this object) is already gone
+
+    def _on_done(self, generation: int, future: Future) -> None:
+        self._in_flight = False
+        try:
+            result = future.result()
+        except BrokenExecutor:
+            # The worker process could not start or died: carry on with a thread.
+            pause_work.use_thread_worker()
+            if self._pending is None and not self._closed:
+                self._pending = (self._generation, *self._last_job[1:]) if self._last_job else None
+            result = None
+        except Exception as exc:  # noqa: BLE001 - a renderer bug or a dead worker must not kill the editor
+            result = pause_work.PauseResult(f"<p>{html.escape(f'Preview failed: {exc}')}</p>", 0, 0, 0, [])
+        if self._pending is not None and not self._closed:
+            job, self._pending = self._pending, None
+            self._submit(job)
+        if result is not None and not self._closed and generation == self._generation:
+            self.rendered.emit(generation, result)
 
     def shutdown(self) -> None:
+        """Stop delivering results (the window is closing); the shared worker keeps running."""
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pending = None
 
 
 def local_resource_path(url: QUrl, base_dir: Path | None) -> Path | None:
