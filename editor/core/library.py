@@ -20,7 +20,7 @@ from pathlib import Path
 from editor.core.library_index import ArticleEntry, LibraryIndex, UpdateReport
 from editor.core.library_paths import index_path
 from editor.core.library_search import DEFAULT_LIMIT, SearchHit, search
-from editor.core.tags import TagSummary, summarize_tags, tag_key
+from editor.core.tags import TagSummary, summarize_keyed_tags, tag_key
 
 MATCH_ALL = "all"
 MATCH_ANY = "any"
@@ -57,11 +57,11 @@ class Library:
     def _reload(self) -> None:
         entries = {e.rel_path: e for e in self.index.entries()}
         tag_paths: dict[str, set[str]] = {}
-        spellings: dict[str, list[str]] = {}
+        spellings: dict[str, list[tuple[str, str]]] = {}
         for rel, spelling, key in self.index.tag_rows():
             tag_paths.setdefault(key, set()).add(rel)
-            spellings.setdefault(rel, []).append(spelling)
-        summaries = summarize_tags(spellings.values())
+            spellings.setdefault(rel, []).append((spelling, key))
+        summaries = summarize_keyed_tags(spellings.values())
         with self._lock:
             self._entries, self._tag_paths, self._summaries = entries, tag_paths, summaries
             self._loaded = True

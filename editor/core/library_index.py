@@ -9,7 +9,6 @@ refreshes the stored time). Reading many files uses several processes.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import sqlite3
@@ -23,7 +22,8 @@ from editor.core.library_record import ArticleRecord, content_hash, meta_json, r
 from editor.core.library_scan import FileStat, scan_library
 from editor.core.tags import clean_tag_text, tag_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
 PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
 
 _SCHEMA = """
@@ -109,6 +109,14 @@ class ArticleEntry:
             "words": self.words,
             "problem": self.problem,
         }
+
+
+def _join_tags(tags: list[str]) -> str:
+    return TAG_SEPARATOR.join(t.replace(TAG_SEPARATOR, " ") for t in tags)
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    return tuple(text.split(TAG_SEPARATOR)) if text else ()
 
 
 def _read_one(args: tuple[str, str]) -> ArticleRecord:
@@ -268,8 +276,8 @@ class LibraryIndex:
                 r.words,
                 r.front_matter,
                 meta_json(r),
-                json.dumps(r.fm_tags, ensure_ascii=False),
-                json.dumps(r.hashtags, ensure_ascii=False),
+                _join_tags(r.fm_tags),
+                _join_tags(r.hashtags),
                 r.problem,
                 r.encoding,
             ),  # fmt: skip
@@ -297,8 +305,8 @@ class LibraryIndex:
                 date,
                 status,
                 words,
-                tuple(json.loads(fm)),
-                tuple(json.loads(ht)),
+                _split_tags(fm),
+                _split_tags(ht),
                 problem,
                 size,
                 mtime,

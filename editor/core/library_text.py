@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from editor.core.arabic import _FOLD, TATWEEL, is_tashkeel, normalize_for_match, normalize_with_map
+from editor.core.arabic import _FOLD, _TASHKEEL_RANGES, TATWEEL, normalize_for_match, normalize_with_map
 
 MIN_STEM_LENGTH = 2
 
@@ -28,28 +28,25 @@ _PREPOSITIONS = ("", "ب", "ك")  # ل is handled apart: ل + ال is written ل
 _ARTICLE = "ال"
 
 
-_TASHKEEL_RANGES = tuple(
-    (lo, hi) for lo, hi in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
-)
+_FOLD_PAIRS = tuple(_FOLD.items())
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, int | str | None], re.Pattern[str]]:
-    table: dict[int, int | str | None] = {ord(k): v for k, v in _FOLD.items()}
-    ignorable = [TATWEEL] + [
-        chr(cp) for lo, hi in _TASHKEEL_RANGES for cp in range(lo, hi + 1) if is_tashkeel(chr(cp))
-    ]
-    for ch in ignorable:
-        table[ord(ch)] = None
-    ignorable_re = re.compile("[" + "".join(re.escape(c) for c in ignorable) + "]")
-    return table, ignorable_re
+def _ignorable_re() -> re.Pattern[str]:
+    """One character class of everything matching ignores (tashkeel and tatweel)."""
+    ignorable = [TATWEEL] + [chr(cp) for lo, hi in _TASHKEEL_RANGES for cp in range(lo, hi + 1)]
+    return re.compile("[" + "".join(re.escape(c) for c in ignorable) + "]")
 
 
 def fast_normalize(text: str) -> str:
-    """`normalize_for_match(text)`, computed with `str.translate` and `str.lower`."""
+    """`normalize_for_match(text)`: marks dropped by one regex, the few folds by `str.replace`."""
     if "\u03a3" in text:  # capital sigma: str.lower() applies the final-sigma rule, per-char does not
         return normalize_for_match(text)
-    return text.translate(_tables()[0]).lower()
+    text = _ignorable_re().sub("", text)
+    for source, target in _FOLD_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    return text.lower()
 
 
 def normalize_mapped(text: str) -> tuple[str, list[int]]:
@@ -59,7 +56,7 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     `text` it came from.
     """
     norm = fast_normalize(text)
-    dropped = [m.start() for m in _tables()[1].finditer(text)]
+    dropped = [m.start() for m in _ignorable_re().finditer(text)]
     if len(norm) + len(dropped) != len(text):  # a fold that changed length (rare Latin case folds)
         return normalize_with_map(text)
     index_map: list[int] = []
@@ -83,7 +80,7 @@ def original_index(dropped: list[int], n: int) -> int:
 
 def dropped_positions(text: str) -> list[int]:
     """Sorted positions of the characters that normalisation drops (tashkeel, tatweel)."""
-    return [m.start() for m in _tables()[1].finditer(text)]
+    return [m.start() for m in _ignorable_re().finditer(text)]
 
 
 def tokens(norm: str) -> list[str]:
