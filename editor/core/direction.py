@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ckb", "ug", "dv", "syr", "ku-arab"})
 
@@ -44,36 +43,74 @@ _FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
-@lru_cache(maxsize=4096)
-def _char_direction(ch: str) -> str | None:
-    bidi = unicodedata.bidirectional(ch)
-    if bidi in ("R", "AL"):
-        return "rtl"
-    if bidi == "L":
-        return "ltr"
-    return None
+# Letters of right-to-left scripts (bidi class R or AL): Hebrew, Arabic, Syriac, Thaana, NKo,
+# Samaritan, Mandaic, Arabic supplements and presentation forms, and the RTL SMP blocks.
+_RTL_LETTER_RE = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def _first_letter(word: str) -> str | None:
+    first = word[0]
+    if first.isalpha():
+        return first
+    return next((ch for ch in word if ch.isalpha()), None)
+
+
+def _is_rtl_letter(ch: str) -> bool:
+    return "\u0590" <= ch <= "\u08ff" or (ch > "\u08ff" and _RTL_LETTER_RE.match(ch) is not None)
 
 
 def word_directions(text: str) -> list[str]:
-    """`"rtl"`/`"ltr"` for every whitespace-separated word of plain text that has a strong letter."""
+    """`"rtl"`/`"ltr"` for every whitespace-separated word of plain text that has a letter.
+
+    A word's direction is its first letter's (Unicode bidi class R/AL → rtl, other letters → ltr).
+    """
     result = []
     for word in text.split():
-        for ch in word:
-            direction = _char_direction(ch)
-            if direction:
-                result.append(direction)
-                break
+        letter = _first_letter(word)
+        if letter is not None:
+            result.append("rtl" if _is_rtl_letter(letter) else "ltr")
     return result
+
+
+WordStats = tuple[str | None, int, int]  # (direction of the first word, RTL words, all words)
+
+
+def word_stats(text: str) -> WordStats:
+    """The word counts the rule needs, for plain text; combine pieces with `merge_stats`."""
+    first: str | None = None
+    rtl = total = 0
+    for word in text.split():
+        letter = _first_letter(word)
+        if letter is None:
+            continue
+        total += 1
+        if _is_rtl_letter(letter):
+            rtl += 1
+            first = first or "rtl"
+        else:
+            first = first or "ltr"
+    return (first, rtl, total)
+
+
+def merge_stats(a: WordStats, b: WordStats) -> WordStats:
+    """Stats of the text of `a` followed by the text of `b`."""
+    return (a[0] or b[0], a[1] + b[1], a[2] + b[2])
+
+
+def decide(stats: WordStats, default: str = "rtl") -> str:
+    """The rule of the module docstring applied to word stats."""
+    first, rtl, total = stats
+    if not total:
+        return default
+    threshold = RTL_SHARE_AFTER_RTL_START if first == "rtl" else RTL_SHARE
+    return "rtl" if rtl / total >= threshold else "ltr"
 
 
 def text_direction(text: str, default: str = "rtl") -> str:
     """Direction of plain (already rendered) text by the word rule; `default` when it has no words."""
-    words = word_directions(text)
-    if not words:
-        return default
-    rtl_share = words.count("rtl") / len(words)
-    threshold = RTL_SHARE_AFTER_RTL_START if words[0] == "rtl" else RTL_SHARE
-    return "rtl" if rtl_share >= threshold else "ltr"
+    return decide(word_stats(text), default)
 
 
 def paragraph_override(text: str) -> str | None:
@@ -200,6 +237,11 @@ def _previous_strong(text: str, index: int) -> str | None:
         if bidi in ("L", "R", "AL"):
             return bidi
     return None
+
+
+def may_have_number_runs(text: str) -> bool:
+    """Cheap pre-check: False when `text` cannot hold a run that `number_runs` reports."""
+    return _NUMBER_RUN_RE.search(text) is not None
 
 
 def number_runs(text: str, paragraph_dir: str = "rtl") -> list[tuple[int, int]]:

@@ -41,8 +41,9 @@ TAG_CHARS = rf"\w{_MARKS}\-"
 PROCLITICS = "وفبكل"
 
 # `#` + tag characters, not after a word character, `&`, `/`, `#` or `\` — except a lone proclitic.
+# (The lookbehinds come after the `#` so the regex starts with a literal and scans fast.)
 HASHTAG_RE = re.compile(
-    rf"(?:(?<![{TAG_CHARS}&/#\\])|(?<=[{PROCLITICS}])(?<![{TAG_CHARS}][{PROCLITICS}]))#(?P<tag>[{TAG_CHARS}]+)"
+    rf"#(?:(?<![{TAG_CHARS}&/#\\]#)|(?<=[{PROCLITICS}]#)(?<![{TAG_CHARS}][{PROCLITICS}]#))(?P<tag>[{TAG_CHARS}]+)"
 )
 
 # Python-Markdown attribute lists (`{: #id .class}`, `{dir=ltr}`): never tags inside.

@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from editor.core import direction as dirmod
 from editor.core.hashtags import ATTR_LIST_RE, HASHTAG_RE, clean_tag
+from editor.core.markdown_toc import TocTreeprocessor
 
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li ul ol blockquote table thead tbody tfoot tr th td caption pre dl dt dd "
@@ -60,28 +61,43 @@ class HashtagInlineProcessor(InlineProcessor):
         return el, m.start(0), m.start(0) + 1 + len(tag)
 
 
-def _vote_text(el: etree.Element) -> str:
-    """The text of `el` that votes on its direction: no code, no raw-HTML placeholders."""
-    parts: list[str] = []
+def _text_stats(text: str | None) -> dirmod.WordStats:
+    if not text:
+        return (None, 0, 0)
+    if "\x02" in text:
+        text = _STASH_RE.sub(" ", text)
+    if "{" in text:  # an override not yet taken (containers are decided before their children)
+        text = dirmod.OVERRIDE_RE.sub(" ", text)
+    return dirmod.word_stats(text)
 
-    def walk(node: etree.Element) -> None:
-        if node.tag in NO_VOTE_TAGS:
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
 
-    walk(el)
-    return _STASH_RE.sub(" ", " ".join(parts))
+def _vote_stats(el: etree.Element, memo: dict[int, dirmod.WordStats]) -> dirmod.WordStats:
+    """Word stats of the text of `el` that votes on its direction: no code, no raw-HTML placeholders.
+
+    Computed once per element (children's stats are memoised and merged), so nested blocks cost
+    one pass over the text; an element without code inside is read in one go.
+    """
+    cached = memo.get(id(el))
+    if cached is not None:
+        return cached
+    if not any(node.tag in NO_VOTE_TAGS for node in el.iter()):
+        stats = _text_stats("".join(el.itertext()))
+    else:
+        stats = _text_stats(el.text)
+        for child in el:
+            if child.tag not in NO_VOTE_TAGS:
+                stats = dirmod.merge_stats(stats, _vote_stats(child, memo))
+            stats = dirmod.merge_stats(stats, _text_stats(child.tail))
+    memo[id(el)] = stats
+    return stats
 
 
 def _take_override(el: etree.Element) -> None:
     """Move a trailing `{dir=ltr}` left in the text (attr_list only reads it on its own line) to `dir`."""
     last = el[-1] if len(el) else None
     text = (last.tail if last is not None else el.text) or ""
+    if "{" not in text:
+        return
     match = dirmod.OVERRIDE_RE.search(text)
     if not match:
         return
@@ -111,6 +127,8 @@ def _take_table_override(table: etree.Element) -> None:
 
 
 def _isolate_numbers(el: etree.Element, paragraph_dir: str) -> None:
+    if not dirmod.may_have_number_runs("".join(el.itertext())):
+        return
     for node in el.iter():
         if node.tag in NO_VOTE_TAGS:
             continue
@@ -129,7 +147,9 @@ class DirectionTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.ext.hashtags = []
+        self._memo: dict[int, dirmod.WordStats] = {}
         self._assign(root, self.ext.article_dir)
+        self._memo = {}
         seen: dict[str, None] = {}
         for span in root.iter("span"):
             if span.get("class") == "hashtag" and span.get("data-tag"):
@@ -156,7 +176,7 @@ class DirectionTreeprocessor(Treeprocessor):
             elif el.tag in ("thead", "tbody", "tfoot", "tr"):
                 chosen = inherited  # a table mirrors as one piece
             else:
-                chosen = dirmod.text_direction(_vote_text(el), inherited)
+                chosen = dirmod.decide(_vote_stats(el, self._memo), inherited)
             el.set("dir", chosen)
             if el.tag in LEAF_BLOCK_TAGS:
                 if self.ext.isolate_numbers:
@@ -207,11 +227,14 @@ class MidadExtension(Extension):
         self.article_dir = "rtl"
         self.isolate_numbers = True
         self.hashtags: list[str] = []
+        self.toc: TocTreeprocessor | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown API
         md.parser.blockprocessors.register(CommonMarkHashHeaderProcessor(md.parser), "hashheader", 70)
         md.inlinePatterns.register(HashtagInlineProcessor(), "midad_hashtag", 75)
+        self.toc = TocTreeprocessor(md)
+        md.treeprocessors.register(self.toc, "midad_toc", 6)  # after attr_list (8): `{#id}` wins
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
         md.postprocessors.register(RawHtmlDirectionPostprocessor(md, self), "midad_raw_dir", 35)
         md.registerExtension(self)

@@ -1,35 +1,26 @@
 """Markdown body → safe HTML fragment with `dir` on every block, hashtags and a table of contents.
 
 The one renderer behind the live preview, every export and "copy HTML":
-Python-Markdown (tables, footnotes, attr_list, fenced_code, sane_lists, toc with a Unicode
-slugify, abbr) + Midad's extension (`editor.core.markdown_ext`) + the sanitizer
-(`editor.core.sanitize`).
+Python-Markdown (tables, footnotes, attr_list, fenced_code, sane_lists, abbr) + Midad's
+extension (`editor.core.markdown_ext`: hashtags, `# ` headings, `dir` everywhere, a table of
+contents with Unicode ids) + the sanitizer (`editor.core.sanitize`).
 """
 
 from __future__ import annotations
 
-import html
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
 
-from editor.core.hashtags import TAG_CHARS
 from editor.core.markdown_ext import MidadExtension
+from editor.core.markdown_toc import TocEntry, slugify
 from editor.core.sanitize import sanitize_html
 
+__all__ = ["Rendered", "TocEntry", "render_body", "slugify"]
+
 _local = threading.local()
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    """One heading of the table of contents."""
-
-    level: int
-    id: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -42,14 +33,6 @@ class Rendered:
     article_dir: str = "rtl"
 
 
-def slugify(value: str, separator: str = "-") -> str:
-    """Heading id that keeps Arabic (and every other script): `الأمن الوطني` → `الأمن-الوطني`."""
-    value = html.unescape(re.sub(r"<[^<>]*>", "", value))
-    value = re.sub(rf"[^{TAG_CHARS}\s]", "", value).strip().lower()
-    value = re.sub(rf"[{re.escape(separator)}\s]+", separator, value).strip(separator)
-    return value or "section"
-
-
 def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
     midad = MidadExtension()
     md = markdown.Markdown(
@@ -60,12 +43,10 @@ def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
             "fenced_code",
             "sane_lists",
             "abbr",
-            "toc",
             midad,
         ],
         extension_configs={
             "tables": {"use_align_attribute": True},
-            "toc": {"slugify": slugify, "permalink": False, "toc_depth": "1-6"},
             "footnotes": {"BACKLINK_TITLE": "", "SUPERSCRIPT_TEXT": "{}"},
         },
         output_format="html",
@@ -81,14 +62,6 @@ def _markdown() -> tuple[markdown.Markdown, MidadExtension]:
         cached = _new_markdown()
         _local.md = cached
     return cached
-
-
-def _flatten_toc(tokens: list[dict], out: list[TocEntry]) -> list[TocEntry]:
-    for token in tokens:
-        title = html.unescape(re.sub(r"<[^<>]*>", "", token.get("name", "")))
-        out.append(TocEntry(int(token["level"]), token["id"], title))
-        _flatten_toc(token.get("children", []), out)
-    return out
 
 
 def render_body(
@@ -112,5 +85,4 @@ def render_body(
     midad.isolate_numbers = isolate_numbers
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     raw = md.convert(text)
-    toc = _flatten_toc(getattr(md, "toc_tokens", []), [])
-    return Rendered(sanitize_html(raw), list(midad.hashtags), toc, midad.article_dir)
+    return Rendered(sanitize_html(raw), list(midad.hashtags), list(midad.toc.entries), midad.article_dir)
