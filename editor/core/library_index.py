@@ -127,6 +127,62 @@ def _default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+class _InsertBatch:
+    """Collects new records and writes them with a few `executemany` calls (ids assigned here)."""
+
+    SIZE = 500
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]) + 1
+        self.articles: list[tuple] = []
+        self.tags: list[tuple] = []
+        self.texts: list[tuple] = []
+
+    def add(self, r: ArticleRecord) -> None:
+        rowid = self.next_id
+        self.next_id += 1
+        self.articles.append(
+            (
+                rowid,
+                r.rel_path,
+                r.size,
+                r.mtime_ns,
+                r.content_hash,
+                r.title,
+                r.date,
+                r.status,
+                r.words,
+                r.front_matter,
+                meta_json(r),
+                _join_tags(r.fm_tags),
+                _join_tags(r.hashtags),
+                r.problem,
+                r.encoding,
+            )  # fmt: skip
+        )
+        for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
+            for tag in tags:
+                key = tag_key(tag)
+                if key:
+                    self.tags.append((rowid, clean_tag_text(tag), key, source))
+        self.texts.append((rowid, r.norm_title, r.norm_body))
+        if len(self.articles) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.articles:
+            self.conn.executemany(
+                "INSERT INTO articles(id, path, size, mtime_ns, hash, title, date, status, words,"
+                " front_matter, meta, fm_tags, hashtags, problem, encoding)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self.articles,
+            )
+            self.conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", self.tags)
+            self.conn.executemany("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", self.texts)
+        self.articles, self.tags, self.texts = [], [], []
+
+
 class LibraryIndex:
     """The SQLite index of one library folder. Safe to use from several threads (one connection each)."""
 
@@ -227,6 +283,7 @@ class LibraryIndex:
             for rel in removed:
                 self._delete(conn, known[rel][0])
             report.removed.extend(removed)
+            batch = _InsertBatch(conn)
             for done, record in enumerate(self._read_records(to_read, files), start=1):
                 old = known.get(record.rel_path)
                 if old is not None and old[3] == record.content_hash and record.content_hash:
@@ -239,9 +296,10 @@ class LibraryIndex:
                     if old is not None:
                         self._delete(conn, old[0])
                         report.changed.append(record.rel_path)
-                    self._insert(conn, record)
+                    batch.add(record)
                 if progress is not None:
                     progress(done, len(to_read))
+            batch.flush()
         return report
 
     def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
@@ -259,37 +317,6 @@ class LibraryIndex:
         conn.execute("DELETE FROM articles WHERE id=?", (rowid,))
         conn.execute("DELETE FROM article_tags WHERE article_id=?", (rowid,))
         conn.execute("DELETE FROM fts WHERE rowid=?", (rowid,))
-
-    @staticmethod
-    def _insert(conn: sqlite3.Connection, r: ArticleRecord) -> None:
-        cur = conn.execute(
-            "INSERT INTO articles(path, size, mtime_ns, hash, title, date, status, words, front_matter,"
-            " meta, fm_tags, hashtags, problem, encoding) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                r.rel_path,
-                r.size,
-                r.mtime_ns,
-                r.content_hash,
-                r.title,
-                r.date,
-                r.status,
-                r.words,
-                r.front_matter,
-                meta_json(r),
-                _join_tags(r.fm_tags),
-                _join_tags(r.hashtags),
-                r.problem,
-                r.encoding,
-            ),  # fmt: skip
-        )
-        rowid = cur.lastrowid
-        tag_rows = [(rowid, clean_tag_text(t), tag_key(t), "front") for t in r.fm_tags]
-        tag_rows += [(rowid, clean_tag_text(t), tag_key(t), "body") for t in r.hashtags]
-        conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", [row for row in tag_rows if row[2]])
-        conn.execute(
-            "INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
-            (rowid, r.norm_title, r.norm_body),
-        )
 
     # --- reading ---------------------------------------------------------------------------
     def entries(self) -> list[ArticleEntry]:
