@@ -274,3 +274,13 @@ def test_seed_article_renders_paragraphs_not_headings(seed_text: str) -> None:
     text = "".join(tags.text).replace(LRM, "")
     for needle in ("03-73", "1373", "2178", "“عبد اللطيف حموشي”", "“علي عبيد الظاهري”"):
         assert needle in text
+
+
+def test_toc_marker_and_explicit_heading_ids() -> None:
+    rendered = render_body("[TOC]\n\n# مقدمة {#intro}\n\n## تفاصيل\n\n# خاتمة")
+    assert [(e.level, e.id) for e in rendered.toc] == [(1, "intro"), (2, "تفاصيل"), (1, "خاتمة")]
+    tags = Tags(rendered.html)
+    toc_div = [a for a, _ in tags.of("div") if a.get("class") == "toc"]
+    assert toc_div and toc_div[0]["dir"] == "rtl"
+    assert [a["href"] for a, _ in tags.of("a")] == ["#intro", "#تفاصيل", "#خاتمة"]
+    assert "[TOC]" not in rendered.html
