@@ -41,6 +41,7 @@ class FileController(QObject):
         self.choose_open_path = dialogs.choose_open_path
         self.choose_save_path = dialogs.choose_save_path
         self.show_error = dialogs.show_error
+        self.confirm_overwrite = dialogs.confirm_overwrite_changed_file
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open article (saved, discarded or unchanged)."""
@@ -53,6 +54,13 @@ class FileController(QObject):
         return answer == dialogs.DISCARD
 
     def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.new(template_article(self.settings.author()))
+        return True
+
+    def close_article(self) -> bool:
+        """Close the article (after offering to save) and start a new one in the window."""
         if not self.maybe_save():
             return False
         self.document.new(template_article(self.settings.author()))
@@ -78,6 +86,13 @@ class FileController(QObject):
         self.before_save()
         if self.document.path is None or self.document.read_only_reason:
             return self.save_as()
+        loaded = self.document.loaded
+        if (
+            loaded is not None
+            and loaded.changed_on_disk()
+            and not self.confirm_overwrite(self.window, loaded.path.name)
+        ):
+            return False
         return self._save_to(None)
 
     def save_as(self) -> bool:

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.files.open)
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
-        a.close.triggered.connect(self.close)
+        a.close.triggered.connect(self.files.close_article)
         a.quit.triggered.connect(self._quit)
         a.clear_recent.triggered.connect(self.files.clear_recent)
         a.undo.triggered.connect(self._undo)

@@ -162,6 +162,14 @@
 %1</translation>
     </message>
     <message>
+      <source>File changed on disk</source>
+      <translation>تغيّر الملف على القرص</translation>
+    </message>
+    <message>
+      <source>“%1” was changed by another program since you opened it. Save over those changes?</source>
+      <translation>غيّر برنامج آخر «%1» منذ فتحته. هل تحفظ فوق تلك التغييرات؟</translation>
+    </message>
+    <message>
       <source>Open article</source>
       <translation>فتح مقال</translation>
     </message>

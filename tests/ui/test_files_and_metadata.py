@@ -253,3 +253,28 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, settings):
     second.show()
     assert second.size().width() == 700
     assert second.splitter.sizes() == sizes
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(window, article_file):
+    import os
+
+    window.open_file(str(article_file))
+    window.editor.setFocus()
+    type_text(window.editor, "تعديلي")
+    article_file.write_bytes(FRONT.encode("utf-8") + "تعديل من برنامج آخر".encode())
+    os.utime(article_file, ns=(1, 1))
+    asked = []
+    window.files.confirm_overwrite = lambda parent, name: asked.append(name) or False
+    assert not window.files.save()
+    assert asked == ["article.md"]
+    assert article_file.read_bytes().endswith("تعديل من برنامج آخر".encode())
+    window.files.confirm_overwrite = lambda parent, name: True
+    assert window.files.save()
+    assert "تعديلي" in article_file.read_bytes().decode("utf-8")
+
+
+def test_close_action_closes_the_article_not_the_window(window, article_file):
+    window.open_file(str(article_file))
+    window.actions.close.trigger()
+    assert window.document.path is None and window.isVisible()
+    assert window.editor.body_text() == "\n"
