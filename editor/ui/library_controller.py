@@ -24,7 +24,7 @@ WATCH_DEBOUNCE_MS = 300
 class LibraryController(QObject):
     """Owns the library's refresh and search threads; the panels listen to its signals."""
 
-    refreshed = Signal(object)  # UpdateReport (after the in-memory lists were reloaded)
+    refreshed = Signal(object)  # UpdateReport, when something changed (and after the first refresh)
     busyChanged = Signal(bool)
     searchFinished = Signal(str, object)  # query, list[SearchHit]
     failed = Signal(str)  # one sentence for the user
@@ -40,6 +40,7 @@ class LibraryController(QObject):
         self._pool.setMaxThreadCount(2)
         self._refreshing = False
         self._again = False
+        self._refreshed_once = False
         self._search_serial = 0
         self._search_lock = threading.Lock()
         self._watcher = None
@@ -93,9 +94,11 @@ class LibraryController(QObject):
         self.busyChanged.emit(False)
         if error is not None:
             self.failed.emit(error)
-        else:
-            self._watch(report.folders if report is not None else [])
-            self.refreshed.emit(report)
+        elif report is not None:
+            self._watch(report.folders)
+            if report.any_change or report.rebuilt or not self._refreshed_once:
+                self._refreshed_once = True
+                self.refreshed.emit(report)
         if self._again:
             self._again = False
             self.refresh()

@@ -32,6 +32,18 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def _status_key(e: ArticleEntry) -> tuple[int, str]:
+    return (STATUSES.index(e.status) if e.status in STATUSES else len(STATUSES), e.status)
+
+
+_SORT_KEYS = {
+    TITLE: lambda e: normalize_for_match(e.title),
+    DATE: lambda e: e.date,
+    STATUS: _status_key,
+    WORDS: lambda e: e.words,
+}
+
+
 class ArticleTableModel(QAbstractTableModel):
     """Articles as rows: title, date, status, words."""
 
@@ -39,17 +51,39 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[ArticleEntry] = []
         self._headers = [tr("Title"), tr("Date"), tr("Status"), tr("Words")]
+        self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
+        self.version = 0  # bumped whenever rows change or move (lets the proxy cache per-row answers)
 
     def set_entries(self, entries: list[ArticleEntry]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
+        self._sort_entries()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python (one key per row: fast for tens of thousands of articles)."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_entries()
+        self.layoutChanged.emit()
+
+    def _sort_entries(self) -> None:
+        self.version += 1
+        column, order = self._sort
+        key = _SORT_KEYS.get(column, _SORT_KEYS[DATE])
+        # ties keep path order, in both directions
+        self._entries.sort(key=lambda e: e.rel_path)
+        self._entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def entry(self, row: int) -> ArticleEntry:
         return self._entries[row]
 
     def entries(self) -> list[ArticleEntry]:
         return list(self._entries)
+
+    def entries_view(self) -> list[ArticleEntry]:
+        """The rows themselves (not a copy): read, never modify."""
+        return self._entries
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._entries)
@@ -70,13 +104,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.title, e.date[:10], status_label(e.status), str(e.words))[col]
         if role == SORT_ROLE:
-            if col == TITLE:
-                return normalize_for_match(e.title)
-            if col == DATE:
-                return e.date
-            if col == STATUS:
-                return f"{STATUSES.index(e.status) if e.status in STATUSES else 9}{e.status}"
-            return e.words
+            return _SORT_KEYS[col](e)
         if role == PATH_ROLE:
             return e.rel_path
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -102,9 +130,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._status: str | None = None
         self._paths: set[str] | None = None
-        self.setSortRole(SORT_ROLE)
+        self._accepted: list[bool] = []
+        self._accepted_version: int | None = None
 
     def _change_filter(self, apply) -> None:  # noqa: ANN001
+        self._accepted_version = None
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+ (invalidateFilter is deprecated there)
             self.beginFilterChange()
             apply()
@@ -126,6 +156,17 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             return False
         return self._paths is None or entry.rel_path in self._paths
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's (fast, in Python); the proxy keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, ArticleTableModel):
+            model.sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        return isinstance(model, ArticleTableModel) and self.accepts(model.entry(source_row))
+        if not isinstance(model, ArticleTableModel):
+            return False
+        if self._accepted_version != model.version:  # one pass over the rows, then list lookups
+            self._accepted = [self.accepts(e) for e in model.entries_view()]
+            self._accepted_version = model.version
+        return self._accepted[source_row]
