@@ -201,7 +201,6 @@ class Document(QObject):
         self.modified_changed.emit(self.is_modified())
 
     def _on_pause(self) -> None:
-        self.editor.set_article_direction(self.direction())
         self.paused.emit()
 
     def stop(self) -> None:

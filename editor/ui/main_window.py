@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.actions = Actions(self)
         self.files.before_save = self.form.commit_pending
+        self._requested_body = ""
         self._build_layout()
         self._build_menus()
         self._connect()
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         with_html = self.preview.isVisible() or not self.isVisible()
+        self._requested_body = self.editor.body_text()
         self.renderer.request(self.document.article(), self.document.base_dir(), with_html)
 
     def _show_preview(self, generation: int, result: PauseResult) -> None:
@@ -263,6 +265,9 @@ class MainWindow(QMainWindow):
             return
         self.status.show_counts(result.words, result.characters, result.minutes)
         self.tags.set_hashtags(result.hashtags)
+        if self.editor.body_text() == self._requested_body:
+            # the whole-text check of every line's direction, computed off the GUI thread
+            self.editor.apply_directions(result.directions, result.article_dir)
         if result.html is not None:
             self.preview.show_html(result.html)
 

@@ -114,8 +114,22 @@ class MarkdownEdit(QTextEdit):
             last = last.next()
         self._apply(_block_range(first, last))
 
-    def _apply(self, blocks: list[QTextBlock]) -> None:
-        directions = line_directions("\n".join(b.text() for b in blocks), self._article_dir)
+    def apply_directions(self, directions: list[str], article_dir: str) -> bool:
+        """Apply directions computed elsewhere (the pause worker) for the whole current text.
+
+        Only blocks that differ change. Returns False (and changes nothing) when `directions`
+        does not fit the text, or when applying them would discard the redo history.
+        """
+        doc = self.document()
+        if len(directions) != doc.blockCount() or doc.isRedoAvailable():
+            return False
+        self._article_dir = article_dir
+        self._apply(_block_range(doc.firstBlock(), doc.lastBlock()), directions)
+        return True
+
+    def _apply(self, blocks: list[QTextBlock], directions: list[str] | None = None) -> None:
+        if directions is None:
+            directions = line_directions("\n".join(b.text() for b in blocks), self._article_dir)
         cursor: QTextCursor | None = None
         self._applying = True
         try:

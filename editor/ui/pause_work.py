@@ -14,6 +14,7 @@ from pathlib import Path
 
 from editor.core.arabic import count_characters, count_words, reading_minutes
 from editor.core.article import Article
+from editor.core.direction import article_direction, line_directions
 from editor.core.hashtags import extract_hashtags
 
 
@@ -26,6 +27,8 @@ class PauseResult:
     characters: int
     minutes: int
     hashtags: list[str] = field(default_factory=list)
+    article_dir: str = "rtl"
+    directions: list[str] = field(default_factory=list)  # one per editor line
 
 
 def render_preview_html(article: Article, base_dir: Path | None) -> str:
@@ -36,12 +39,22 @@ def render_preview_html(article: Article, base_dir: Path | None) -> str:
 
 
 def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> PauseResult:
-    """Counts and hashtags of the article's body (core rules), plus the preview HTML if wanted."""
+    """Counts, hashtags and line directions of the article's body (core rules), plus the preview HTML."""
     article = Article.from_text(text)
     body = article.body
     words = count_words(body)
     html = render_preview_html(article, Path(base_dir) if base_dir else None) if with_html else None
-    return PauseResult(html, words, count_characters(body), reading_minutes(words), extract_hashtags(body))
+    lines = body.replace("\r\n", "\n").replace("\r", "\n")  # as the editor shows it
+    direction = article_direction(article.meta, lines)
+    return PauseResult(
+        html,
+        words,
+        count_characters(body),
+        reading_minutes(words),
+        extract_hashtags(body),
+        direction,
+        line_directions(lines, direction),
+    )
 
 
 _executor: Executor | None = None

@@ -142,3 +142,23 @@ def test_read_only_editor_ignores_enter(window):
     editor.setReadOnly(True)
     type_text(editor, "\n")
     assert editor.body_text() == "نص"
+
+
+def test_directions_are_rechecked_after_a_pause(window, qtbot, seed_file):
+    # Every pause re-checks all lines off the GUI thread and repairs any line that went wrong
+    # outside the edited paragraph (here: formats broken behind the editor's back).
+    window.open_file(str(seed_file))
+    editor = window.editor
+    editor._applying = True  # bypass the incremental update
+    cursor = QTextCursor(editor.document().findBlockByNumber(4))
+    fmt = cursor.blockFormat()
+    fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    cursor.setBlockFormat(fmt)
+    editor._applying = False
+    assert editor.block_direction(editor.document().findBlockByNumber(4)) == "ltr"
+    editor.document().clearUndoRedoStacks()
+    window.document._timer.start()
+    window.document.flush()
+    qtbot.waitUntil(
+        lambda: editor.block_direction(editor.document().findBlockByNumber(4)) == "rtl", timeout=5000
+    )
