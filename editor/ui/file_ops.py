@@ -42,6 +42,7 @@ class FileController(QObject):
         self.choose_save_path = dialogs.choose_save_path
         self.show_error = dialogs.show_error
         self.confirm_overwrite = dialogs.confirm_overwrite_changed_file
+        self.new_file_path: Path | None = None  # where a new article given on the command line goes
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open article (saved, discarded or unchanged)."""
@@ -56,6 +57,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
+        self.new_file_path = None
         self.document.new(template_article(self.settings.author()))
         return True
 
@@ -63,6 +65,7 @@ class FileController(QObject):
         """Close the article (after offering to save) and start a new one in the window."""
         if not self.maybe_save():
             return False
+        self.new_file_path = None
         self.document.new(template_article(self.settings.author()))
         return True
 
@@ -74,6 +77,12 @@ class FileController(QObject):
         """Open `path` in this window after offering to save; errors are shown, nothing is lost."""
         if not self.maybe_save():
             return False
+        path = Path(path)
+        if not path.exists() and path.parent.is_dir():
+            # `midad draft.md` for a file that does not exist yet: a new article saved there
+            self.document.new(template_article(self.settings.author()))
+            self.new_file_path = path
+            return True
         try:
             self.document.load(path)
         except (ArticleIOError, OSError) as exc:
@@ -84,6 +93,8 @@ class FileController(QObject):
 
     def save(self) -> bool:
         self.before_save()
+        if self.document.path is None and self.new_file_path is not None and not self.new_file_path.exists():
+            return self._save_to(self.new_file_path)
         if self.document.path is None or self.document.read_only_reason:
             return self.save_as()
         loaded = self.document.loaded
@@ -114,6 +125,7 @@ class FileController(QObject):
             self.show_error(self.window, tr("The article was not saved"), str(exc))
             return False
         if self.document.path is not None:
+            self.new_file_path = None
             self._remember(self.document.path)
         return True
 

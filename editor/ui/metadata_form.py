@@ -7,7 +7,7 @@ edit into an undoable, lossless `Article.with_field` change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from editor.ui.i18n import tr
 
 TEXT_FIELDS = ("title", "subtitle", "author", "location", "category", "slug")
 _NO_DATE = QDate(1900, 1, 1)
+EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _status_label(status: str) -> str:
@@ -149,10 +150,14 @@ class MetadataForm(QWidget):
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:
+        for i in reversed(range(combo.count())):
+            if combo.itemData(i, EXTRA_ROLE):
+                combo.removeItem(i)  # an unknown value shown for the previous article
         index = combo.findData(value)
         if index < 0:
             combo.addItem(value, value)  # an unknown value is shown as it is, never lost
             index = combo.count() - 1
+            combo.setItemData(index, True, EXTRA_ROLE)
         combo.setCurrentIndex(index)
 
     def _update_slug_hint(self) -> None:

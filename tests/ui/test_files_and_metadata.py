@@ -278,3 +278,26 @@ def test_close_action_closes_the_article_not_the_window(window, article_file):
     window.actions.close.trigger()
     assert window.document.path is None and window.isVisible()
     assert window.editor.body_text() == "\n"
+
+
+def test_a_missing_file_on_the_command_line_becomes_a_new_article_saved_there(window, tmp_path):
+    target = tmp_path / "draft.md"
+    assert window.open_file(str(target))
+    window.files.choose_save_path = lambda *_: pytest.fail("no dialog: the path was given")
+    window.editor.setFocus()
+    type_text(window.editor, "مسودة")
+    assert window.files.save()
+    assert target.read_text(encoding="utf-8").endswith("---\nمسودة\n")
+    assert window.document.path == target
+
+
+def test_unknown_status_is_shown_then_forgotten(window, tmp_path):
+    odd = tmp_path / "odd.md"
+    odd.write_text("---\nstatus: pending\n---\nنص\n", encoding="utf-8")
+    window.open_file(str(odd))
+    assert window.form.status.currentText() == "pending"
+    plain = tmp_path / "plain.md"
+    plain.write_text("---\nstatus: ready\n---\nنص\n", encoding="utf-8")
+    window.open_file(str(plain))
+    assert window.form.status.findData("pending") == -1
+    assert window.form.status.currentData() == "ready"

@@ -44,4 +44,6 @@ def test_only_the_newest_request_is_delivered(qtbot):
         renderer.request(Article.from_text(" ".join(["كلمة"] * n)), None, with_html=False)
     qtbot.waitUntil(lambda: bool(received) and received[-1][0] == 5, timeout=10000)
     assert received[-1] == (5, 5)
-    assert all(generation == 5 for generation, _ in received)
+    generations = [generation for generation, _ in received]
+    assert generations == sorted(set(generations))  # never an older result after a newer one
+    assert all(words == generation for generation, words in received)
