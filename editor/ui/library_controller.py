@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -30,6 +31,7 @@ class LibraryController(QObject):
     failed = Signal(str)  # one sentence for the user
     _done = Signal(object, object)  # report or None, error or None (worker thread → GUI thread)
     _searched = Signal(int, str, object)
+    _task_done = Signal(object, object, object)  # callback, result, exception
 
     def __init__(
         self, library: Library, parent: QObject | None = None, poll_ms: int = DEFAULT_POLL_MS
@@ -50,6 +52,7 @@ class LibraryController(QObject):
         self._poll.timeout.connect(self.refresh)
         self._done.connect(self._on_refreshed)
         self._searched.connect(self._on_searched)
+        self._task_done.connect(lambda callback, result, error: callback(result, error))
 
     # --- refreshing ------------------------------------------------------------------------
     def start(self) -> None:
@@ -116,6 +119,20 @@ class LibraryController(QObject):
             self._watcher.removePaths(list(current - wanted))
         if wanted - current:
             self._watcher.addPaths(sorted(wanted - current))
+
+    # --- other work ----------------------------------------------------------------------
+    def run_task(self, task: Callable[[], object], done: Callable[[object, Exception | None], None]) -> None:
+        """Run `task()` in a worker thread; `done(result, exception)` is then called on the GUI thread."""
+
+        def job() -> None:
+            try:
+                result = task()
+            except Exception as exc:  # noqa: BLE001 - handed to `done`, which reports it
+                self._task_done.emit(done, None, exc)
+                return
+            self._task_done.emit(done, result, None)
+
+        self._pool.start(job)
 
     # --- searching -------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> None:

@@ -11,6 +11,8 @@ across the library (`editor.core.tag_ops`), reports what changed and offers undo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +46,7 @@ class TagPanel(QWidget):
 
     tagsSelected = Signal(list, str)  # display spellings of the selected tags, "all" or "any"
     message = Signal(str)  # what a tag operation did, for the status bar
+    operationFinished = Signal(object)  # TagOpReport / UndoReport, or None when refused
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,42 +195,44 @@ class TagPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.run_operation(lambda: tag_ops.remove_tag(self.library, tag))
 
-    def run_operation(self, operation) -> tag_ops.TagOpReport | None:  # noqa: ANN001
-        """Run a tag operation, refresh the panels and report; None when it was refused."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = operation()
-        except tag_ops.TagOpError as exc:
-            QApplication.restoreOverrideCursor()
-            self._tell(str(exc), warning=True)
-            return None
-        QApplication.restoreOverrideCursor()
-        text = tr("Changed %1 articles.").replace("%1", str(len(report.changed)))
-        if report.skipped:
-            text += " " + tr("Left unchanged: %1.").replace(
-                "%1", "; ".join(f"{path} ({reason})" for path, reason in report.skipped)
-            )
-        self.controller.refresh()
-        self.reload()
-        self._tell(text)
-        return report
+    def run_operation(self, operation: Callable[[], object]) -> None:
+        """Run a tag operation (or an undo) in a worker thread; `operationFinished` tells the result.
 
-    def undo_last(self) -> tag_ops.UndoReport | None:
-        """Undo the last tag operation; files changed since then are left alone and listed."""
-        try:
-            report = tag_ops.undo_last(self.library)
-        except tag_ops.TagOpError as exc:
-            self._tell(str(exc), warning=True)
-            return None
-        text = tr("Restored %1 articles.").replace("%1", str(len(report.restored)))
-        if report.refused:
-            text += " " + tr("Not restored: %1.").replace(
-                "%1", "; ".join(f"{path} ({reason})" for path, reason in report.refused)
-            )
+        The panel is disabled meanwhile; afterwards the lists are refreshed and the user is told
+        what changed and what was left alone.
+        """
+        self.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.controller.run_task(operation, self._operation_done)
+
+    def _operation_done(self, report: object, error: Exception | None) -> None:
+        QApplication.restoreOverrideCursor()
+        self.setEnabled(True)
+        if error is not None:
+            self._tell(str(error), warning=True)
+            self.operationFinished.emit(None)
+            return
+        if isinstance(report, tag_ops.UndoReport):
+            text = tr("Restored %1 articles.").replace("%1", str(len(report.restored)))
+            if report.refused:
+                text += " " + tr("Not restored: %1.").replace(
+                    "%1", "; ".join(f"{path} ({reason})" for path, reason in report.refused)
+                )
+        else:
+            assert isinstance(report, tag_ops.TagOpReport)
+            text = tr("Changed %1 articles.").replace("%1", str(len(report.changed)))
+            if report.skipped:
+                text += " " + tr("Left unchanged: %1.").replace(
+                    "%1", "; ".join(f"{path} ({reason})" for path, reason in report.skipped)
+                )
         self.controller.refresh()
         self.reload()
         self._tell(text)
-        return report
+        self.operationFinished.emit(report)
+
+    def undo_last(self) -> None:
+        """Undo the last tag operation (in a worker thread); files changed since are left alone."""
+        self.run_operation(lambda: tag_ops.undo_last(self.library))
 
     def _tell(self, text: str, warning: bool = False) -> None:
         self.message.emit(text)

@@ -117,26 +117,36 @@ def test_rename_from_the_panel_then_undo(panels, qtbot, monkeypatch) -> None:
     before = {p: p.read_bytes() for p in root.rglob("*.md")}
     messages: list[str] = []
     tag_panel.message.connect(messages.append)
-    report = tag_panel.run_operation(lambda: rename_tag(tag_panel.library, "المغرب", "المملكة_المغربية"))
+    with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000) as done:
+        tag_panel.run_operation(lambda: rename_tag(tag_panel.library, "المغرب", "المملكة_المغربية"))
+    report = done.args[0]
     assert report is not None and {c.rel_path for c in report.changed} == _with(manifest, "المغرب")
     assert tag_panel.item_for("المغرب") is None
     assert tag_panel.item_for("المملكة_المغربية") is not None
     assert messages and str(len(report.changed)) in messages[-1]
     _click(qtbot, tag_panel, "المملكة_المغربية")
     assert set(library_panel.visible_paths()) == _with(manifest, "المغرب")
-    undo = tag_panel.undo_last()
+    with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000) as done:
+        tag_panel.undo_last()
+    undo = done.args[0]
     assert undo is not None and not undo.refused
     assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
     assert tag_panel.item_for("المغرب") is not None
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    assert tag_panel.undo_last() is None  # nothing left to undo: told, not crashed
+    with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000) as done:
+        tag_panel.undo_last()
+    assert done.args == [None]  # nothing left to undo: the user is told, nothing crashes
+    assert "no tag operation to undo" in messages[-1]
+    assert tag_panel.isEnabled()
 
 
-def test_context_menu_actions_use_dialogs(panels, monkeypatch) -> None:
+def test_context_menu_actions_use_dialogs(panels, qtbot, monkeypatch) -> None:
     tag_panel, _lp, manifest, root = panels
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("الأمن", True))
-    tag_panel.ask_merge("الاقتصاد" if tag_panel.item_for("الاقتصاد") else "الطاقة")
+    with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000):
+        tag_panel.ask_merge("الاقتصاد" if tag_panel.item_for("الاقتصاد") else "الطاقة")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    tag_panel.ask_remove("الأمن")
+    with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000):
+        tag_panel.ask_remove("الأمن")
     assert tag_panel.item_for("الأمن") is None
     assert all("#الأمن" not in p.read_text("utf-8") for p in root.rglob("*.md"))
