@@ -13,14 +13,14 @@ import multiprocessing
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.library_record import ArticleRecord, content_hash, meta_json, read_record
 from editor.core.library_scan import FileStat, scan_library
-from editor.core.tags import clean_tag_text, tag_key
+from editor.core.tags import article_tags, clean_tag_text, tag_key
 
 SCHEMA_VERSION = 5
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
@@ -94,10 +94,7 @@ class ArticleEntry:
     @property
     def tags(self) -> list[str]:
         """Tags of the article, one spelling per tag (front matter first, then body hashtags)."""
-        seen: dict[str, str] = {}
-        for tag in (*self.fm_tags, *self.hashtags):
-            seen.setdefault(tag_key(tag), clean_tag_text(tag))
-        return [t for k, t in seen.items() if k]
+        return article_tags(self.fm_tags, self.hashtags)
 
     def to_json(self) -> dict:
         return {
@@ -194,6 +191,7 @@ class LibraryIndex:
         self.workers = _default_workers() if workers is None else max(1, workers)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._generation = 0  # bumped when the database file is recreated
         self.rebuilt = False
         self._open_checked()
 
@@ -207,9 +205,13 @@ class LibraryIndex:
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
+        if conn is not None and getattr(self._local, "generation", -1) != self._generation:
+            conn.close()  # the database was rebuilt by another thread: this one reads the old file
+            conn = None
         if conn is None:
             conn = self._connect()
             self._local.conn = conn
+            self._local.generation = self._generation
         return conn
 
     def _open_checked(self) -> None:
@@ -226,6 +228,7 @@ class LibraryIndex:
 
     def _recreate(self) -> None:
         self.close()
+        self._generation += 1
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:
                 os.unlink(f"{self.db_path}{suffix}")
@@ -341,15 +344,6 @@ class LibraryIndex:
             for path, title, date, status, words, fm, ht, problem, size, mtime in rows
         ]
 
-    def entry(self, rel_path: str) -> ArticleEntry | None:
-        """One article by relative path, or None."""
-        return next((e for e in self.entries_for([rel_path])), None)
-
-    def entries_for(self, rel_paths: Iterable[str]) -> list[ArticleEntry]:
-        """The articles with these relative paths (unknown paths are left out)."""
-        wanted = set(rel_paths)
-        return [e for e in self.entries() if e.rel_path in wanted]
-
     def tag_rows(self) -> list[tuple[str, str, str]]:
         """`(rel_path, spelling, key)` for every tag spelling of every article."""
         return list(
@@ -357,13 +351,6 @@ class LibraryIndex:
                 "SELECT a.path, t.tag, t.key FROM article_tags t JOIN articles a ON a.id = t.article_id"
             )
         )
-
-    def article_count(self) -> int:
-        return int(self._conn().execute("SELECT count(*) FROM articles").fetchone()[0])
-
-    def stored_hash(self, rel_path: str) -> str | None:
-        row = self._conn().execute("SELECT hash FROM articles WHERE path=?", (rel_path,)).fetchone()
-        return row[0] if row else None
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Run a read-only query on this thread's connection (used by the search module)."""

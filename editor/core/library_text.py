@@ -83,11 +83,6 @@ def dropped_positions(text: str) -> list[int]:
     return [m.start() for m in _ignorable_re().finditer(text)]
 
 
-def tokens(norm: str) -> list[str]:
-    """Word tokens of a normalised text."""
-    return TOKEN_RE.findall(norm)
-
-
 def clitic_forms(word: str) -> list[str]:
     """`word` and the forms of it with front clitics attached, in matching form.
 
