@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,12 +63,29 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
 _executor: Executor | None = None
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end the worker when Midad is gone, even if it was killed."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="midad-parent-watch", daemon=True).start()
+
+
 def executor() -> Executor:
     """One worker process for the whole application (a thread if processes cannot start)."""
     global _executor
     if _executor is None:
         try:
-            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            _executor = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         except (OSError, ValueError, NotImplementedError):
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-pause")
         atexit.register(_executor.shutdown, wait=False, cancel_futures=True)
