@@ -171,3 +171,39 @@ def test_invalid_target_and_unparseable_files(tmp_path: Path) -> None:
     # the malformed front matter holds no parsed tags: only the body hashtag changes
     assert [c.rel_path for c in report.changed] == ["bad.md"]
     assert (root / "bad.md").read_bytes() == bad_yaml.replace("#الأمن".encode(), "#السلامة".encode())
+
+
+def test_encoding_bom_and_line_endings_are_kept(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    crlf = "---\r\ntitle: خبر\r\ntags: [المغرب, الأمن]\r\n---\r\nنص عن #المغرب هنا.\r\n"
+    (root / "crlf.md").write_bytes(crlf.encode("utf-8"))
+    utf16 = "---\ntitle: خبر\ntags: [المغرب]\n---\nنص #المغرب\n"
+    (root / "utf16.md").write_bytes(b"\xff\xfe" + utf16.encode("utf-16-le"))
+    bom8 = "---\ntitle: خبر\ntags: [المغرب]\n---\nنص\n"
+    (root / "bom.md").write_bytes(b"\xef\xbb\xbf" + bom8.encode("utf-8"))
+    lib = Library(root, cache_dir=tmp_path / "cache")
+    report = rename_tag(lib, "المغرب", "المملكة")
+    assert sorted(c.rel_path for c in report.changed) == ["bom.md", "crlf.md", "utf16.md"]
+    assert (root / "crlf.md").read_bytes() == crlf.replace("المغرب", "المملكة").encode("utf-8")
+    assert (root / "utf16.md").read_bytes() == b"\xff\xfe" + utf16.replace("المغرب", "المملكة").encode(
+        "utf-16-le"
+    )
+    assert (root / "bom.md").read_bytes() == b"\xef\xbb\xbf" + bom8.replace("المغرب", "المملكة").encode(
+        "utf-8"
+    )
+    undo_last(lib)
+    assert (root / "crlf.md").read_bytes() == crlf.encode("utf-8")
+    assert (root / "utf16.md").read_bytes() == b"\xff\xfe" + utf16.encode("utf-16-le")
+
+
+def test_rename_to_an_existing_tag_keeps_one(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    text = "---\ntags: [الامن, المغرب, الأمن الوطني]\n---\nنص\n"
+    (root / "a.md").write_text(text, "utf-8")
+    lib = Library(root, cache_dir=tmp_path / "cache")
+    report = rename_tag(lib, "الأمن", "الأمن_الوطني")
+    assert report.changed[0].front_matter == [("الامن", "الأمن_الوطني"), ("الأمن الوطني", None)]
+    tags = Article.from_text((root / "a.md").read_text("utf-8")).tags
+    assert [tag_key(t) for t in tags] == [tag_key("الأمن_الوطني"), tag_key("المغرب")]

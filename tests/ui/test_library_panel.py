@@ -167,3 +167,20 @@ def test_works_mirrored(setup, qtbot) -> None:
     first = panel.table.visualRect(panel.proxy.index(0, TITLE))
     last = panel.table.visualRect(panel.proxy.index(0, 3))
     assert first.left() > last.left()
+
+
+def test_the_folder_watcher_alone_picks_up_a_new_file(qtbot, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "a.md").write_text("# أول\n", "utf-8")
+    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=600_000)  # no polling
+    panel = LibraryPanel(controller)
+    qtbot.addWidget(panel)
+    controller.start()
+    qtbot.waitUntil(lambda: panel.visible_paths() == ["sub/a.md"], timeout=5000)
+    (root / "sub" / "b.md").write_text("# ثان\n", "utf-8")
+    qtbot.waitUntil(lambda: sorted(panel.visible_paths()) == ["sub/a.md", "sub/b.md"], timeout=3000)
+    (root / "sub" / "a.md").rename(root / "c.md")
+    qtbot.waitUntil(lambda: sorted(panel.visible_paths()) == ["c.md", "sub/b.md"], timeout=3000)
+    controller.stop()
+    controller.wait()
