@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.tags.tags_changed.connect(lambda tags: self._set_field("tags", tags))
         self.banner.unlock_button.clicked.connect(d.unlock)
         e.cursor_moved.connect(self.status.show_cursor)
+        e.files_dropped.connect(lambda paths: self.files.open_path(paths[0]))
         e.verticalScrollBar().valueChanged.connect(self._sync_scroll)
         self.files.recent_changed.connect(self._show_recent)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._theme_changed)

@@ -9,7 +9,7 @@ by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QTextBlock, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -19,6 +19,7 @@ from editor.ui.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # Invisible direction marks drawn as small flags: LRM, RLM, ALM, and the isolates/embeddings.
 _BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 
@@ -43,6 +44,7 @@ class MarkdownEdit(QTextEdit):
     """Plain Markdown editing with per-paragraph direction from the core."""
 
     cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
+    files_dropped = Signal(list)  # local article files dropped on the editor (opened, not inserted)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -291,7 +293,16 @@ class MarkdownEdit(QTextEdit):
             cursor.setPosition(min(caret, self.document().characterCount() - 1))
             self.setTextCursor(cursor)
 
-    # --- keys and painting ---------------------------------------------------------------------
+    # --- drops, keys and painting ----------------------------------------------------------------
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if source.hasUrls():
+            paths = [u.toLocalFile() for u in source.urls() if u.isLocalFile()]
+            articles = [p for p in paths if p.lower().endswith(ARTICLE_SUFFIXES)]
+            if articles and len(articles) == len(source.urls()):
+                self.files_dropped.emit(articles)
+                return
+        super().insertFromMimeData(source)
+
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         if not self.isReadOnly() and (
             event.matches(QKeySequence.StandardKey.InsertParagraphSeparator)

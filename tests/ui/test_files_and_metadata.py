@@ -301,3 +301,16 @@ def test_unknown_status_is_shown_then_forgotten(window, tmp_path):
     window.open_file(str(plain))
     assert window.form.status.findData("pending") == -1
     assert window.form.status.currentData() == "ready"
+
+
+def test_dropping_an_article_file_opens_it(window, article_file):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article_file))])
+    window.editor.insertFromMimeData(mime)
+    assert window.document.path == article_file
+    mime = QMimeData()
+    mime.setText("نص ملصوق")
+    window.editor.insertFromMimeData(mime)
+    assert "نص ملصوق" in window.editor.body_text()
