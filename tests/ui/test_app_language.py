@@ -53,3 +53,24 @@ def test_every_ui_string_has_an_arabic_translation():
                 missing.append(f"{path.name}: {source}")
     assert not missing, missing
     assert resource_path("translations", "midad_ar.qm").is_file()
+
+
+def test_arabic_window_is_mirrored_with_the_panel_on_the_right(qapp, qtbot, settings):
+    from editor.ui.main_window import MainWindow
+
+    translators = install_translations(qapp, "ar")
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.isRightToLeft()
+        assert window.dockWidgetArea(window.side_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert window.side_dock.geometry().left() > window.splitter.geometry().left()
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles[0] == "&ملف"
+        assert window.status.words.text() == "0 كلمة"
+        window.document.editor.document().setModified(False)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
