@@ -71,6 +71,8 @@ class LibraryPanel(QWidget):
     """List of the library's articles with search, status and tag filters, sort and file actions."""
 
     articleActivated = Signal(str)  # absolute path of the article to open
+    articleRenamed = Signal(str, str)  # old and new absolute path (an open editor should follow)
+    articleDeleted = Signal(str)  # absolute path moved to the trash (an open editor should know)
     message = Signal(str)  # a short sentence for the status bar
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
@@ -316,12 +318,15 @@ class LibraryPanel(QWidget):
 
     def rename_path(self, rel_path: str, new_name: str) -> Path | None:
         """Rename an article's file (same folder); None on failure (the user is told why)."""
+        source = self.library.path_of(rel_path)
         try:
-            target = rename_article(self.library.path_of(rel_path), new_name)
+            target = rename_article(source, new_name)
         except LibraryFileError as exc:
             self._warn(str(exc))
             return None
         self.controller.refresh()
+        if target != source:
+            self.articleRenamed.emit(str(source), str(target))
         return target
 
     def rename_selected(self) -> None:
@@ -374,6 +379,7 @@ class LibraryPanel(QWidget):
             self._warn(str(exc))
             return False
         self.controller.refresh()
+        self.articleDeleted.emit(str(path))
         self.message.emit(tr("Moved to the trash: %1").replace("%1", path.name))
         return True
 

@@ -144,7 +144,9 @@ def test_new_rename_and_delete(setup, qtbot, monkeypatch, tmp_path) -> None:
     )
     panel.select_path(path.name)
     qtbot.waitUntil(lambda: panel.selected_path() == path.name, timeout=5000)
-    panel.rename_selected_to_slug()
+    with qtbot.waitSignal(panel.articleRenamed, timeout=2000) as renamed:
+        panel.rename_selected_to_slug()
+    assert renamed.args == [str(path), str(root / "new-piece.md")]
     qtbot.waitUntil(lambda: "new-piece.md" in panel.visible_paths(), timeout=5000)
     assert not path.exists() and (root / "new-piece.md").exists()
     # delete asks first; "No" keeps the file
@@ -152,7 +154,9 @@ def test_new_rename_and_delete(setup, qtbot, monkeypatch, tmp_path) -> None:
     assert not panel.delete_path("new-piece.md")
     assert (root / "new-piece.md").exists()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert panel.delete_path("new-piece.md")
+    with qtbot.waitSignal(panel.articleDeleted, timeout=2000) as deleted:
+        assert panel.delete_path("new-piece.md")
+    assert deleted.args == [str(root / "new-piece.md")]
     assert not (root / "new-piece.md").exists()
     assert (tmp_path / "data" / "Trash" / "files" / "new-piece.md").exists()
     qtbot.waitUntil(lambda: "new-piece.md" not in panel.visible_paths(), timeout=5000)
