@@ -1,10 +1,11 @@
 """The Markdown editor widget: a QTextEdit whose every paragraph has the core model's direction.
 
-QPlainTextEdit ignores per-block direction (QTBUG-7516), so this is a plain-text QTextEdit. Each
-block's `QTextBlockFormat` gets its layout direction and an absolute alignment from
-`editor.core.direction.line_directions`, recomputed for the edited paragraph only, and joined
-to the user's own undo step so undo/redo never needs a second press. The text is never changed
-by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
+QPlainTextEdit ignores per-block direction (QTBUG-7516), so this is a plain-text QTextEdit. The
+article's direction is the document's default text direction (not part of the undo history);
+a line whose direction from `editor.core.direction.line_directions` differs gets its own
+`QTextBlockFormat.setLayoutDirection`. Only the edited paragraph is recomputed, and the format
+change joins the user's own undo step so undo/redo never needs a second press. The text is
+never changed by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from editor.ui.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+_LAYOUT = {"rtl": Qt.LayoutDirection.RightToLeft, "ltr": Qt.LayoutDirection.LeftToRight}
 # Invisible direction marks drawn as small flags: LRM, RLM, ALM, and the isolates/embeddings.
 _BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 
@@ -62,7 +64,7 @@ class MarkdownEdit(QTextEdit):
     # --- text in and out ---------------------------------------------------------------------
     def set_body(self, body: str, article_dir: str = "rtl") -> None:
         """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo."""
-        self._article_dir = article_dir
+        self._set_default_direction(article_dir)
         self._applying = True
         try:
             self.setPlainText(body)
@@ -72,6 +74,7 @@ class MarkdownEdit(QTextEdit):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._emit_cursor()
 
     def body_text(self) -> str:
         """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText)."""
@@ -85,12 +88,20 @@ class MarkdownEdit(QTextEdit):
     def set_article_direction(self, direction: str) -> None:
         """Change the article's default direction and re-apply every paragraph's direction."""
         if direction != self._article_dir:
-            self._article_dir = direction
+            self._set_default_direction(direction)
             self.apply_all_directions()
 
+    def _set_default_direction(self, direction: str) -> None:
+        # Lines in the article's direction carry no format of their own: they follow the
+        # document's default text direction, which is not part of the undo history.
+        self._article_dir = direction
+        option = self.document().defaultTextOption()
+        option.setTextDirection(_LAYOUT[direction])
+        self.document().setDefaultTextOption(option)
+
     def block_direction(self, block: QTextBlock) -> str:
-        """`rtl` or `ltr` as set on `block`."""
-        return "rtl" if block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        """`rtl` or `ltr`: how `block` is laid out (its own format, else the article's direction)."""
+        return "rtl" if block.textDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
 
     def apply_all_directions(self) -> None:
         doc = self.document()
@@ -136,8 +147,11 @@ class MarkdownEdit(QTextEdit):
         self._applying = True
         try:
             for block, direction in zip(blocks, directions, strict=False):
+                # only lines against the article's direction need a format of their own
                 want = (
-                    Qt.LayoutDirection.RightToLeft if direction == "rtl" else Qt.LayoutDirection.LeftToRight
+                    _LAYOUT[direction]
+                    if direction != self._article_dir
+                    else Qt.LayoutDirection.LayoutDirectionAuto
                 )
                 block_format = block.blockFormat()
                 if block_format.layoutDirection() == want:
@@ -145,9 +159,7 @@ class MarkdownEdit(QTextEdit):
                 if cursor is None:
                     cursor = QTextCursor(self.document())
                     cursor.joinPreviousEditBlock()
-                side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
                 block_format.setLayoutDirection(want)
-                block_format.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(block_format)
             if cursor is not None:

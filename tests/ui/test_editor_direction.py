@@ -30,13 +30,17 @@ def test_seed_article_blocks_are_rtl_and_right_aligned(window, seed_file, seed_t
     blocks = list(_blocks(editor))
     assert len(blocks) == len(expected)
     width = editor.viewport().width()
+    margin = editor.document().documentMargin()
     for block, direction in zip(blocks, expected, strict=True):
         assert direction == "rtl"
-        fmt = block.blockFormat()
-        assert fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        assert fmt.alignment() & Qt.AlignmentFlag.AlignRight
+        assert block.textDirection() == Qt.LayoutDirection.RightToLeft
         # the caret at the start of every RTL line (blank ones too) sits at the right edge
         assert _caret_x_at_block_start(editor, block) > width * 0.9, block.text()[:30]
+        # right-aligned: the last line of each paragraph ends at the right margin
+        layout = block.layout()
+        if block.text().strip():
+            last_line = layout.lineAt(layout.lineCount() - 1)
+            assert abs(last_line.naturalTextRect().right() - (width - 2 * margin)) < 3
 
 
 def test_list_and_link_lines_follow_the_core_not_the_first_letter(window, tmp_path):
@@ -49,6 +53,7 @@ def test_list_and_link_lines_follow_the_core_not_the_first_letter(window, tmp_pa
     assert dirs == ["rtl", "rtl", "rtl", "rtl", "ltr", "ltr"]
     last = list(_blocks(window.editor))[4]
     assert _caret_x_at_block_start(window.editor, last) < window.editor.viewport().width() * 0.2
+    assert last.layout().lineAt(0).naturalTextRect().left() < 3  # left-aligned
 
 
 def test_typing_updates_only_the_edited_paragraph_and_undo_is_one_step(window, qtbot):
@@ -58,7 +63,7 @@ def test_typing_updates_only_the_edited_paragraph_and_undo_is_one_step(window, q
     type_text(editor, "\nHello world, this is English")
     last = editor.document().lastBlock()
     assert editor.block_direction(last) == "ltr"
-    assert last.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    assert last.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
     type_text(editor, " وهذه جملة عربية طويلة جدا جدا جدا")
     assert editor.block_direction(editor.document().lastBlock()) == "rtl"
     text = editor.body_text()
