@@ -314,3 +314,15 @@ def test_dropping_an_article_file_opens_it(window, article_file):
     mime.setText("نص ملصوق")
     window.editor.insertFromMimeData(mime)
     assert "نص ملصوق" in window.editor.body_text()
+
+
+def test_first_field_on_an_article_without_front_matter_keeps_every_body_byte(
+    window, seed_file, seed_bytes, qtbot
+):
+    window.open_file(str(seed_file))
+    _commit(window, "title", "تعاون أمني", qtbot)
+    assert window.files.save()
+    saved = seed_file.read_bytes()
+    header = saved[: len(saved) - len(seed_bytes)]
+    assert saved.endswith(seed_bytes)
+    assert header.decode("utf-8").startswith("---\n") and "title: تعاون أمني" in header.decode("utf-8")
