@@ -13,11 +13,13 @@ are skipped and reported, never rewritten.
 Undo: before a file is rewritten its previous bytes are stored in the cache folder
 (`library_paths.undo_dir`); `undo_last` puts them back, except in files changed since the
 operation (their current hash differs from the one written), which are reported and left alone.
+The journal keeps the last `JOURNAL_KEEP` operations.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ from editor.core.storage import ArticleIOError, atomic_write_bytes
 from editor.core.tags import clean_tag_text, hashtag_form, tag_key
 
 RENAME, MERGE, REMOVE = "rename", "merge", "remove"
+JOURNAL_KEEP = 20  # operations whose previous file contents are kept for undo
 
 
 class TagOpError(ValueError):
@@ -170,13 +173,22 @@ def _journal_root(library: Library) -> Path:
     return undo_dir(library.root, library.cache_dir)
 
 
+def _prune_journal(root: Path, keep: int = JOURNAL_KEEP) -> None:
+    """Forget all but the newest `keep` operations (their saved copies are deleted)."""
+    folders = sorted((p for p in root.iterdir() if p.is_dir()), reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def _new_op_dir(library: Library) -> tuple[str, Path]:
     root = _journal_root(library)
     root.mkdir(parents=True, exist_ok=True)
-    base = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    n = 0
+    _prune_journal(root, JOURNAL_KEEP - 1)
+    # ids sort in creation order: nanoseconds since the epoch, never reused
+    existing = [p.name for p in root.iterdir()]
+    n = max([time.time_ns(), *(int(name) + 1 for name in existing if name.isdigit())])
     while True:
-        op_id = f"{base}-{n:03d}"
+        op_id = f"{n:020d}"
         folder = root / op_id
         try:
             folder.mkdir()
@@ -227,6 +239,7 @@ def _apply(library: Library, kind: str, sources: list[str], target: str | None, 
                 try:
                     save_article(loaded, new_article)
                 except ArticleIOError as exc:
+                    saved_copy.unlink(missing_ok=True)
                     report.skipped.append((rel, str(exc)))
                     continue
                 change.after_hash = content_hash(path.read_bytes())

@@ -207,3 +207,18 @@ def test_rename_to_an_existing_tag_keeps_one(tmp_path: Path) -> None:
     assert report.changed[0].front_matter == [("الامن", "الأمن_الوطني"), ("الأمن الوطني", None)]
     tags = Article.from_text((root / "a.md").read_text("utf-8")).tags
     assert [tag_key(t) for t in tags] == [tag_key("الأمن_الوطني"), tag_key("المغرب")]
+
+
+def test_journal_keeps_the_last_operations(tmp_path: Path, monkeypatch) -> None:
+    import editor.core.tag_ops as tag_ops
+
+    monkeypatch.setattr(tag_ops, "JOURNAL_KEEP", 3)
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("نص #أ1\n", "utf-8")
+    lib = Library(root, cache_dir=tmp_path / "cache")
+    for i in range(1, 6):
+        rename_tag(lib, f"أ{i}", f"أ{i + 1}")
+    assert [m["target"] for m in journal(lib)] == ["أ6", "أ5", "أ4"]
+    undo_last(lib)
+    assert (root / "a.md").read_text("utf-8") == "نص #أ5\n"
