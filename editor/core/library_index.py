@@ -69,6 +69,7 @@ class UpdateReport:
     touched: list[str] = field(default_factory=list)  # new time, same content
     unchanged: int = 0
     rebuilt: bool = False
+    cancelled: bool = False  # stopped by `LibraryIndex.cancel()`; the rest is read next time
     folders: list[str] = field(default_factory=list)  # every folder scanned (absolute), for watchers
 
     @property
@@ -191,6 +192,7 @@ class LibraryIndex:
         self.workers = _default_workers() if workers is None else max(1, workers)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._cancel = threading.Event()
         self._generation = 0  # bumped when the database file is recreated
         self.rebuilt = False
         self._open_checked()
@@ -249,6 +251,13 @@ class LibraryIndex:
             self._local.conn = None
 
     # --- updating --------------------------------------------------------------------------
+    def cancel(self) -> None:
+        """Make a running `update()` stop soon, keeping what it indexed (e.g. when the app quits).
+
+        Files not reached are simply not in the index yet: the next update reads them.
+        """
+        self._cancel.set()
+
     def update(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
         """Bring the index up to date with the folder; a corrupt database is rebuilt once."""
         with self._write_lock:
@@ -276,7 +285,6 @@ class LibraryIndex:
             old = known.get(rel)
             if old is None:
                 to_read.append(rel)
-                report.added.append(rel)
             elif (old[1], old[2]) != (st.size, st.mtime_ns):
                 to_read.append(rel)
             else:
@@ -287,7 +295,13 @@ class LibraryIndex:
                 self._delete(conn, known[rel][0])
             report.removed.extend(removed)
             batch = _InsertBatch(conn)
-            for done, record in enumerate(self._read_records(to_read, files), start=1):
+            self._cancel.clear()
+            records = self._read_records(to_read, files)
+            for done, record in enumerate(records, start=1):
+                if self._cancel.is_set():
+                    report.cancelled = True
+                    records.close()
+                    break
                 old = known.get(record.rel_path)
                 if old is not None and old[3] == record.content_hash and record.content_hash:
                     conn.execute(
@@ -299,6 +313,8 @@ class LibraryIndex:
                     if old is not None:
                         self._delete(conn, old[0])
                         report.changed.append(record.rel_path)
+                    else:
+                        report.added.append(record.rel_path)
                     batch.add(record)
                 if progress is not None:
                     progress(done, len(to_read))
@@ -309,8 +325,11 @@ class LibraryIndex:
         root = str(self.root)
         if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
             context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            try:
                 yield from pool.map(_read_one, [(root, rel) for rel in rels], chunksize=32)
+            finally:  # also when the caller stops early: drop the work not started
+                pool.shutdown(wait=True, cancel_futures=True)
         else:
             for rel in rels:
                 yield read_record(root, rel)

@@ -67,6 +67,12 @@ class LibraryController(QObject):
         if self._watcher is not None:
             self._watcher.removePaths(self._watcher.directories())
 
+    def shutdown(self, msecs: int = 10000) -> bool:
+        """Stop watching, ask a running index update to stop (what it did is kept), and wait."""
+        self.stop()
+        self.library.index.cancel()
+        return self.wait(msecs)
+
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running work (tests, shutdown)."""
         return self._pool.waitForDone(msecs)

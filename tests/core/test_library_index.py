@@ -225,3 +225,20 @@ def test_cache_and_default_folders(tmp_path: Path, monkeypatch) -> None:
     assert folder.name == "Midad" and folder.is_dir()
     assert folder.parent.parent == tmp_path
     assert index_path(tmp_path / "a") != index_path(tmp_path / "b")
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_cancelled_update_keeps_what_it_indexed(generated, monkeypatch, parallel: bool) -> None:
+    root, manifest, cache = generated
+    if parallel:
+        monkeypatch.setattr(library_index, "PARALLEL_THRESHOLD", 1)
+    lib = Library(root, cache_dir=cache, workers=2 if parallel else 1)
+
+    def progress(done: int, _total: int) -> None:
+        if done == 5:
+            lib.index.cancel()
+
+    report = lib.index.update(progress)
+    assert report.cancelled and len(report.added) == 5
+    assert lib.index.update().added and len(lib.refresh().added) == 0
+    assert len(lib.articles()) == len(manifest)
