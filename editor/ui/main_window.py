@@ -262,13 +262,12 @@ class MainWindow(QMainWindow):
         self.renderer.request(self.document.article(), self.document.base_dir(), with_html)
 
     def _show_preview(self, generation: int, result: PauseResult) -> None:
-        if generation != self.renderer.generation:
-            return
+        if generation != self.renderer.generation or self.editor.body_text() != self._requested_body:
+            return  # typing resumed: the next pause brings a fresh result, typing is not disturbed
         self.status.show_counts(result.words, result.characters, result.minutes)
         self.tags.set_hashtags(result.hashtags)
-        if self.editor.body_text() == self._requested_body:
-            # the whole-text check of every line's direction, computed off the GUI thread
-            self.editor.apply_directions(result.directions, result.article_dir)
+        # the whole-text check of every line's direction, computed off the GUI thread
+        self.editor.apply_directions(result.directions, result.article_dir)
         if result.html is not None:
             self.preview.show_html(result.html)
 

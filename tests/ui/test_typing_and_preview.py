@@ -93,3 +93,17 @@ def test_resources_only_from_the_article_folder(qtbot, tmp_path: Path):
     assert local_resource_path(QUrl.fromLocalFile(str(tmp_path / "secret.txt")), folder) is None
     assert local_resource_path(QUrl("http://localhost/pic.png"), folder) is None
     assert pane.loadResource(QTextDocument.ResourceType.StyleSheetResource, QUrl("ftp://x/a.css")).isEmpty()
+
+
+def test_a_result_for_text_typed_over_is_not_shown(window, qtbot):
+    editor = window.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "مرحلةأولى")
+    window.document._timer.start()
+    with qtbot.waitSignal(window.renderer.rendered, timeout=5000):
+        window.document.flush()  # the pause: a render of the text so far is requested
+        type_text(editor, " ثانية")  # typing resumes before the result is back
+    assert "مرحلةأولى" not in window.preview.toPlainText()
+    window.document.flush()
+    qtbot.waitUntil(lambda: "مرحلةأولى ثانية" in window.preview.toPlainText(), timeout=5000)
