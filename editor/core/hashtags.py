@@ -43,8 +43,13 @@ PROCLITICS = "وفبكل"
 # `#` + tag characters, not after a word character, `&`, `/`, `#` or `\` — except a lone proclitic.
 # (The lookbehinds come after the `#` so the regex starts with a literal and scans fast.)
 HASHTAG_RE = re.compile(
-    rf"#(?:(?<![{TAG_CHARS}&/#\\]#)|(?<=[{PROCLITICS}]#)(?<![{TAG_CHARS}][{PROCLITICS}]#))(?P<tag>[{TAG_CHARS}]+)"
+    rf"#(?:(?<![{TAG_CHARS}&/#\\]#)|(?<=[{PROCLITICS}]#)(?<![{TAG_CHARS}&/#\\][{PROCLITICS}]#))(?P<tag>[{TAG_CHARS}]+)"
 )
+
+# Bare URLs (`https://example.com/#frag`): a `#` inside is never a tag.
+BARE_URL_RE = re.compile(
+    r"(?<![\w#-])(?:(?:https?|ftp)://|www\.)[^\s<&\\\x02]+"
+)  # stops at HTML, entities, escapes
 
 # Python-Markdown attribute lists (`{: #id .class}`, `{dir=ltr}`): never tags inside.
 ATTR_LIST_RE = re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*\}")
@@ -71,30 +76,172 @@ def hashtag_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --- masking the Markdown that can never hold a tag ---------------------------------------------
 
-_FENCE_OPEN_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+# Python-Markdown's fenced_code: the fence at the start of a line, an optional language or
+# {attributes}, and a closing line with exactly the same fence — without one it is no block.
+_FENCE_OPEN_RE = re.compile(
+    r"^(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=([\"']).*?\2[ ]*)?)$"
+)
+
+
+def _fence_closes(lines: list[str], start: int, fence: str) -> bool:
+    return any(line.rstrip(" ") == fence for line in lines[start:])
+
+
+_QUOTE_PREFIX_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 _LIST_ITEM_RE = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]")
 _HTML_BLOCK_RE = re.compile(
-    r"^[ ]{0,3}<(?:!--|/?(?:address|article|aside|blockquote|body|canvas|center|dd|details|dialog|dir|div|dl|"
+    r"^[ ]{0,3}<(?:!--|(?:address|article|aside|blockquote|body|canvas|center|dd|details|dialog|dir|div|dl|"
     r"dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|html|iframe|legend|li|main|math|"
     r"menu|nav|noscript|ol|p|pre|script|section|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video)\b)",
     re.IGNORECASE,
 )
+
+
+def _html_block_end(lines: list[str], start: int) -> tuple[int, int]:
+    """`(line, column)` just after the raw HTML block opening at `lines[start]`.
+
+    As Python-Markdown: the block runs to its first tag's closing tag (same-name tags nest),
+    blank lines included; text after that tag on the same line is Markdown again. An unclosed
+    block runs to the end.
+    """
+    first = lines[start].lstrip(" ")
+    if first.startswith("<!--"):
+        opening, closing = None, re.compile("-->")
+    else:
+        name = re.match(r"<([A-Za-z][A-Za-z0-9]*)", first).group(1)
+        opening = re.compile(rf"<{name}\b", re.IGNORECASE)
+        closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    depth = 0
+    for index in range(start, len(lines)):
+        events = sorted(
+            [(m.start(), 1, m.end()) for m in (opening.finditer(lines[index]) if opening else ())]
+            + [(m.start(), -1, m.end()) for m in closing.finditer(lines[index])]
+        )
+        for _pos, step, end in events:
+            depth += step
+            if depth <= 0:
+                return index, end
+    return len(lines), 0
+
+
 _INLINE_MASKS = (
-    # code spans (may cross single line breaks, never a blank line)
-    re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL),
     re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
     re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>"),  # autolinks
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # raw inline HTML tags
-    # links and images: [text](target) and [text][ref] — text and target alike
-    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])"),
-    re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE),  # reference definitions
-    ATTR_LIST_RE,
-    re.compile(r"(?:https?|ftp)://\S+|www\.\S+"),  # bare URLs
+    re.compile(r"</?[a-zA-Z][^<>@ ]*(?: [^<>]*)?>"),  # raw inline HTML tags (Python-Markdown's HTML_RE)
+    # (links are masked here, by _mask_links)
+    re.compile(r"^[ ]{0,3}\[(?!\^)[^\[\]\n]*\]:[ \t]*\S.*$", re.MULTILINE),  # reference definitions
+    # attribute lists (not after an escaping backslash) and bare URLs, leftmost first as the renderer
+    re.compile(rf"(?<!\\)(?:\\\\)*{ATTR_LIST_RE.pattern}|{BARE_URL_RE.pattern}"),
+    re.compile(r"^\*\[[^\\]*?\][ ]?:.*$", re.MULTILINE),  # abbreviation definitions
 )
+
+
+_HEADING_LINE_RE = re.compile(r"^#{1,6}(?:[ \t]|$)")
+
+
+def _inline_chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of text that Python-Markdown gives the inline patterns as one piece (approximately):
+    paragraphs, with headings and list items on their own. Code spans never cross them."""
+    bounds = [0]
+    offset = 0
+    previous_heading = False
+    for line in text.split("\n"):
+        heading = bool(_HEADING_LINE_RE.match(line))
+        if offset and (not line.strip() or heading or previous_heading or _LIST_ITEM_RE.match(line)):
+            bounds.append(offset)
+        previous_heading = heading
+        offset += len(line) + 1
+    bounds.append(len(text))
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _code_span_end(text: str, start: int, last: int) -> tuple[int, int | None]:
+    """Python-Markdown 3's code-span pairing from the backtick run at `start` (its `find_code_spans`).
+
+    Returns `(content_start, content_end)`, or `(after_the_run, None)` when the run is literal.
+    """
+    ticks = 0
+    while start < last and text[start] == "`":
+        ticks += 1
+        start += 1
+    longest = end = 0
+    i = start
+    while i < last:
+        run = 0
+        while i < last and text[i] == "`":
+            run += 1
+            i += 1
+        if not run:
+            i += 1
+            continue
+        if run == ticks:
+            return start, i - run
+        if run > longest:
+            longest, end = run, i
+    if 0 < longest < ticks:
+        return start - (ticks - longest), end - longest
+    return start + ticks, None  # (sic: Python-Markdown skips the run's length twice)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank out inline code spans, paired as Python-Markdown pairs them, within each paragraph."""
+    if "`" not in text:
+        return text
+    chars = list(text)
+    for chunk_start, chunk_end in _inline_chunks(text):
+        i = chunk_start
+        while True:
+            j = text.find("`", i, chunk_end)
+            if j < 0:
+                break
+            backslashes = len(text[chunk_start:j]) - len(text[chunk_start:j].rstrip("\\"))
+            if backslashes % 2:
+                i = j + 1  # an escaped backtick is literal
+                continue
+            start, end = _code_span_end(text, j, chunk_end)
+            if end is None:
+                i = start
+                continue
+            stop = end + (start - j)
+            for k in range(j, stop):
+                if chars[k] != "\n":
+                    chars[k] = " "
+            i = stop
+    return "".join(chars)
+
+
+_LINKS_AT = 3  # index in _INLINE_MASKS before which links are masked
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+# links and images: [text](target) always, [text][ref] when `ref` is defined — text and target alike
+_LINK_RE = re.compile(
+    r"!?\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"(?:(?P<target>\((?:[^()\n]|\([^()\n]*\))*\))|\[(?P<ref>[^\]\n]*)\])"
+)
+_REF_DEF_ID_RE = re.compile(r"^[ ]{0,3}\[(?!\^)([^\[\]\n]*)\]:", re.MULTILINE)
+
+
+def _mask_links(text: str) -> str:
+    if "[" not in text:
+        return text
+    defined = {" ".join(m.group(1).lower().split()) for m in _REF_DEF_ID_RE.finditer(text)}
+    parts: list[str] = []
+    last = position = 0
+    while (match := _LINK_RE.search(text, position)) is not None:
+        if match.group("target") is None:
+            ref = match.group("ref") or match.group("text")
+            if " ".join(ref.lower().split()) not in defined:
+                position = match.start() + 1  # not a link: its second bracket may start one
+                continue
+        parts.append(text[last : match.start()])
+        parts.append(_blank(match))
+        last = position = match.end()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _mask_blocks(lines: list[str]) -> list[str]:
@@ -104,16 +251,21 @@ def _mask_blocks(lines: list[str]) -> list[str]:
     in_list = False
     prev_blank = True
     in_indented_code = False
-    in_html_block = False
-    for line in lines:
+    html_until = (-1, 0)
+    for index, line in enumerate(lines):
         stripped = line.strip()
+        if index <= html_until[0]:
+            column = len(line) if index < html_until[0] else html_until[1]
+            out.append(" " * column + line[column:])
+            prev_blank = False
+            continue
         if fence is not None:
             out.append(" " * len(line))
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+            if line.rstrip(" ") == fence:
                 fence = None
             continue
         opener = _FENCE_OPEN_RE.match(line)
-        if opener:
+        if opener and _fence_closes(lines, index + 1, opener.group(1)):
             fence = opener.group(1)
             out.append(" " * len(line))
             prev_blank = False
@@ -121,9 +273,14 @@ def _mask_blocks(lines: list[str]) -> list[str]:
         if not stripped:
             out.append(line)
             prev_blank = True
-            in_html_block = False
             continue
-        expanded = line.expandtabs(4)
+        quote = _QUOTE_PREFIX_RE.match(line)
+        content = line[quote.end() :] if quote else line  # indented code also lives in quotes
+        if quote and not content.strip():
+            out.append(line)
+            prev_blank = True
+            continue
+        expanded = content.expandtabs(4)
         indented = len(expanded) - len(expanded.lstrip(" ")) >= 4
         if indented and (in_indented_code or (prev_blank and not in_list)):
             in_indented_code = True
@@ -131,9 +288,10 @@ def _mask_blocks(lines: list[str]) -> list[str]:
             prev_blank = False
             continue
         in_indented_code = False
-        if in_html_block or (prev_blank and _HTML_BLOCK_RE.match(line)):
-            in_html_block = True
-            out.append(" " * len(line))
+        if _HTML_BLOCK_RE.match(line):
+            html_until = _html_block_end(lines, index)
+            column = len(line) if index < html_until[0] else html_until[1]
+            out.append(" " * column + line[column:])
             prev_blank = False
             continue
         if _LIST_ITEM_RE.match(line):
@@ -150,8 +308,10 @@ def mask_non_prose(markdown: str) -> str:
 
     Same length and line breaks as the input, so offsets stay valid.
     """
-    text = "\n".join(_mask_blocks(markdown.split("\n")))
-    for pattern in _INLINE_MASKS:
+    text = _mask_code_spans("\n".join(_mask_blocks(markdown.split("\n"))))
+    for index, pattern in enumerate(_INLINE_MASKS):
+        if index == _LINKS_AT:
+            text = _mask_links(text)
         text = pattern.sub(_blank, text)
     return text
 

@@ -14,7 +14,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -22,7 +22,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from editor.core import direction as dirmod
-from editor.core.hashtags import ATTR_LIST_RE, HASHTAG_RE, clean_tag
+from editor.core.hashtags import ATTR_LIST_RE, BARE_URL_RE, HASHTAG_RE, TAG_CHARS, clean_tag
 from editor.core.markdown_toc import TocTreeprocessor
 
 BLOCK_TAGS = frozenset(
@@ -43,22 +43,49 @@ class CommonMarkHashHeaderProcessor(HashHeaderProcessor):
 
 
 class HashtagInlineProcessor(InlineProcessor):
-    """`#tag` → `<span class="hashtag" data-tag="tag">#tag</span>`; never inside links or code."""
+    """`#tag` → `<span class="hashtag" data-tag="tag">#tag</span>`; never in links, code or URLs."""
 
     ANCESTOR_EXCLUDES = ("a", "code", "pre")
 
-    def __init__(self) -> None:
-        super().__init__(f"(?P<attr>{ATTR_LIST_RE.pattern})|{HASHTAG_RE.pattern}")
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(
+            f"(?P<attr>{ATTR_LIST_RE.pattern})|(?P<url>{BARE_URL_RE.pattern})|{HASHTAG_RE.pattern}", md
+        )
 
     def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 - Python-Markdown API
-        if m.group("attr"):
-            return None, None, None  # attribute lists are attr_list's business
+        if m.group("attr") or m.group("url"):
+            return None, None, None  # attribute lists are attr_list's business; URLs hold no tags
         tag = clean_tag(m.group("tag"))
-        if tag is None:
+        if tag is None or self._glued_to_a_tag(data, m.start(0)):
             return None, None, None
         el = etree.Element("span", {"class": "hashtag", "data-tag": tag})
-        el.text = "#" + tag
-        return el, m.start(0), m.start(0) + 1 + len(tag)
+        el.text = util.AtomicString("#" + tag)  # never processed again
+        end = m.start(0) + 1 + len(tag)
+        glued = _GLUED_CHAIN_RE.match(data, end)  # `#وسم#tag`: the rest is text, not a second tag
+        if glued:  # stashed, so no later pass over this tail can find a tag in it
+            el.tail = self.md.htmlStash.store(html.escape(glued.group(0), quote=False))
+            end = glued.end()
+        return el, m.start(0), end
+
+    def _glued_to_a_tag(self, data: str, start: int) -> bool:
+        """True when `#` follows a placeholder that stands for a word: a tag already replaced
+        (`#وسم#tag` is one tag) or an escaped word character (`\\_#tag` is no tag)."""
+        if start == 0 or data[start - 1] != "\x03":
+            return False
+        placeholder = _INLINE_PLACEHOLDER_END_RE.search(data, 0, start)
+        if placeholder is None:
+            return False
+        node = self.md.treeprocessors["inline"].stashed_nodes.get(placeholder.group(1))
+        if isinstance(node, str):  # an escaped character, stored as STX + its code point + ETX
+            escaped = _ESCAPED_CHAR_RE.fullmatch(node)
+            return escaped is not None and _GLUE_RE.match(chr(int(escaped.group(1)))) is not None
+        return getattr(node, "tag", None) == "span" and node.get("class") == "hashtag"
+
+
+_GLUED_CHAIN_RE = re.compile(rf"[{TAG_CHARS}]*(?:#[{TAG_CHARS}]*)+")
+_ESCAPED_CHAR_RE = re.compile(r"\x02([0-9]+)\x03")
+_GLUE_RE = re.compile(rf"[{TAG_CHARS}&/#\\]")
+_INLINE_PLACEHOLDER_END_RE = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"([0-9]+)\x03$")
 
 
 def _text_stats(text: str | None) -> dirmod.WordStats:
@@ -232,7 +259,7 @@ class MidadExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown API
         md.parser.blockprocessors.register(CommonMarkHashHeaderProcessor(md.parser), "hashheader", 70)
-        md.inlinePatterns.register(HashtagInlineProcessor(), "midad_hashtag", 75)
+        md.inlinePatterns.register(HashtagInlineProcessor(md), "midad_hashtag", 75)
         self.toc = TocTreeprocessor(md)
         md.treeprocessors.register(self.toc, "midad_toc", 6)  # after attr_list (8): `{#id}` wins
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core.hashtags import extract_hashtags, hashtag_spans, markdown_hashtag_spans, mask_non_prose
+from editor.core.render import render_body
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-article.txt"
 
@@ -56,7 +59,7 @@ def test_tag_rule(markdown: str, tags: list[str]) -> None:
         "[#نص_الرابط](https://example.com)",
         "[نص](https://example.com/#قطعة)",
         "![#صورة](img.png)",
-        "[نص][#مرجع]",
+        "[#نص][مرجع]\n\n[مرجع]: https://example.com",
         "[مرجع]: https://example.com/#x",
         "<https://example.com/#x>",
         "https://example.com/page#frag",
@@ -116,3 +119,41 @@ def test_seed_article_tags() -> None:
 )
 def test_attached_one_letter_proclitic_still_makes_a_tag(markdown: str, tags: list[str]) -> None:
     assert extract_hashtags(markdown) == tags
+
+
+# --- the tag panel (extract_hashtags) and the renderer must agree ---------------------------------
+
+TOKENS = [
+    "#وسم", "#tag", "#1", " ", "\n", "\n\n", "`", "``", "[", "]", "(", ")", "x.html",
+    "[x](https://a.b/#c)", " https://a.b/#c ", "*", "_", "**", "# ", "## ", "- ", "1. ", "> ",
+    "{: #id}", "{dir=ltr}", "&#1234;", "<b>", "</b>", "،", "و", "كلمة", "    ", "```", "~~~",
+    "|", "---", "[^1]", "!", "<", ">", "@", ":", "-", "#",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(TOKENS), max_size=16))
+def test_extract_hashtags_agrees_with_the_renderer(parts: list[str]) -> None:
+    markdown = "".join(parts)
+    assert extract_hashtags(markdown) == render_body(markdown).hashtags
+
+
+@pytest.mark.parametrize(
+    ("markdown", "tags"),
+    [
+        ("#وسم#tag", ["وسم"]),  # glued: one tag, the rest is text
+        ("[^1]: حاشية #وسم#tag", ["وسم"]),
+        ("``x```#وسم```", ["وسم"]),  # paired as Python-Markdown pairs backticks: no code here
+        ("a```#وسم```", []),
+        ("```#وسم", ["وسم"]),  # a fence never closed is no code block
+        ("<div>\n#داخل\n\n#ما_زال\n</div>\n#بعد", ["بعد"]),  # raw HTML runs to its closing tag
+        ("<div></div>#بعد", ["بعد"]),
+        ("*[WHO]: #منظمة", []),  # an abbreviation definition is not shown
+        ("[#نص][غير_معرف]", ["نص"]),  # an undefined reference is plain text
+        (">     #كود_في_اقتباس", []),
+        ("\\_#وسم", []),
+    ],
+)
+def test_markdown_corner_cases_match_python_markdown(markdown: str, tags: list[str]) -> None:
+    assert extract_hashtags(markdown) == tags
+    assert render_body(markdown).hashtags == tags
