@@ -178,6 +178,14 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
         line = fm.field_line(split.yaml_text, key)
         return line + offset if line else None
 
+    for key, found in fm.duplicate_keys(split.yaml_text).items():
+        shown = ", ".join(str(n + offset) for n in found)
+        problems.append(
+            Problem(
+                f"`{key}` is written {len(found)} times (lines {shown}); the last one counts",
+                found[-1] + offset,
+            )
+        )
     meta: dict = {}
     for key, value in typed.items():
         name = str(key)

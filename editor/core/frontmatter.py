@@ -126,10 +126,33 @@ def _lines_with_ends(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
+def _last_key_match(yaml_text: str, key: str) -> re.Match[str] | None:
+    """The last top-level line of `key`: with duplicate keys YAML keeps the last value, so edit that one."""
+    match = None
+    for match in _key_pattern(key).finditer(yaml_text):  # noqa: B007 - keep the last
+        pass
+    return match
+
+
 def field_line(yaml_text: str, key: str) -> int | None:
-    """1-based line (within the YAML text) where top-level `key` starts, or None."""
-    match = _key_pattern(key).search(yaml_text)
+    """1-based line (within the YAML text) where top-level `key` starts (its last occurrence), or None."""
+    match = _last_key_match(yaml_text, key)
     return yaml_text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def duplicate_keys(yaml_text: str) -> dict[str, list[int]]:
+    """Top-level keys written more than once, with their 1-based lines (valid YAML assumed)."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_TextLoader)  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    lines: dict[str, list[int]] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            lines.setdefault(str(key_node.value), []).append(key_node.start_mark.line + 1)
+    return {key: found for key, found in lines.items() if len(found) > 1}
 
 
 def _field_extent(lines: list[str], first: int) -> int:
@@ -241,7 +264,7 @@ def _format_field(key_text: str, value: str | list[str], old_lines: list[str], n
 
 def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: str = "\n") -> str:
     """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched."""
-    match = _key_pattern(key).search(yaml_text)
+    match = _last_key_match(yaml_text, key)
     lines = _lines_with_ends(yaml_text)
     if match is None:
         if value is None:

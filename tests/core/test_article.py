@@ -136,3 +136,13 @@ def test_iso_dates(value):
 @pytest.mark.parametrize("value", ["2024-13-01", "12/05/2024", "2024-5-1", "yesterday"])
 def test_not_iso_dates(value):
     assert not is_iso_date(value)
+
+
+def test_duplicate_keys_are_reported_and_the_effective_one_is_edited():
+    text = "---\ntitle: a\nauthor: x\ntitle: b\n---\nnص\n"
+    article = Article.from_text(text)
+    assert article.meta["title"] == "b"
+    assert any("written 2 times" in p.message and p.line == 4 for p in article.problems)
+    edited = article.with_field("title", "c")
+    assert edited.text == "---\ntitle: a\nauthor: x\ntitle: c\n---\nnص\n"
+    assert edited.meta["title"] == "c"
