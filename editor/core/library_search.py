@@ -124,12 +124,14 @@ class SearchHit:
         }
 
 
-def mark_html(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` HTML-escaped, with each span wrapped in `<mark>`."""
+def mark_html(
+    text: str, spans: list[tuple[int, int]], open_tag: str = "<mark>", close_tag: str = "</mark>"
+) -> str:
+    """`text` HTML-escaped, with each span wrapped in `open_tag`…`close_tag` (default `<mark>`)."""
     out, pos = [], 0
     for start, end in spans:
         out.append(html.escape(text[pos:start]))
-        out.append("<mark>" + html.escape(text[start:end]) + "</mark>")
+        out.append(open_tag + html.escape(text[start:end]) + close_tag)
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)

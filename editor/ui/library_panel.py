@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QFile, QModelIndex, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.library import MATCH_ALL
 from editor.core.library_files import LibraryFileError, create_article, rename_article, slug_file_name
-from editor.core.library_search import SearchHit
+from editor.core.library_search import SearchHit, mark_html
 from editor.core.storage import ArticleIOError
 from editor.ui.i18n import tr
 from editor.ui.library_controller import LibraryController
@@ -53,6 +53,9 @@ from editor.ui.library_model import (
 )
 
 SEARCH_DEBOUNCE_MS = 200
+# Qt's rich text has no <mark>: matches are shown with a highlight background instead
+_HIGHLIGHT_OPEN = '<span style="background-color:#ffe27a; color:#000000">'
+_HIGHLIGHT_CLOSE = "</span>"
 
 
 def move_to_trash(path: str | os.PathLike[str]) -> None:
@@ -262,6 +265,7 @@ class LibraryPanel(QWidget):
         if query != self.search_field.text():
             return  # an older query
         self._hits = list(hits)
+        self.stack.setCurrentWidget(self.results)
         self.results.clear()
         for hit in hits:
             entry = self.library.article(hit.rel_path)
@@ -270,15 +274,31 @@ class LibraryPanel(QWidget):
             item = QListWidgetItem(self.results)
             item.setData(PATH_ROLE, hit.rel_path)
             item.setToolTip(hit.rel_path)
-            label = QLabel(f"<b>{hit.title_html}</b><br>{hit.snippet_html}", self.results)
+            title = mark_html(hit.title, hit.title_spans, _HIGHLIGHT_OPEN, _HIGHLIGHT_CLOSE)
+            snippet = mark_html(hit.snippet, hit.spans, _HIGHLIGHT_OPEN, _HIGHLIGHT_CLOSE)
+            label = QLabel(f"<b>{title}</b><br>{snippet}", self.results)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(4, 4, 4, 4)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            item.setSizeHint(label.sizeHint())
             self.results.setItemWidget(item, label)
         if not self.results.count():
             QListWidgetItem(tr("No article matches."), self.results).setFlags(Qt.ItemFlag.NoItemFlags)
-        self.stack.setCurrentWidget(self.results)
+        self._fit_results()
+
+    def _fit_results(self) -> None:
+        """Give each result the height its wrapped text needs at the list's current width."""
+        width = max(120, self.results.viewport().width() - 4)
+        for i in range(self.results.count()):
+            item = self.results.item(i)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        if self.stack.currentWidget() is self.results:
+            self._fit_results()
 
     # --- opening ---------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
