@@ -70,6 +70,7 @@ class MetadataForm(QWidget):
                 self.date.setMinimumDate(_NO_DATE)
                 self.date.setSpecialValueText(tr("No date"))
                 self.date.setDisplayFormat("yyyy-MM-dd")
+                self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # ISO dates read left to right
                 self.date.dateChanged.connect(self._commit_date)
                 layout.addRow(tr("Date"), self.date)
         self.edits["title"].textEdited.connect(self._update_slug_hint)
