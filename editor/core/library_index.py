@@ -4,7 +4,8 @@ One database file per library in the cache folder. It is only a cache: deleting 
 and a database that is corrupt, unreadable or of another schema version is deleted and rebuilt
 without asking. `update()` is incremental: files are `stat`ed, and only new files and files whose
 size or modification time changed are read (a changed time with the same content hash only
-refreshes the stored time). Reading many files uses several processes.
+refreshes the stored time). Reading many files uses several processes (forked when the process
+has no other thread, spawned otherwise).
 """
 
 from __future__ import annotations
@@ -324,7 +325,10 @@ class LibraryIndex:
     def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
         root = str(self.root)
         if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
-            context = multiprocessing.get_context("spawn")
+            # fork starts in milliseconds but is only safe with no other thread (CLI, scripts);
+            # from the GUI's worker threads, spawn
+            alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if alone else "spawn")
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
             try:
                 yield from pool.map(_read_one, [(root, rel) for rel in rels], chunksize=32)
