@@ -117,23 +117,26 @@ def validate_tag(tag: str) -> str:
 
 
 def _new_front_tags(tags: list[str], keys: set[str], target: str | None) -> tuple[list[str], list]:
+    """The front-matter list with `keys` replaced by `target` (or dropped), target kept once."""
+    target_key = tag_key(target) if target is not None else None
     out: list[str] = []
     edits: list[tuple[str, str | None]] = []
-    out_keys: set[str] = set()
+    target_written = False
     for tag in tags:
         key = tag_key(tag)
         if key in keys:
-            new = target
-            edits.append((tag, new))
-            if new is None or tag_key(new) in out_keys:
+            edits.append((tag, target))
+            if target is not None and not target_written:
+                out.append(target)
+                target_written = True
+        elif key == target_key:
+            if target_written:
+                edits.append((tag, None))  # the target is already in the list
                 continue
-            out.append(new)
-            out_keys.add(tag_key(new))
-        elif key not in out_keys or not key:
             out.append(tag)
-            out_keys.add(key)
+            target_written = True
         else:
-            edits.append((tag, None))  # a duplicate of the target already written
+            out.append(tag)
     return out, edits
 
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -14,9 +16,11 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.generate_library import TAG_VARIANTS, generate_library  # noqa: E402
 from editor.core.article import Article  # noqa: E402
+from editor.core.hashtags import extract_hashtags, markdown_hashtag_spans  # noqa: E402
 from editor.core.library import Library  # noqa: E402
 from editor.core.tag_ops import (  # noqa: E402
     TagOpError,
+    edit_article,
     journal,
     merge_tags,
     remove_tag,
@@ -222,3 +226,50 @@ def test_journal_keeps_the_last_operations(tmp_path: Path, monkeypatch) -> None:
     assert [m["target"] for m in journal(lib)] == ["أ6", "أ5", "أ4"]
     undo_last(lib)
     assert (root / "a.md").read_text("utf-8") == "نص #أ5\n"
+
+
+_POOL = ["الأمن", "الامن", "الأَمن", "المغرب", "مصر", "الأمن الوطني", "كرة_القدم", "السلامة"]
+
+
+@given(
+    fm=st.lists(st.sampled_from(_POOL), max_size=5),
+    body_parts=st.lists(
+        st.one_of(
+            st.sampled_from(["نص", "عن", "الأمن", "\n\n", "، ", "`#الأمن`"]),
+            st.sampled_from(_POOL).map(lambda t: "#" + t.replace(" ", "_")),
+        ),
+        max_size=12,
+    ),
+    new=st.sampled_from(["السلامة", "الأمن_العام", "مصر"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_edit_article_changes_only_the_tag(fm: list[str], body_parts: list[str], new: str) -> None:
+    tags_yaml = "[" + ", ".join(f'"{t}"' for t in fm) + "]"
+    body = " ".join(body_parts) + "\n"
+    article = Article.from_text(f"---\ntitle: خبر\ntags: {tags_yaml}\n---\n{body}")
+    old_key = tag_key("الأمن")
+    result, change = edit_article(article, {old_key}, new)
+    assert old_key not in {tag_key(t) for t in result.tags}
+    assert old_key not in {tag_key(t) for t in extract_hashtags(result.body)}
+    # the other tags keep their order (duplicates too); the target is there once
+    others = [tag_key(t) for t in article.tags if tag_key(t) not in (old_key, tag_key(new))]
+    assert [tag_key(t) for t in result.tags if tag_key(t) != tag_key(new)] == others
+    if old_key in {tag_key(t) for t in article.tags}:
+        assert [tag_key(t) for t in result.tags].count(tag_key(new)) == 1
+
+    # the body outside hashtags is untouched, and no hashtag appears or disappears
+    def without_tags(text: str) -> str:
+        spans = list(markdown_hashtag_spans(text))
+        out, pos = [], 0
+        for start, end, _tag in spans:
+            out.append(text[pos:start])
+            pos = end
+        return "".join(out) + text[pos:]
+
+    assert len(list(markdown_hashtag_spans(result.body))) == len(list(markdown_hashtag_spans(article.body)))
+    assert without_tags(result.body) == without_tags(article.body)
+    before_lines, after_lines = article.front_matter.splitlines(), result.front_matter.splitlines()
+    assert len(before_lines) == len(after_lines) and before_lines[0] == after_lines[0]  # only `tags:` changes
+    assert change.hashtags == sum(
+        1 for _s, _e, t in markdown_hashtag_spans(article.body) if tag_key(t) == old_key
+    )
