@@ -31,6 +31,8 @@ def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to kee
         )
     try:
         library = Library(folder, cache_dir=args.cache_dir)
+        if library.notice:
+            print(f"midad: note: {library.notice}", file=sys.stderr)
         library.refresh()
     except OSError as exc:
         raise CommandError(f"cannot index {folder}: {exc.strerror or exc}") from exc

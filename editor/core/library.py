@@ -14,6 +14,8 @@ sorting never touch the disk. Only `refresh()` writes (to the index, never to ar
 from __future__ import annotations
 
 import os
+import sqlite3
+import tempfile
 import threading
 from pathlib import Path
 
@@ -39,7 +41,15 @@ class Library:
         if not self.root.is_dir():
             raise NotADirectoryError(f"{self.root} is not a folder")
         self.cache_dir = cache_dir
-        self.index = LibraryIndex(self.root, index_path(self.root, cache_dir), workers=workers)
+        self.notice: str | None = None  # set when the index could not live in the cache folder
+        wanted = index_path(self.root, cache_dir)
+        try:
+            self.index = LibraryIndex(self.root, wanted, workers=workers)
+        except (OSError, sqlite3.Error) as exc:
+            # the index is only a cache: keep working with a private temporary one
+            fallback = Path(tempfile.mkdtemp(prefix="midad-index-")) / wanted.name
+            self.index = LibraryIndex(self.root, fallback, workers=workers)
+            self.notice = f"the index cannot be kept in {wanted.parent} ({exc}); a temporary one is used"
         self._lock = threading.Lock()
         self._entries: dict[str, ArticleEntry] = {}
         self._tag_paths: dict[str, set[str]] = {}

@@ -242,3 +242,13 @@ def test_cancelled_update_keeps_what_it_indexed(generated, monkeypatch, parallel
     assert report.cancelled and len(report.added) == 5
     assert lib.index.update().added and len(lib.refresh().added) == 0
     assert len(lib.articles()) == len(manifest)
+
+
+def test_unusable_cache_folder_falls_back_to_a_temporary_index(generated) -> None:
+    root, manifest, cache = generated
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text("a file where the cache folder should be", "utf-8")
+    lib = Library(root, cache_dir=cache)
+    assert lib.notice and "temporary" in lib.notice
+    lib.refresh()
+    assert len(lib.articles()) == len(manifest)
