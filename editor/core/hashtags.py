@@ -47,9 +47,9 @@ HASHTAG_RE = re.compile(
 )
 
 # Bare URLs (`https://example.com/#frag`): a `#` inside is never a tag.
-BARE_URL_RE = re.compile(
-    r"(?<![\w#-])(?:(?:https?|ftp)://|www\.)[^\s<&\\\x02]+"
-)  # stops at HTML, entities, escapes
+# Each branch starts with a literal and checks what precedes it afterwards (a faster scan); the
+# URL stops at HTML, entities, escapes and Markdown placeholders.
+BARE_URL_RE = re.compile(r"(?:h(?<![\w#-]h)ttps?://|f(?<![\w#-]f)tp://|w(?<![\w#-]w)ww\.)[^\s<&\\\x02]+")
 
 # Python-Markdown attribute lists (`{: #id .class}`, `{dir=ltr}`): never tags inside.
 ATTR_LIST_RE = re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*\}")
@@ -137,6 +137,7 @@ _INLINE_MASKS = (
 
 
 _HEADING_LINE_RE = re.compile(r"^#{1,6}(?:[ \t]|$)")
+_HR_LINE_RE = re.compile(r"^[ ]{0,3}([-*_])(?:[ ]*\1){2,}[ ]*$")
 
 
 def _inline_chunks(text: str) -> list[tuple[int, int]]:
@@ -145,11 +146,21 @@ def _inline_chunks(text: str) -> list[tuple[int, int]]:
     bounds = [0]
     offset = 0
     previous_heading = False
+    previous_blank = True
+    in_list = False  # list items split a block only inside a list (they cannot interrupt a paragraph)
+    previous_quote = False
     for line in text.split("\n"):
-        heading = bool(_HEADING_LINE_RE.match(line))
-        if offset and (not line.strip() or heading or previous_heading or _LIST_ITEM_RE.match(line)):
+        blank = not line.strip()
+        heading = bool(_HEADING_LINE_RE.match(line) or _HR_LINE_RE.match(line))
+        item = bool(_LIST_ITEM_RE.match(line))
+        quote = bool(_QUOTE_PREFIX_RE.match(line))
+        if previous_blank and not blank:
+            in_list = item
+        starts_quote = quote and not previous_quote
+        if offset and (blank or heading or previous_heading or (item and in_list) or starts_quote):
             bounds.append(offset)
-        previous_heading = heading
+        previous_heading, previous_blank = heading, blank
+        previous_quote = quote or (previous_quote and not blank)  # lazy continuation lines
         offset += len(line) + 1
     bounds.append(len(text))
     return list(zip(bounds, bounds[1:], strict=False))

@@ -48,13 +48,13 @@ class HashtagInlineProcessor(InlineProcessor):
     ANCESTOR_EXCLUDES = ("a", "code", "pre")
 
     def __init__(self, md: Markdown) -> None:
-        super().__init__(
-            f"(?P<attr>{ATTR_LIST_RE.pattern})|(?P<url>{BARE_URL_RE.pattern})|{HASHTAG_RE.pattern}", md
-        )
+        super().__init__(f"(?P<attr>{ATTR_LIST_RE.pattern})|{HASHTAG_RE.pattern}", md)
 
     def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 - Python-Markdown API
-        if m.group("attr") or m.group("url"):
-            return None, None, None  # attribute lists are attr_list's business; URLs hold no tags
+        if m.group("attr"):
+            return None, None, None  # attribute lists are attr_list's business
+        if _URL_BEFORE_RE.search(data, max(0, m.start(0) - 2048), m.start(0)):
+            return None, None, None  # a `#` inside a bare URL (checked here: cheaper than in the regex)
         tag = clean_tag(m.group("tag"))
         if tag is None or self._glued_to_a_tag(data, m.start(0)):
             return None, None, None
@@ -82,6 +82,7 @@ class HashtagInlineProcessor(InlineProcessor):
         return getattr(node, "tag", None) == "span" and node.get("class") == "hashtag"
 
 
+_URL_BEFORE_RE = re.compile(BARE_URL_RE.pattern.replace("]+", "]*") + "$")
 _GLUED_CHAIN_RE = re.compile(rf"[{TAG_CHARS}]*(?:#[{TAG_CHARS}]*)+")
 _ESCAPED_CHAR_RE = re.compile(r"\x02([0-9]+)\x03")
 _GLUE_RE = re.compile(rf"[{TAG_CHARS}&/#\\]")
@@ -165,6 +166,49 @@ def _isolate_numbers(el: etree.Element, paragraph_dir: str) -> None:
             node.tail = dirmod.isolate_number_runs(node.tail, paragraph_dir)
 
 
+_LEAKED_RE = re.compile("\x02?" + util.INLINE_PLACEHOLDER_PREFIX.lstrip("\x02") + "([0-9]+)\x03?")
+
+
+def _repair_leaked_placeholders(root: etree.Element, stashed: dict) -> None:
+    """Put back inline nodes whose placeholder Python-Markdown's emphasis broke (upstream bug).
+
+    In Python-Markdown 3.11, `*A**B*C` with A, B, C inline elements (code, links, tags) leaves
+    `klzzwxh:0002` as text and drops C; this restores C where its placeholder was.
+    """
+    for _ in range(100):
+        if not _repair_one_leak(root, stashed):
+            return
+
+
+def _repair_one_leak(root: etree.Element, stashed: dict) -> bool:
+    for parent in root.iter():
+        for child in [None, *list(parent)]:
+            text = parent.text if child is None else child.tail
+            if not text or "klzzwxh:" not in text:
+                continue
+            match = _LEAKED_RE.search(text)
+            node = stashed.get(match.group(1)) if match else None
+            if node is None:
+                continue
+            before, after = text[: match.start()], text[match.end() :]
+            if isinstance(node, str):
+                repaired = before + node + after
+                if child is None:
+                    parent.text = repaired
+                else:
+                    child.tail = repaired
+                return True
+            node.tail = after
+            if child is None:
+                parent.text = before
+                parent.insert(0, node)
+            else:
+                child.tail = before
+                parent.insert(list(parent).index(child) + 1, node)
+            return True
+    return False
+
+
 class DirectionTreeprocessor(Treeprocessor):
     """Set `dir` on every block element (an explicit `dir`, e.g. from `{dir=ltr}`, is kept)."""
 
@@ -174,6 +218,7 @@ class DirectionTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.ext.hashtags = []
+        _repair_leaked_placeholders(root, self.md.treeprocessors["inline"].stashed_nodes)
         self._memo: dict[int, dirmod.WordStats] = {}
         self._assign(root, self.ext.article_dir)
         self._memo = {}
