@@ -43,6 +43,7 @@ class LibraryController(QObject):
         self._refreshing = False
         self._again = False
         self._refreshed_once = False
+        self._announce = False
         self._search_serial = 0
         self._search_lock = threading.Lock()
         self._watcher = None
@@ -81,8 +82,13 @@ class LibraryController(QObject):
     def busy(self) -> bool:
         return self._refreshing
 
-    def refresh(self) -> None:
-        """Update the index in a worker thread (coalesced: one at a time, one queued)."""
+    def refresh(self, announce: bool = False) -> None:
+        """Update the index in a worker thread (coalesced: one at a time, one queued).
+
+        `refreshed` is emitted when something changed, or always with `announce` (e.g. after a tag
+        operation that already updated the index itself).
+        """
+        self._announce = self._announce or announce
         if self._refreshing:
             self._again = True
             return
@@ -105,8 +111,9 @@ class LibraryController(QObject):
             self.failed.emit(error)
         elif report is not None:
             self._watch(report.folders)
-            if report.any_change or report.rebuilt or not self._refreshed_once:
+            if report.any_change or report.rebuilt or not self._refreshed_once or self._announce:
                 self._refreshed_once = True
+                self._announce = False
                 self.refreshed.emit(report)
         if self._again:
             self._again = False

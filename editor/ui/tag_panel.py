@@ -225,7 +225,7 @@ class TagPanel(QWidget):
                 text += " " + tr("Left unchanged: %1.").replace(
                     "%1", "; ".join(f"{path} ({reason})" for path, reason in report.skipped)
                 )
-        self.controller.refresh()
+        self.controller.refresh(announce=True)  # the library list shows the new tags too
         self.reload()
         self._tell(text)
         self.operationFinished.emit(report)

@@ -126,6 +126,14 @@ def test_rename_from_the_panel_then_undo(panels, qtbot, monkeypatch) -> None:
     assert messages and str(len(report.changed)) in messages[-1]
     _click(qtbot, tag_panel, "المملكة_المغربية")
     assert set(library_panel.visible_paths()) == _with(manifest, "المغرب")
+    renamed = next(iter(_with(manifest, "المغرب")))
+    renamed_key = tag_key("المملكة_المغربية")
+
+    def list_shows_new_tag() -> bool:  # the article list itself was reloaded
+        entry = next(e for e in library_panel.model.entries() if e.rel_path == renamed)
+        return renamed_key in {tag_key(t) for t in entry.tags}
+
+    qtbot.waitUntil(list_shows_new_tag, timeout=5000)
     with qtbot.waitSignal(tag_panel.operationFinished, timeout=10000) as done:
         tag_panel.undo_last()
     undo = done.args[0]
