@@ -165,5 +165,5 @@ def test_directions_are_rechecked_after_a_pause(window, qtbot, seed_file):
     window.document._timer.start()
     window.document.flush()
     qtbot.waitUntil(
-        lambda: editor.block_direction(editor.document().findBlockByNumber(4)) == "rtl", timeout=5000
+        lambda: editor.block_direction(editor.document().findBlockByNumber(4)) == "rtl", timeout=10000
     )

@@ -109,7 +109,7 @@ def test_slug_is_suggested_from_the_title(window, article_file):
 def test_tags_add_remove_and_hashtag_offer(window, article_file, qtbot):
     window.open_file(str(article_file))
     tags = window.tags
-    qtbot.waitUntil(lambda: tags.offered_hashtags() != [], timeout=3000)
+    qtbot.waitUntil(lambda: tags.offered_hashtags() != [], timeout=10000)
     # body hashtags not already tags are offered once: الرباط/الرِّباط are one tag
     assert tags.offered_hashtags() == ["الرباط", "الإمارات"]
     tags.add_field.setFocus()

@@ -30,7 +30,7 @@ class _BrokenPool:
 def test_a_dead_worker_process_falls_back_to_a_thread(qtbot, monkeypatch):
     monkeypatch.setattr(pause_work, "_executor", _BrokenPool())
     renderer = PreviewRenderer()
-    with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+    with qtbot.waitSignal(renderer.rendered, timeout=10000) as blocker:
         renderer.request(Article.from_text("نص #وسم"), None)
     assert blocker.args[1].hashtags == ["وسم"]
     assert not isinstance(pause_work._executor, _BrokenPool)

@@ -13,13 +13,13 @@ from tests.ui.conftest import type_text
 
 def test_typing_arabic_updates_preview_and_word_count(window, qtbot, seed_file):
     window.open_file(str(seed_file))
-    qtbot.waitUntil(lambda: "حموشي" in window.preview.toPlainText(), timeout=3000)
+    qtbot.waitUntil(lambda: "حموشي" in window.preview.toPlainText(), timeout=10000)
     assert window.status.words.text().startswith("437")
     editor = window.editor
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_text(editor, "\n\nكلمات جديدة تماما للمعاينة")
-    qtbot.waitUntil(lambda: "كلمات جديدة تماما للمعاينة" in window.preview.toPlainText(), timeout=3000)
+    qtbot.waitUntil(lambda: "كلمات جديدة تماما للمعاينة" in window.preview.toPlainText(), timeout=10000)
     assert window.status.words.text().startswith("441")
     assert window.isWindowModified()
     assert window.windowTitle().startswith("seed.md[*]")
@@ -53,7 +53,7 @@ def test_preview_follows_editor_scroll(window, qtbot, seed_file):
     path = seed_file.with_name("long.md")
     path.write_text(body, encoding="utf-8")
     window.open_file(str(path))
-    qtbot.waitUntil(lambda: "رقم 399" in window.preview.toPlainText(), timeout=3000)
+    qtbot.waitUntil(lambda: "رقم 399" in window.preview.toPlainText(), timeout=10000)
     bar = window.editor.verticalScrollBar()
     bar.setValue(bar.maximum())
     preview_bar = window.preview.verticalScrollBar()
@@ -112,4 +112,4 @@ def test_a_result_for_text_typed_over_is_not_shown(window, qtbot):
     assert window.tags.offered_hashtags() == []
     window.document._timer.start()
     window.document.flush()
-    qtbot.waitUntil(lambda: "مرحلةأولى ثانية" in window.preview.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "مرحلةأولى ثانية" in window.preview.toPlainText(), timeout=10000)
