@@ -126,7 +126,7 @@ class MetadataForm(QWidget):
         for key, edit in self.edits.items():
             if edit.text() != self._shown[key]:
                 edit.setText(self._shown[key])
-        if self.summary.toPlainText() != self._shown["summary"]:
+        if self._summary_text() != self._shown["summary"]:
             self.summary.setPlainText(self._shown["summary"])
         self._show_date(self._shown["date"])
         self._select(self.status, self._shown["status"])
@@ -186,7 +186,11 @@ class MetadataForm(QWidget):
         self._report("date", date.toString("yyyy-MM-dd") + self._date_suffix)
 
     def _commit_summary(self) -> None:
-        self._report("summary", self.summary.toPlainText().strip() or None)
+        self._report("summary", self._summary_text().strip() or None)
+
+    def _summary_text(self) -> str:
+        # toRawText keeps NBSP and friends (toPlainText would turn NBSP into a space)
+        return self.summary.document().toRawText().replace("\u2029", "\n")
 
     def fill_slug_from_title(self) -> None:
         slug = suggest_slug(self.edits["title"].text())

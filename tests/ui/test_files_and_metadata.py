@@ -326,3 +326,10 @@ def test_first_field_on_an_article_without_front_matter_keeps_every_body_byte(
     header = saved[: len(saved) - len(seed_bytes)]
     assert saved.endswith(seed_bytes)
     assert header.decode("utf-8").startswith("---\n") and "title: تعاون أمني" in header.decode("utf-8")
+
+
+def test_summary_keeps_non_breaking_spaces(window, article_file):
+    window.open_file(str(article_file))
+    window.form.summary.setPlainText("ملخص\u00a0قصير")
+    window.form.commit_pending()
+    assert window.document.meta["summary"] == "ملخص\u00a0قصير"
