@@ -17,6 +17,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from editor.core.library_index import ArticleEntry, LibraryIndex, UpdateReport
@@ -57,9 +58,12 @@ class Library:
         self._loaded = False
 
     # --- keeping up to date --------------------------------------------------------------------
-    def refresh(self) -> UpdateReport:
-        """Update the index from the folder and reload the in-memory lists."""
-        report = self.index.update()
+    def refresh(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
+        """Update the index from the folder and reload the in-memory lists.
+
+        `progress(done, total)` is called for each file read (from the calling thread).
+        """
+        report = self.index.update(progress)
         if report.any_change or report.rebuilt or not self._loaded:
             self._reload()
         return report

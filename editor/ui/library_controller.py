@@ -27,6 +27,7 @@ class LibraryController(QObject):
 
     refreshed = Signal(object)  # UpdateReport, when something changed (and after the first refresh)
     busyChanged = Signal(bool)
+    progress = Signal(int, int)  # files read, files to read (during a long index update)
     searchFinished = Signal(str, object)  # query, list[SearchHit]
     failed = Signal(str)  # one sentence for the user
     _done = Signal(object, object)  # report or None, error or None (worker thread → GUI thread)
@@ -97,8 +98,16 @@ class LibraryController(QObject):
         self._pool.start(self._refresh_job)
 
     def _refresh_job(self) -> None:
+        step = 0
+
+        def report_progress(done: int, total: int) -> None:
+            nonlocal step
+            if total >= 50 and (done * 100 // total > step or done == total):  # at most ~100 signals
+                step = done * 100 // total
+                self.progress.emit(done, total)
+
         try:
-            report = self.library.refresh()
+            report = self.library.refresh(report_progress)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never crashes the GUI
             self._done.emit(None, f"{exc}")
             return

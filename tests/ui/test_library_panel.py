@@ -188,3 +188,16 @@ def test_the_folder_watcher_alone_picks_up_a_new_file(qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: sorted(panel.visible_paths()) == ["c.md", "sub/b.md"], timeout=3000)
     controller.stop()
     controller.wait()
+
+
+def test_controller_reports_indexing_progress(qtbot, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    generate_library(root, 120, words_per_article=20, seed=2)
+    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=600_000)
+    seen: list[tuple[int, int]] = []
+    controller.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(controller.refreshed, timeout=10000):
+        controller.refresh()
+    assert seen and seen[-1] == (120, 120)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) <= 101
+    controller.shutdown()
