@@ -31,7 +31,7 @@ from editor.ui import dialogs
 from editor.ui.actions import Actions
 from editor.ui.article_tags import ArticleTags
 from editor.ui.document import Document
-from editor.ui.file_ops import FileController
+from editor.ui.file_ops import FileController, template_article
 from editor.ui.find_replace import FindReplaceBar
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.i18n import tr
@@ -92,14 +92,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._apply_preferences()
         self._restore_state()
-        self.document.new(self._template())
+        self.document.new(template_article(self.settings.author()))
 
     # --- building -------------------------------------------------------------------------------
-    def _template(self):  # noqa: ANN202 - an Article
-        from editor.ui.file_ops import template_article
-
-        return template_article(self.settings.author())
-
     def _build_layout(self) -> None:
         left = QWidget(self)
         column = QVBoxLayout(left)
