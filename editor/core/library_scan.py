@@ -1,7 +1,7 @@
 """Walking a library folder: every `.md` file below it, with size and modification time.
 
 Hidden folders and files (`.git`, `.obsidian`, `.trash`, editor swap files) are skipped, and so is any
-folder already visited through another path (symlink loops). Only `stat` is called: reading
+folder already visited through another path (symlink loops) and any name that is not valid UTF-8. Only `stat` is called: reading
 files is the index's job, and only for files whose size or time changed.
 """
 
@@ -27,6 +27,15 @@ class FileStat:
 def is_article_name(name: str) -> bool:
     """True for a visible Markdown file name."""
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def _utf8_name(name: str) -> bool:
+    """False for a file name whose bytes are not UTF-8 (the index stores names as UTF-8 text)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], list[str]]:
@@ -56,7 +65,7 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name.startswith(".") or not _utf8_name(name):
                 continue
             try:
                 if entry.is_dir():

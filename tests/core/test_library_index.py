@@ -252,3 +252,15 @@ def test_unusable_cache_folder_falls_back_to_a_temporary_index(generated) -> Non
     assert lib.notice and "temporary" in lib.notice
     lib.refresh()
     assert len(lib.articles()) == len(manifest)
+
+
+def test_names_that_are_not_utf8_are_skipped_not_fatal(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "good.md").write_text("# جيد\n", "utf-8")
+    os.mkdir(os.path.join(os.fsencode(root), b"bad-\xff-dir"))
+    with open(os.path.join(os.fsencode(root), b"bad-\xe9.md"), "wb") as handle:
+        handle.write("# اسم غير صالح\n".encode())
+    lib = Library(root, cache_dir=tmp_path / "cache")
+    lib.refresh()
+    assert [e.rel_path for e in lib.articles()] == ["good.md"]
