@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,7 +228,10 @@ def search(
     if parsed.empty:
         return []
     expression = match_expression(parsed)
-    ranked = _ranked_ids(index, expression, limit)
+    try:
+        ranked = _ranked_ids(index, expression, limit)
+    except sqlite3.OperationalError:  # a query FTS5 cannot read: nothing matches, nothing breaks
+        return []
     if not ranked:
         return []
     ids = ",".join(str(rowid) for rowid, _score, _in_title in ranked)

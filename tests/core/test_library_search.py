@@ -6,6 +6,8 @@ import html
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core.arabic import normalize_for_match
 from editor.core.library import Library
@@ -108,3 +110,10 @@ def test_snippet_of_long_text_is_a_window_around_the_match(seed_text: str) -> No
     snippet, spans = make_snippet(seed_text, highlight_pattern(pattern_query))
     assert len(snippet) < 300 and "\n" not in snippet
     assert spans and snippet[spans[0][0] : spans[0][1]] == "الاستخبارات"
+
+
+@given(query=st.text(max_size=24))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_query_is_safe(lib: Library, query: str) -> None:
+    for hit in lib.search(query) + lib.search(query, prefix_last=True):
+        assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.spans)
