@@ -50,6 +50,23 @@ _RTL_LETTER_RE = re.compile(
 )
 
 
+# BMP right-to-left letters, deleted by str.translate to count them fast; astral ones by regex.
+_BMP_RTL_DELETE = dict.fromkeys(
+    [*range(0x0590, 0x0900), *range(0xFB1D, 0xFE00), *range(0xFE70, 0xFEFD)], None
+)
+_ASTRAL_RTL_RE = re.compile("[\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def _count_rtl(letters: str) -> int:
+    count = len(letters) - len(letters.translate(_BMP_RTL_DELETE))
+    if letters and max(letters) > "\uffff":
+        count += len(_ASTRAL_RTL_RE.findall(letters))
+    return count
+
+
+_NOT_A_LETTER_RE = re.compile(r"[\W\d_]")
+
+
 def _first_letter(word: str) -> str | None:
     first = word[0]
     if first.isalpha():
@@ -77,21 +94,24 @@ def word_directions(text: str) -> list[str]:
 WordStats = tuple[str | None, int, int]  # (direction of the first word, RTL words, all words)
 
 
+def _first_letters(text: str) -> str:
+    """The first letter of every word, as one string (fast path: words that start with a letter)."""
+    words = text.split()
+    firsts = "".join([word[0] for word in words])
+    if firsts.isalpha():
+        return firsts
+    chars = list(firsts)
+    for match in _NOT_A_LETTER_RE.finditer(firsts):  # only the words that start otherwise
+        chars[match.start()] = _first_letter(words[match.start()]) or ""
+    return "".join(chars)
+
+
 def word_stats(text: str) -> WordStats:
     """The word counts the rule needs, for plain text; combine pieces with `merge_stats`."""
-    first: str | None = None
-    rtl = total = 0
-    for word in text.split():
-        letter = _first_letter(word)
-        if letter is None:
-            continue
-        total += 1
-        if _is_rtl_letter(letter):
-            rtl += 1
-            first = first or "rtl"
-        else:
-            first = first or "ltr"
-    return (first, rtl, total)
+    letters = _first_letters(text)
+    if not letters:
+        return (None, 0, 0)
+    return ("rtl" if _is_rtl_letter(letters[0]) else "ltr", _count_rtl(letters), len(letters))
 
 
 def merge_stats(a: WordStats, b: WordStats) -> WordStats:

@@ -30,6 +30,9 @@ BLOCK_TAGS = frozenset(
     "div hr section article aside header footer nav figure figcaption details summary address".split()
 )
 LEAF_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li td th dt dd caption figcaption summary".split())
+# Blocks that hold only inline content in Python-Markdown's output (raw HTML is stashed): the
+# direction pass does not walk into them.
+INLINE_ONLY_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 th td dt pre hr".split())
 NO_VOTE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 _STASH_RE = re.compile("\x02[^\x03]*\x03")
 
@@ -48,10 +51,10 @@ class HashtagInlineProcessor(InlineProcessor):
     ANCESTOR_EXCLUDES = ("a", "code", "pre")
 
     def __init__(self, md: Markdown) -> None:
-        super().__init__(f"(?P<attr>{ATTR_LIST_RE.pattern})|{HASHTAG_RE.pattern}", md)
+        super().__init__(HASHTAG_RE.pattern, md)  # starts with `#`: a fast scan
 
     def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 - Python-Markdown API
-        if m.group("attr"):
+        if _inside_attribute_list(data, m.start(0)):
             return None, None, None  # attribute lists are attr_list's business
         if _URL_BEFORE_RE.search(data, max(0, m.start(0) - 2048), m.start(0)):
             return None, None, None  # a `#` inside a bare URL (checked here: cheaper than in the regex)
@@ -82,6 +85,14 @@ class HashtagInlineProcessor(InlineProcessor):
         return getattr(node, "tag", None) == "span" and node.get("class") == "hashtag"
 
 
+def _inside_attribute_list(data: str, index: int) -> bool:
+    """True when `data[index]` lies inside a `{: …}` attribute list."""
+    opening = data.rfind("{", 0, index)
+    if opening < 0 or "}" in data[opening:index] or "\n" in data[opening:index]:
+        return False
+    return ATTR_LIST_RE.match(data, opening) is not None
+
+
 _URL_BEFORE_RE = re.compile(BARE_URL_RE.pattern.replace("]+", "]*") + "$")
 _GLUED_CHAIN_RE = re.compile(rf"[{TAG_CHARS}]*(?:#[{TAG_CHARS}]*)+")
 _ESCAPED_CHAR_RE = re.compile(r"\x02([0-9]+)\x03")
@@ -108,7 +119,9 @@ def _vote_stats(el: etree.Element, memo: dict[int, dirmod.WordStats]) -> dirmod.
     cached = memo.get(id(el))
     if cached is not None:
         return cached
-    if not any(node.tag in NO_VOTE_TAGS for node in el.iter()):
+    if not len(el):
+        stats = _text_stats(el.text)
+    elif not any(next(el.iter(tag), None) is not None for tag in NO_VOTE_TAGS):
         stats = _text_stats("".join(el.itertext()))
     else:
         stats = _text_stats(el.text)
@@ -218,7 +231,8 @@ class DirectionTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.ext.hashtags = []
-        _repair_leaked_placeholders(root, self.md.treeprocessors["inline"].stashed_nodes)
+        if "klzzwxh:" in "".join(root.itertext()):
+            _repair_leaked_placeholders(root, self.md.treeprocessors["inline"].stashed_nodes)
         self._memo: dict[int, dirmod.WordStats] = {}
         self._assign(root, self.ext.article_dir)
         self._memo = {}
@@ -253,7 +267,7 @@ class DirectionTreeprocessor(Treeprocessor):
             if el.tag in LEAF_BLOCK_TAGS:
                 if self.ext.isolate_numbers:
                     _isolate_numbers(el, chosen)
-            if el.tag != "pre":
+            if el.tag not in INLINE_ONLY_TAGS:
                 self._assign(el, chosen)
 
 
