@@ -21,6 +21,8 @@ from editor.ui.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+# Characters of a paragraph weighed synchronously on a keystroke (about 2 ms of direction work).
+SYNC_DIRECTION_CHARS = 4000
 _LAYOUT = {"rtl": Qt.LayoutDirection.RightToLeft, "ltr": Qt.LayoutDirection.LeftToRight}
 # Invisible direction marks drawn as small flags: LRM, RLM, ALM, and the isolates/embeddings.
 _BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
@@ -117,15 +119,26 @@ class MarkdownEdit(QTextEdit):
             first = doc.lastBlock()
         if not last.isValid():
             last = doc.lastBlock()
-        # back to the start of the paragraph whose direction blank lines here inherit
-        while first.previous().isValid() and (not first.text().strip() or first.previous().text().strip()):
+        # The region to recompute: back to the start of the paragraph whose direction blank lines
+        # here inherit, forward through that paragraph and the blank lines after it. A region too
+        # long to weigh within a keystroke's budget (a whole article written without blank lines)
+        # is left to the whole-text check that follows the next typing pause, off the GUI thread.
+        budget = SYNC_DIRECTION_CHARS - sum(b.length() for b in _block_range(first, last)[:64])
+        while (
+            budget >= 0
+            and first.previous().isValid()
+            and (not first.text().strip() or first.previous().text().strip())
+        ):
             first = first.previous()
-        # forward through the paragraph and the blank lines that follow it
-        while last.next().isValid() and last.next().text().strip():
+            budget -= first.length()
+        while budget >= 0 and last.next().isValid() and last.next().text().strip():
             last = last.next()
-        while last.next().isValid() and not last.next().text().strip():
+            budget -= last.length()
+        while budget >= 0 and last.next().isValid() and not last.next().text().strip():
             last = last.next()
-        self._apply(_block_range(first, last))
+            budget -= last.length()
+        if budget >= 0:
+            self._apply(_block_range(first, last))
 
     def apply_directions(self, directions: list[str], article_dir: str) -> bool:
         """Apply directions computed elsewhere (the pause worker) for the whole current text.

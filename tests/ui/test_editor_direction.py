@@ -167,3 +167,18 @@ def test_directions_are_rechecked_after_a_pause(window, qtbot, seed_file):
     qtbot.waitUntil(
         lambda: editor.block_direction(editor.document().findBlockByNumber(4)) == "rtl", timeout=10000
     )
+
+
+def test_a_huge_paragraph_is_rechecked_after_the_pause_not_on_the_keystroke(window, qtbot):
+    # An article typed without blank lines is one Markdown paragraph: weighing all of it on
+    # every keystroke would be slow, so its lines are corrected after the pause instead.
+    editor = window.editor
+    editor.set_body("\n".join(f"English line number {i} of a long pasted text" for i in range(200)))
+    assert editor.block_direction(editor.document().firstBlock()) == "ltr"
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\n" + "\n".join("سطر عربي طويل جدا فيه كلمات كثيرة جدا جدا" for _ in range(400)))
+    assert editor.block_direction(editor.document().firstBlock()) == "ltr"  # not yet
+    window.document.flush()
+    qtbot.waitUntil(lambda: editor.block_direction(editor.document().firstBlock()) == "rtl", timeout=10000)
+    assert all(editor.block_direction(b) == "rtl" for b in _blocks(editor))
