@@ -19,6 +19,7 @@ from pathlib import Path
 
 UTF8 = "utf-8"
 LEGACY_NAMES = {"cp1256": "Windows-1256 (Arabic)", "cp1252": "Windows-1252 (Western)"}
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"SQLite format 3")
 
 
@@ -52,7 +53,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.05
 
 

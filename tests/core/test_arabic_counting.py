@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.arabic import (
     count_characters,
@@ -64,3 +66,12 @@ def test_normalisation():
     assert normalize_for_match("مستشفى") == "مستشفي"
     assert normalize_for_match("٢٠٢٤ BBC") == "2024 bbc"
     assert strip_tashkeel("مُحَمَّد") == "محمد"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("ab ج د ـ ً \u00a0\t\n_-—.،٣3#*[]()"), max_size=60))
+def test_word_count_matches_its_definition(text):
+    from editor.core.arabic import strip_markdown_syntax
+
+    expected = sum(1 for token in strip_markdown_syntax(text).split() if any(ch.isalnum() for ch in token))
+    assert count_words(text) == expected

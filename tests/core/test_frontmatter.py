@@ -124,3 +124,17 @@ def test_comment_between_fields_stays_with_next():
 def test_field_line():
     assert fm.field_line("a: 1\n\ntags:\n - x\n", "tags") == 3
     assert fm.field_line("a: 1\n", "tags") is None
+
+
+def test_fast_and_safe_parsers_agree():
+    # no & or *: libyaml is used; with them: the alias-refusing pure-Python parser
+    plain = "title: 'a b'\ndate: 2024-05-12\ntags: [x, y]\nflag: no\n"
+    starred = plain + "note: 'a*b & c'\n"
+    assert fm.parse_yaml(starred)[0] == {**fm.parse_yaml(plain)[0], "note": "a*b & c"}
+    assert fm.parse_yaml(starred)[1]["flag"] == "no"
+
+
+def test_duplicate_keys_found_in_every_spelling():
+    assert fm.duplicate_keys("title: a\n'title': b\n") == {"title": [1, 2]}
+    assert fm.duplicate_keys("{a: 1, a: 2}\n") == {"a": [1, 1]}
+    assert fm.duplicate_keys("a: 1\nb: 2\n") == {}
