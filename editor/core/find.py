@@ -7,6 +7,7 @@ original text, marks included, so replacing never leaves a stray haraka behind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +61,66 @@ def _normalize_keep_case(text: str) -> tuple[str, list[int]]:
     return "".join(out), index_map
 
 
+class _PositionMap:
+    """Maps spans of a matching form back to the original text."""
+
+    def __init__(
+        self, text: str, index_map: list[int] | None = None, dropped: list[int] | None = None
+    ) -> None:
+        self._text = text
+        self._index_map = index_map
+        self._dropped = dropped or []
+
+    def _index(self, n: int) -> int:
+        if self._index_map is not None:
+            return self._index_map[n]
+        dropped = self._dropped
+        shift = bisect.bisect_right(dropped, n)
+        while shift < len(dropped) and dropped[shift] <= n + shift:
+            shift += 1
+        return n + shift
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the matching-form span `[start, end)`, marks of its last letter included."""
+        if self._index_map is not None:
+            return original_span(self._text, self._index_map, start, end)
+        o_start = self._index(start)
+        if end <= start:
+            return o_start, o_start
+        o_end = self._index(end - 1) + 1
+        while o_end < len(self._text) and not strip_tashkeel(self._text[o_end]):
+            o_end += 1
+        return o_start, o_end
+
+
+# Everything matching ignores lies in the Arabic block; so do the letter and digit folds.
+_ARABIC_BLOCK = [chr(cp) for cp in range(0x0600, 0x0700)]
+_IGNORABLE_RE = re.compile("[" + "".join(ch for ch in _ARABIC_BLOCK if not strip_tashkeel(ch)) + "]")
+_FOLD_TABLE = str.maketrans(
+    {
+        ch: normalize_for_match(ch)
+        for ch in _ARABIC_BLOCK
+        if strip_tashkeel(ch) and normalize_for_match(ch) != ch
+    }
+)
+
+
+def _matching_form(text: str, keep_case: bool) -> tuple[str, _PositionMap]:
+    """The core's matching form of `text` (Latin case kept if asked) and its way back.
+
+    Fast path: drop the marks with one regex and fold with `str.translate`; the per-character
+    core functions are used when case folding changes lengths (rare Latin letters).
+    """
+    dropped = [m.start() for m in _IGNORABLE_RE.finditer(text)]
+    form = _IGNORABLE_RE.sub("", text).translate(_FOLD_TABLE)
+    if not keep_case:
+        form = form.lower()
+    if len(form) + len(dropped) != len(text) or (not keep_case and "\u03a3" in text):
+        full, index_map = _normalize_keep_case(text) if keep_case else normalize_with_map(text)
+        return full, _PositionMap(text, index_map=index_map)
+    return form, _PositionMap(text, dropped=dropped)
+
+
 def _fold_pattern(pattern: str, match_case: bool) -> str:
     """Fold the literal characters of a regular expression; escapes are kept as written."""
     out: list[str] = []
@@ -101,30 +162,21 @@ class Finder:
         except re.error as exc:
             raise FindError(f"Invalid regular expression: {exc}.") from None
 
-    def _searchable(self, text: str) -> tuple[str, list[int] | None]:
+    def _searchable(self, text: str) -> tuple[str, _PositionMap | None]:
         if not self.options.arabic_insensitive:
             return text, None
-        if self.options.match_case:
-            return _normalize_keep_case(text)
-        return normalize_with_map(text)
+        return _matching_form(text, self.options.match_case)
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Every non-empty hit in `text`, in order."""
-        searchable, index_map = self._searchable(text)
+        searchable, positions = self._searchable(text)
         for m in self._regex.finditer(searchable):
             if m.end() == m.start():
                 continue
-            if index_map is None:
-                start, end = m.span()
-                groups = tuple(
-                    m.span(g) if m.span(g) != (-1, -1) else None for g in range(1, m.re.groups + 1)
-                )
-            else:
-                start, end = original_span(text, index_map, m.start(), m.end())
-                groups = tuple(
-                    original_span(text, index_map, *m.span(g)) if m.span(g) != (-1, -1) else None
-                    for g in range(1, m.re.groups + 1)
-                )
+            spans = [m.span(g) for g in range(m.re.groups + 1)]
+            if positions is not None:
+                spans = [positions.span(*sp) if sp != (-1, -1) else sp for sp in spans]
+            (start, end), groups = spans[0], tuple(sp if sp != (-1, -1) else None for sp in spans[1:])
             if self.options.whole_word and not _at_word_bounds(text, start, end):
                 continue
             yield Match(start, end, groups, tuple(m.re.groupindex.items()))

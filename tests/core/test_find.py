@@ -150,3 +150,26 @@ def test_replace_with_itself_changes_nothing(text, query):
         last = hit.end
     out.append(text[last:])
     assert "".join(out) == text
+
+
+mixed = st.text(
+    alphabet=st.sampled_from(list("ابتةىأإآـ\u064e\u0651\u0670٣۴ abcABCΣσİıß-")),
+    max_size=40,
+)
+
+
+@given(mixed, mixed.filter(lambda s: s.strip("ـ\u064e\u0651\u0670 ")))
+def test_fast_matching_form_agrees_with_the_core_reference(text, query):
+    from editor.core.arabic import normalize_with_map, original_span
+
+    try:
+        finder = Finder(query)
+    except FindError:
+        return
+    norm, index_map = normalize_with_map(text)
+    expected = [
+        original_span(text, index_map, m.start(), m.end())
+        for m in finder._regex.finditer(norm)
+        if m.end() > m.start()
+    ]
+    assert [(h.start, h.end) for h in finder.find_all(text)] == expected
