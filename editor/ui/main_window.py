@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.tags = ArticleTags(self)
         self.banner = Banner(self)
         self.status = StatusBar(self)
-        self.actions = Actions(self)
+        self.menu_actions = Actions(self)
         self.files.before_save = self.form.commit_pending
         self._requested_body = ""
         self._build_layout()
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         return self.side_tabs.addTab(widget, title)
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([a.new, a.open])
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._show_recent(self.settings.recent_files())
 
     def _connect(self) -> None:
-        a, e, d = self.actions, self.editor, self.document
+        a, e, d = self.menu_actions, self.editor, self.document
         a.new.triggered.connect(self.files.new)
         a.open.triggered.connect(self.files.open)
         a.save.triggered.connect(self.files.save)
@@ -239,8 +239,8 @@ class MainWindow(QMainWindow):
         self.form.edits["title"].setPlaceholderText(d.meta_article.title)
         self.tags.set_tags(d.meta_article.tags, d.fields_editable)
         direction = str(d.meta.get("dir") or "")
-        self.actions.article_rtl.setChecked(direction == "rtl")
-        self.actions.article_ltr.setChecked(direction == "ltr")
+        self.menu_actions.article_rtl.setChecked(direction == "rtl")
+        self.menu_actions.article_ltr.setChecked(direction == "ltr")
         self._update_title()
 
     def _show_file(self) -> None:
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         messages = [m for m in (d.notice, d.read_only_reason) if m] + d.problems
         self.banner.show_messages(messages, can_unlock=self.editor.isReadOnly())
         self.preview.base_dir = d.base_dir()
-        self.actions.update_enabled(not self.editor.isReadOnly(), d.fields_editable, d.path is not None)
+        self.menu_actions.update_enabled(not self.editor.isReadOnly(), d.fields_editable, d.path is not None)
         self._show_meta()
 
     def _refresh(self) -> None:
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
             action.setData(path)
             action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.actions.clear_recent)
+        self.recent_menu.addAction(self.menu_actions.clear_recent)
         self.recent_menu.setEnabled(bool(files))
 
     def _theme_changed(self, *_args: object) -> None:
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.editor.set_editor_font(s.font_family(), s.font_size() + s.zoom())
         self.editor.set_caret_mode(s.caret_mode())
-        self.actions.visual_caret.setChecked(s.caret_mode() == "visual")
+        self.menu_actions.visual_caret.setChecked(s.caret_mode() == "visual")
 
     def _zoom(self, step: int) -> None:
         self.settings.set_zoom(self.settings.zoom() + step if step else 0)
@@ -341,16 +341,16 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([640, 480])
         visible = self.settings.preview_visible()
-        self.actions.toggle_preview.setChecked(visible)
+        self.menu_actions.toggle_preview.setChecked(visible)
         self.preview.setVisible(visible)
-        self.actions.toggle_side_panel.setChecked(True)
+        self.menu_actions.toggle_side_panel.setChecked(True)
 
     def save_state(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         if self.preview.isVisible():
             self.settings.set_splitter_sizes(self.splitter.sizes())
-        self.settings.set_preview_visible(self.actions.toggle_preview.isChecked())
+        self.settings.set_preview_visible(self.menu_actions.toggle_preview.isChecked())
         self.settings.sync()
 
     def open_file(self, path: str) -> bool:

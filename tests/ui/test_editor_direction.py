@@ -96,7 +96,7 @@ def test_article_direction_switch_writes_front_matter_and_flips_blank_lines(wind
     window.open_file(str(path))
     editor = window.editor
     assert editor.block_direction(editor.document().firstBlock()) == "rtl"
-    window.actions.article_ltr.trigger()
+    window.menu_actions.article_ltr.trigger()
     assert window.document.meta["dir"] == "ltr"
     assert all(editor.block_direction(b) == "ltr" for b in _blocks(editor))
     assert window.document.article().text == "---\ntitle: t\ndir: ltr\n---\n\n1234\n"
@@ -105,22 +105,22 @@ def test_article_direction_switch_writes_front_matter_and_flips_blank_lines(wind
 
 
 def test_caret_mode_preference(window):
-    window.actions.visual_caret.trigger()
+    window.menu_actions.visual_caret.trigger()
     assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.VisualMoveStyle
     assert window.settings.caret_mode() == "visual"
-    window.actions.visual_caret.trigger()
+    window.menu_actions.visual_caret.trigger()
     assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.LogicalMoveStyle
 
 
 def test_zoom_changes_the_font_size_and_is_remembered(window):
     before = window.editor.font().pointSize()
-    window.actions.zoom_in.trigger()
-    window.actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
     assert window.editor.font().pointSize() == before + 2
     assert window.settings.zoom() == 2
-    window.actions.zoom_out.trigger()
+    window.menu_actions.zoom_out.trigger()
     assert window.editor.font().pointSize() == before + 1
-    window.actions.zoom_reset.trigger()
+    window.menu_actions.zoom_reset.trigger()
     assert window.editor.font().pointSize() == before
 
 

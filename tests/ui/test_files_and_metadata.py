@@ -76,11 +76,11 @@ def test_metadata_edit_is_undoable(window, article_file, qtbot):
     window.open_file(str(article_file))
     _commit(window, "title", "عنوان آخر", qtbot)
     assert window.document.meta["title"] == "عنوان آخر"
-    window.actions.undo.trigger()  # focus is in the form: the metadata change is undone
+    window.menu_actions.undo.trigger()  # focus is in the form: the metadata change is undone
     assert window.document.meta["title"] == "الرباط تستقبل الوفد"
     assert window.form.edits["title"].text() == "الرباط تستقبل الوفد"
     assert not window.document.is_modified()
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert window.document.meta["title"] == "عنوان آخر"
 
 
@@ -132,7 +132,7 @@ def test_tags_add_remove_and_hashtag_offer(window, article_file, qtbot):
 
 
 def test_first_save_suggests_a_name_from_the_slug_or_title(window, tmp_path, qtbot):
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     _commit(window, "title", "زيارة الوفد الإماراتي", qtbot)
     asked = []
     window.files.choose_save_path = lambda parent, suggested: (
@@ -172,7 +172,7 @@ def test_read_only_file_opens_read_only_with_a_banner(window, article_file):
         window.open_file(str(article_file))
         assert window.editor.isReadOnly()
         assert window.banner.isVisible() and "read-only" in window.banner.label.text()
-        assert not window.actions.bold.isEnabled()
+        assert not window.menu_actions.bold.isEnabled()
         window.banner.unlock_button.click()
         assert not window.editor.isReadOnly()
     finally:
@@ -275,7 +275,7 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, article_file):
 
 def test_close_action_closes_the_article_not_the_window(window, article_file):
     window.open_file(str(article_file))
-    window.actions.close.trigger()
+    window.menu_actions.close.trigger()
     assert window.document.path is None and window.isVisible()
     assert window.editor.body_text() == "\n"
 

@@ -33,7 +33,7 @@ def test_ctrl_f_finds_arabic_insensitively(window, qtbot):
 
 def test_replace_one_and_replace_all_are_undoable(window, qtbot):
     window.editor.set_body(BODY)
-    window.actions.replace.trigger()
+    window.menu_actions.replace.trigger()
     bar = window.find_bar
     assert bar.replace_field.isVisible()
     type_text(bar.find_field, "احمد")

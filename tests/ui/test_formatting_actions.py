@@ -33,7 +33,7 @@ def editor(window):
 )
 def test_inline_actions_wrap_the_selection_and_undo(window, editor, action, expected):
     _select(editor, 4, 10)  # الوزير
-    getattr(window.actions, action).trigger()
+    getattr(window.menu_actions, action).trigger()
     assert editor.body_text() == expected
     editor.undo()
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
@@ -41,9 +41,9 @@ def test_inline_actions_wrap_the_selection_and_undo(window, editor, action, expe
 
 def test_bold_twice_removes_it(window, editor):
     _select(editor, 4, 10)
-    window.actions.bold.trigger()
+    window.menu_actions.bold.trigger()
     assert editor.textCursor().selectedText() == "الوزير"
-    window.actions.bold.trigger()
+    window.menu_actions.bold.trigger()
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
 
 
@@ -56,7 +56,7 @@ def test_bold_shortcut_and_typing_inside_empty_markers(window, editor, qtbot):
 
 def test_link_selects_the_address_for_typing(window, editor):
     _select(editor, 4, 10)
-    window.actions.link.trigger()
+    window.menu_actions.link.trigger()
     type_text(editor, "example.org")
     assert editor.body_text().startswith("قال [الوزير](example.org) ")
 
@@ -74,11 +74,11 @@ def test_link_selects_the_address_for_typing(window, editor):
 )
 def test_line_actions_on_a_multi_line_selection(window, editor, action, expected):
     _select(editor, 2, len("قال الوزير كلاما مهما") + 3)
-    getattr(window.actions, action).trigger()
+    getattr(window.menu_actions, action).trigger()
     assert editor.body_text() == expected
-    getattr(window.actions, action).trigger()  # the same action again removes it
+    getattr(window.menu_actions, action).trigger()  # the same action again removes it
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
-    getattr(window.actions, action).trigger()
+    getattr(window.menu_actions, action).trigger()
     editor.undo()
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
 
@@ -89,7 +89,7 @@ def test_heading_shortcut(window, editor, qtbot):
 
 
 def test_horizontal_rule(window, editor):
-    window.actions.rule.trigger()
+    window.menu_actions.rule.trigger()
     assert editor.body_text() == "قال الوزير كلاما مهما\n\n---\n\nسطر ثان"
     editor.undo()
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان"
