@@ -8,14 +8,17 @@ from pathlib import Path
 
 from editor.commands import CommandError
 from editor.core.article_file import load_article
-from editor.core.page import export_fragment, export_html, export_text
+from editor.core.page import export_fragment, export_html, export_text, rebase_local_images
 from editor.core.storage import ArticleIOError, atomic_write_bytes
 
 FORMATS = ("html", "fragment", "text")
 
 
-def render_export(path: Path, fmt: str) -> str:
-    """The export of the article at `path` in `fmt` (html, fragment or text)."""
+def render_export(path: Path, fmt: str, output_dir: Path | None = None) -> str:
+    """The export of the article at `path` in `fmt` (html, fragment or text).
+
+    With `output_dir` (where the export will be written), local images are made relative to it.
+    """
     try:
         loaded = load_article(path)
     except FileNotFoundError as exc:
@@ -28,18 +31,19 @@ def render_export(path: Path, fmt: str) -> str:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
     article = loaded.article
     base_dir = loaded.path.resolve().parent
-    if fmt == "html":
-        return export_html(article, base_dir)
-    if fmt == "fragment":
-        return export_fragment(article, base_dir)
-    return export_text(article)
+    if fmt == "text":
+        return export_text(article)
+    page = export_html(article, base_dir) if fmt == "html" else export_fragment(article, base_dir)
+    return rebase_local_images(page, base_dir, output_dir) if output_dir is not None else page
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Handler of `midad export`."""
     source = Path(args.file)
-    output = render_export(source, args.to)
-    if args.output and args.output != "-":
+    to_file = bool(args.output) and args.output != "-"
+    output_dir = Path(args.output).resolve().parent if to_file else None
+    output = render_export(source, args.to, output_dir)
+    if to_file:
         target = Path(args.output)
         try:
             if target.resolve() == source.resolve():

@@ -7,6 +7,7 @@ All four come from one `render_body` call on the article body, with the article 
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 from string import Template
@@ -129,6 +130,30 @@ def export_text(article: Article) -> str:
     body = html_to_text(rendered.html)
     title = _text(article.meta.get("title"))
     return f"{title}\n\n{body}" if title else body
+
+
+_IMG_SRC_RE = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
+
+
+def rebase_local_images(html_text: str, article_dir: Path, output_dir: Path) -> str:
+    """Rewrite relative image sources (relative to the article) to be relative to `output_dir`.
+
+    For an export written to another folder; remote images were already turned into links.
+    """
+    article_dir, output_dir = Path(article_dir).resolve(), Path(output_dir).resolve()
+    if article_dir == output_dir:
+        return html_text
+
+    def rebase(match: re.Match[str]) -> str:
+        src = html.unescape(match.group(2))
+        if not src or src.startswith(("/", "#")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src):
+            return match.group(0)
+        path, _, fragment = src.partition("#")
+        target = os.path.relpath(article_dir / path, output_dir).replace(os.sep, "/")
+        new = target + (f"#{fragment}" if fragment else "")
+        return match.group(1) + html.escape(new) + match.group(3)
+
+    return _IMG_SRC_RE.sub(rebase, html_text)
 
 
 # --- the Qt preview ------------------------------------------------------------------------------

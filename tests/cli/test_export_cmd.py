@@ -99,3 +99,21 @@ def test_unknown_format_is_rejected_by_argparse(seed_file: Path) -> None:
         text=True,
     )
     assert result.returncode == 2 and "invalid choice" in result.stderr and result.stdout == ""
+
+
+def test_images_stay_reachable_when_exported_to_another_folder(capsys, tmp_path: Path) -> None:
+    article_dir = tmp_path / "articles"
+    (article_dir / "img").mkdir(parents=True)
+    (article_dir / "img" / "الوفد.png").write_bytes(b"\x89PNG")
+    source = article_dir / "a.md"
+    source.write_text("![الوفد](img/الوفد.png) ![بعيد](https://x.example/a.png)\n", encoding="utf-8")
+    target = tmp_path / "site" / "out.html"
+    target.parent.mkdir()
+    assert main(["export", str(source), "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert 'src="../articles/img/الوفد.png"' in page
+    assert (target.parent / "../articles/img/الوفد.png").exists()
+    assert "x.example/a.png" in page and 'src="https' not in page
+    # to stdout the page keeps the article-relative path
+    main(["export", str(source), "--to", "fragment"])
+    assert 'src="img/الوفد.png"' in capsys.readouterr().out
