@@ -74,6 +74,8 @@ document.body.appendChild(pre);
 
 
 def _measure(page: Path, tmp_path: Path) -> dict:
+    if CHROMIUM is None:
+        pytest.fail("CI is set but Chromium is missing: apt-get install chromium")
     html = page.read_text(encoding="utf-8")
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', "", html)
     probe = tmp_path / "probe.html"
