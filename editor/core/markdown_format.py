@@ -126,3 +126,28 @@ def toggle_direction(paragraph_lines: list[str], article_dir: str = "rtl") -> li
     if paragraph_direction("\n".join(lines), article_dir) != wanted:
         lines[last] = f"{lines[last]} {{dir={wanted}}}"
     return lines
+
+
+_CONTINUE_RE = re.compile(r"^(\s*)(?:([-*+])|(\d{1,9})([.)])|(>))([ \t]+)(.*)$")
+
+
+def continue_line(line: str) -> tuple[str, bool] | None:
+    """What Enter does at the end of a list item or quote line.
+
+    Returns `(prefix, end_block)`: the prefix for the next line (`- `, `3. `, `> `), or, when
+    `end_block` is True, the line is an empty item and the writer is leaving the list: the item's
+    marker becomes the blank line that ends it. None for an ordinary line.
+    """
+    match = _CONTINUE_RE.match(line)
+    if match is None:
+        if line.rstrip() == ">":
+            return "", True
+        return None
+    indent, bullet, number, delimiter, quote, space, rest = match.groups()
+    if not rest.strip():
+        return "", True
+    if bullet:
+        return f"{indent}{bullet}{space}", False
+    if number:
+        return f"{indent}{int(number) + 1}{delimiter}{space}", False
+    return f"{indent}{quote}{space}", False

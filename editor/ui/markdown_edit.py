@@ -335,9 +335,19 @@ class MarkdownEdit(QTextEdit):
         ):
             # Qt turns Enter on an empty block with a block format (ours: direction and alignment)
             # into "reset the format" instead of a new line, and Shift+Enter into U+2028: both
-            # would betray the writer, so Enter is always a plain newline.
+            # would betray the writer, so Enter is always a plain newline. At the end of a list
+            # item or quote, Enter continues it (Shift+Enter does not); on an empty item it ends it.
             cursor = self.textCursor()
-            cursor.insertText("\n")
+            continuation = None
+            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier and cursor.atBlockEnd():
+                continuation = fmt.continue_line(cursor.block().text())
+            if continuation is not None and continuation[1]:
+                # the empty item becomes the blank line that ends the list; typing goes below it
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText("\n")
+                self.setTextCursor(cursor)
+                return
+            cursor.insertText("\n" + (continuation[0] if continuation else ""))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
             return

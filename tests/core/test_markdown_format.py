@@ -53,3 +53,23 @@ def test_toggle_direction_flips_and_flips_back(lines):
 
 def test_toggle_direction_leaves_blank_paragraphs():
     assert fmt.toggle_direction(["", " "]) == ["", " "]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- بند", ("- ", False)),
+        ("  * item", ("  * ", False)),
+        ("9. تاسعا", ("10. ", False)),
+        ("3) ثالثا", ("4) ", False)),
+        ("> اقتباس", ("> ", False)),
+        ("- ", ("", True)),
+        ("2. ", ("", True)),
+        (">", ("", True)),
+        ("نص عادي", None),
+        ("-بلا مسافة", None),
+        ("#وسم", None),
+    ],
+)
+def test_continue_line(line, expected):
+    assert fmt.continue_line(line) == expected

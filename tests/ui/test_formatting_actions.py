@@ -115,3 +115,20 @@ def test_shift_enter_inserts_a_plain_newline(window, editor, qtbot):
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert editor.body_text() == "قال الوزير كلاما مهما\nسطر ثان\n"
+
+
+def test_enter_continues_lists_and_quotes_and_ends_them_on_an_empty_item(window, qtbot):
+    editor = window.editor
+    editor.set_body("- أول")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "\nثان\n")
+    assert editor.body_text() == "- أول\n- ثان\n- "
+    type_text(editor, "\nفقرة")
+    assert editor.body_text() == "- أول\n- ثان\n\nفقرة"
+    editor.set_body("1. one")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "\ntwo")
+    assert editor.body_text() == "1. one\n2. two"
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.body_text() == "1. one\n2. two\n"  # Shift+Enter: a plain line break
