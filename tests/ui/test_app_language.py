@@ -74,3 +74,23 @@ def test_arabic_window_is_mirrored_with_the_panel_on_the_right(qapp, qtbot, sett
         for translator in translators:
             qapp.removeTranslator(translator)
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_preferences_dialog_stores_choices_and_applies_the_font(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from editor.ui import dialogs
+
+    def accept(dialog: QDialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+        dialog.size.setValue(20)
+        dialog.caret.setCurrentIndex(dialog.caret.findData("visual"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.PreferencesDialog, "exec", accept)
+    window.menu_actions.preferences.trigger()
+    assert window.settings.language() == "ar"
+    assert window.settings.font_size() == 20
+    assert window.editor.font().pointSize() == 20 + window.settings.zoom()
+    assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.VisualMoveStyle
+    assert "next time" in window.status.currentMessage()
