@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))
+        self.editor.setFocus()  # ready to type
 
     # --- building -------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -354,7 +355,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def open_file(self, path: str) -> bool:
-        return self.files.open_path(path)
+        """Open `path` in this window (offering to save the current article first)."""
+        opened = self.files.open_path(path)
+        self.editor.setFocus()
+        return opened
 
     def _quit(self) -> None:
         if self.close():
