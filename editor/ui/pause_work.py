@@ -7,6 +7,7 @@ typing; a worker process does not. This module imports no Qt, so the worker star
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import threading
@@ -88,8 +89,17 @@ def executor() -> Executor:
             )
         except (OSError, ValueError, NotImplementedError):
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-pause")
-        atexit.register(_executor.shutdown, wait=False, cancel_futures=True)
+        atexit.register(shutdown)
     return _executor
+
+
+def shutdown() -> None:
+    """Stop the worker (at exit): wait for it, then let its queues and locks be released."""
+    global _executor
+    if _executor is not None:
+        _executor.shutdown(wait=True, cancel_futures=True)
+        _executor = None
+        gc.collect()
 
 
 def use_thread_worker() -> None:

@@ -62,8 +62,10 @@ def test_main_py_types_and_saves_under_xvfb(tmp_path, seed_bytes):
         subprocess.run(["xdotool", "key", "ctrl+s"], env=env, check=True)
         assert _wait(lambda: article.read_bytes() != seed_bytes, 10)
         assert article.read_bytes() == seed_bytes + b"\nXvfb line"
+        subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True)  # saved: quits without asking
+        assert app.wait(15) == 0
     finally:
-        if app is not None:
+        if app is not None and app.poll() is None:
             app.terminate()
             app.wait(10)
         xvfb.terminate()
