@@ -10,12 +10,13 @@ never changed by that; `body_text()` returns exactly what was typed (NBSP, U+202
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QTextBlock, QTextCursor, QTextOption
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core import markdown_format as fmt
 from editor.core.direction import line_directions
+from editor.ui.bidi_marks import paint_bidi_marks
 from editor.ui.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.text_positions import PositionMap
 
@@ -24,8 +25,6 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # Characters of a paragraph weighed synchronously on a keystroke (about 2 ms of direction work).
 SYNC_DIRECTION_CHARS = 4000
 _LAYOUT = {"rtl": Qt.LayoutDirection.RightToLeft, "ltr": Qt.LayoutDirection.LeftToRight}
-# Invisible direction marks drawn as small flags: LRM, RLM, ALM, and the isolates/embeddings.
-_BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 
 
 def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
@@ -356,38 +355,4 @@ class MarkdownEdit(QTextEdit):
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
         if self._show_marks:
-            self._paint_bidi_marks()
-
-    def _paint_bidi_marks(self) -> None:
-        """Draw LRM/RLM/ALM, which Qt shows as nothing even with ShowDefaultIgnorables."""
-        painter: QPainter | None = None
-        offset_y = self.verticalScrollBar().value()
-        offset_x = self.horizontalScrollBar().value()
-        height = self.viewport().height()
-        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
-        layout = self.document().documentLayout()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            if rect.top() - offset_y > height:
-                break
-            text = block.text()
-            if any(mark in text for mark in _BIDI_MARKS) and block.layout() is not None:
-                positions = PositionMap(text)
-                for index, ch in enumerate(text):
-                    if ch not in _BIDI_MARKS:
-                        continue
-                    qpos = positions.to_qt(index)
-                    line = block.layout().lineForTextPosition(qpos)
-                    if not line.isValid():
-                        continue
-                    x = line.cursorToX(qpos)[0] + rect.left() - offset_x
-                    y = line.y() + rect.top() - offset_y
-                    if painter is None:
-                        painter = QPainter(self.viewport())
-                        painter.setPen(QColor(200, 80, 80))
-                    flag = QRectF(x - 1, y + 1, 2, line.height() - 2)
-                    painter.fillRect(flag, QColor(200, 80, 80, 160))
-                    painter.drawLine(int(x), int(y + 1), int(x + (4 if ch == "\u200e" else -4)), int(y + 1))
-            block = block.next()
-        if painter is not None:
-            painter.end()
+            paint_bidi_marks(self)
