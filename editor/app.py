@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from editor import __version__
 from editor.resources import resource_path
@@ -53,6 +54,18 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def close_on_interrupt(window: QWidget) -> QTimer:
+    """Ctrl+C in the terminal closes the window like its close button (asking to save first).
+
+    Qt's event loop keeps Python from seeing signals; a short idle timer lets it look.
+    """
+    signal.signal(signal.SIGINT, lambda *_args: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+    return timer
+
+
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop."""
     app = create_app()
@@ -62,6 +75,7 @@ def run_gui(files: list[str]) -> int:
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     window = MainWindow(settings)
+    close_on_interrupt(window)
     window.show()
     if files:
         window.open_file(files[0])

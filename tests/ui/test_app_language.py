@@ -94,3 +94,23 @@ def test_preferences_dialog_stores_choices_and_applies_the_font(window, monkeypa
     assert window.editor.font().pointSize() == 20 + window.settings.zoom()
     assert window.editor.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.VisualMoveStyle
     assert "next time" in window.status.currentMessage()
+
+
+def test_ctrl_c_closes_the_window_asking_first(window):
+    import signal
+
+    from editor.app import close_on_interrupt
+
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        close_on_interrupt(window)
+        asked = []
+        window.files.ask_save = lambda *_: asked.append(True) or "cancel"
+        window.editor.textCursor().insertText("نص")
+        signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+        assert asked and window.isVisible()  # unsaved: asked, and Cancel keeps it open
+        window.files.ask_save = lambda *_: "discard"
+        signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+        assert not window.isVisible()
+    finally:
+        signal.signal(signal.SIGINT, previous)
