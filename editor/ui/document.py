@@ -8,6 +8,7 @@ undoable command. `article()` joins both; an untouched body is saved exactly as 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -164,6 +165,17 @@ class Document(QObject):
         self.meta_undo.setClean()
         self._emit_modified()
         self.file_changed.emit()
+
+    def follow_move(self, new_path: str | Path) -> None:
+        """The file was renamed or moved outside the editor: keep editing it at `new_path`."""
+        if self.loaded is not None:
+            self.loaded = replace(self.loaded, path=Path(new_path))
+            self.file_changed.emit()
+
+    def mark_deleted(self) -> None:
+        """The file is gone (e.g. moved to the trash): the text is unsaved now, so closing asks."""
+        self.editor.document().setModified(True)
+        self._emit_modified()
 
     def unlock(self) -> None:
         """Allow editing a read-only file (it can then only be saved under another name)."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -67,6 +67,8 @@ class Banner(QFrame):
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()  # the window accepted a close: owners stop their threads
+
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -139,6 +141,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, self.side_dock)
         self.setStatusBar(self.status)
 
+    def add_file_menu_action(self, action: QAction) -> None:
+        """Add an action to the File menu, above Quit (the library adds "Choose Library Folder…")."""
+        self.file_menu.insertAction(self._file_menu_end, action)
+
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the side panel (the library and tag panels go here); returns its index."""
         return self.side_tabs.addTab(widget, title)
@@ -146,13 +152,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.menu_actions
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([a.new, a.open])
         self.recent_menu = QMenu(tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.close])
         file_menu.addSeparator()
+        self._file_menu_end = file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([a.undo, a.redo])
@@ -369,6 +376,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.closing.emit()
         self.document.stop()
         self.renderer.shutdown()
         event.accept()

@@ -69,6 +69,12 @@ class Settings:
     def set_last_folder(self, folder: str) -> None:
         self._s.setValue("files/folder", folder)
 
+    def library_folder(self) -> str:
+        return str(self._s.value("library/folder", "") or "")
+
+    def set_library_folder(self, folder: str) -> None:
+        self._s.setValue("library/folder", folder)
+
     # --- preferences -------------------------------------------------------------------------
     def language(self) -> str:
         value = str(self._s.value("ui/language", "auto"))

@@ -398,6 +398,22 @@
       <translation>المكتبة</translation>
     </message>
     <message>
+      <source>Choose &amp;Library Folder…</source>
+      <translation>اختيار مجلد المكتبة…</translation>
+    </message>
+    <message>
+      <source>Cannot open the library folder: {0}</source>
+      <translation>تعذّر فتح مجلد المكتبة: {0}</translation>
+    </message>
+    <message>
+      <source>Choose Library Folder</source>
+      <translation>اختيار مجلد المكتبة</translation>
+    </message>
+    <message>
+      <source>The open article was moved to the trash; saving it writes it again.</source>
+      <translation>نُقل المقال المفتوح إلى سلة المهملات؛ حفظه يكتبه من جديد.</translation>
+    </message>
+    <message>
       <source>Edit anyway</source>
       <translation>التحرير على أي حال</translation>
     </message>
@@ -586,20 +602,20 @@
       <translation>إزالة #%1 من كل المقالات؟ تبقى كلمات الوسوم داخل النص.</translation>
     </message>
     <message>
-      <source>Changed %1 articles.</source>
-      <translation>تغيّر %1 مقالا.</translation>
-    </message>
-    <message>
-      <source>Left unchanged: %1.</source>
-      <translation>بقي دون تغيير: %1.</translation>
-    </message>
-    <message>
       <source>Restored %1 articles.</source>
       <translation>استُعيد %1 مقالا.</translation>
     </message>
     <message>
       <source>Not restored: %1.</source>
       <translation>لم يُستعد: %1.</translation>
+    </message>
+    <message>
+      <source>Changed %1 articles.</source>
+      <translation>تغيّر %1 مقالا.</translation>
+    </message>
+    <message>
+      <source>Left unchanged: %1.</source>
+      <translation>بقي دون تغيير: %1.</translation>
     </message>
     <message>
       <source>Midad</source>

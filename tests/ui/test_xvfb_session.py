@@ -36,7 +36,12 @@ def test_main_py_types_and_saves_under_xvfb(tmp_path, seed_bytes):
     app = None
     try:
         env = dict(
-            os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config")
+            os.environ,
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+            HOME=str(tmp_path / "home"),
+            XDG_CACHE_HOME=str(tmp_path / "cache"),
         )
         assert _wait(
             lambda: (
