@@ -75,6 +75,9 @@ def run_gui(files: list[str]) -> int:
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     window = MainWindow(settings)
+    from editor.ui.library_sidebar import LibrarySidebar
+
+    window.library_sidebar = LibrarySidebar(window)  # type: ignore[attr-defined]
     close_on_interrupt(window)
     window.show()
     if files:
