@@ -22,7 +22,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from editor.core import direction as dirmod
-from editor.core.hashtags import ATTR_LIST_RE, BARE_URL_RE, HASHTAG_RE, TAG_CHARS, clean_tag
+from editor.core.hashtags import ATTR_LIST_RE, BARE_URL_RE, GLUE_CHARS, HASHTAG_RE, TAG_CHARS, clean_tag
 from editor.core.markdown_toc import TocTreeprocessor
 
 BLOCK_TAGS = frozenset(
@@ -52,6 +52,7 @@ class HashtagInlineProcessor(InlineProcessor):
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(HASHTAG_RE.pattern, md)  # starts with `#`: a fast scan
+        self.last_chars: dict[int, str] = {}  # id(tag span) -> last source characters it replaced
 
     def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 - Python-Markdown API
         if _inside_attribute_list(data, m.start(0)):
@@ -64,10 +65,11 @@ class HashtagInlineProcessor(InlineProcessor):
         el = etree.Element("span", {"class": "hashtag", "data-tag": tag})
         el.text = util.AtomicString("#" + tag)  # never processed again
         end = m.start(0) + 1 + len(tag)
-        glued = _GLUED_CHAIN_RE.match(data, end)  # `#وسم#tag`: the rest is text, not a second tag
-        if glued:  # stashed, so no later pass over this tail can find a tag in it
-            el.tail = self.md.htmlStash.store(html.escape(glued.group(0), quote=False))
-            end = glued.end()
+        glued_end = _glued_end(data, end)  # `#وسم#tag`: the rest is text, not a second tag
+        if glued_end > end:  # stashed, so no later pass over this tail can find a tag in it
+            el.tail = self.md.htmlStash.store(html.escape(data[end:glued_end], quote=False))
+            end = glued_end
+        self.last_chars[id(el)] = data[max(m.start(0), end - 2) : end]
         return el, m.start(0), end
 
     def _glued_to_a_tag(self, data: str, start: int) -> bool:
@@ -82,7 +84,9 @@ class HashtagInlineProcessor(InlineProcessor):
         if isinstance(node, str):  # an escaped character, stored as STX + its code point + ETX
             escaped = _ESCAPED_CHAR_RE.fullmatch(node)
             return escaped is not None and _GLUE_RE.match(chr(int(escaped.group(1)))) is not None
-        return getattr(node, "tag", None) == "span" and node.get("class") == "hashtag"
+        if getattr(node, "tag", None) == "span" and node.get("class") == "hashtag":
+            return not _starts_tag(self.last_chars.get(id(node), "a"), data[start : start + 200])
+        return False
 
 
 def _inside_attribute_list(data: str, index: int) -> bool:
@@ -94,9 +98,29 @@ def _inside_attribute_list(data: str, index: int) -> bool:
 
 
 _URL_BEFORE_RE = re.compile(BARE_URL_RE.pattern.replace("]+", "]*") + "$")
-_GLUED_CHAIN_RE = re.compile(rf"[{TAG_CHARS}]*(?:#[{TAG_CHARS}]*)+")
+_TAG_CHARS_THEN_HASH_RE = re.compile(rf"[{TAG_CHARS}]*#")
+_TAG_CHARS_RE = re.compile(rf"[{TAG_CHARS}]*")
+
+
+def _starts_tag(before: str, rest: str) -> bool:
+    """True when `rest` (starting with `#`) starts a tag after the source characters `before`."""
+    match = HASHTAG_RE.match(before + rest, len(before))
+    return match is not None and clean_tag(match.group("tag")) is not None
+
+
+def _glued_end(data: str, end: int) -> int:
+    """End of the `#…` pieces glued to a tag ending at `end` (the same rule as HASHTAG_RE's `#`)."""
+    position = end
+    while (piece := _TAG_CHARS_THEN_HASH_RE.match(data, position)) is not None:
+        hash_at = piece.end() - 1
+        if _starts_tag(data[max(0, hash_at - 2) : hash_at], data[hash_at : hash_at + 200]):
+            break  # e.g. `_#tag`: a tag of its own
+        position = _TAG_CHARS_RE.match(data, hash_at + 1).end()
+    return position
+
+
 _ESCAPED_CHAR_RE = re.compile(r"\x02([0-9]+)\x03")
-_GLUE_RE = re.compile(rf"[{TAG_CHARS}&/#\\]")
+_GLUE_RE = re.compile(rf"[{GLUE_CHARS}]|[^\W_]")
 _INLINE_PLACEHOLDER_END_RE = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"([0-9]+)\x03$")
 
 
@@ -314,11 +338,13 @@ class MidadExtension(Extension):
         self.isolate_numbers = True
         self.hashtags: list[str] = []
         self.toc: TocTreeprocessor | None = None
+        self.hashtag_processor: HashtagInlineProcessor | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown API
         md.parser.blockprocessors.register(CommonMarkHashHeaderProcessor(md.parser), "hashheader", 70)
-        md.inlinePatterns.register(HashtagInlineProcessor(md), "midad_hashtag", 75)
+        self.hashtag_processor = HashtagInlineProcessor(md)
+        md.inlinePatterns.register(self.hashtag_processor, "midad_hashtag", 75)
         self.toc = TocTreeprocessor(md)
         md.treeprocessors.register(self.toc, "midad_toc", 6)  # after attr_list (8): `{#id}` wins
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
@@ -327,3 +353,5 @@ class MidadExtension(Extension):
 
     def reset(self) -> None:
         self.hashtags = []
+        if self.hashtag_processor is not None:
+            self.hashtag_processor.last_chars.clear()

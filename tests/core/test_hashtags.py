@@ -131,11 +131,15 @@ TOKENS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(TOKENS), max_size=16))
 def test_extract_hashtags_agrees_with_the_renderer(parts: list[str]) -> None:
     markdown = "".join(parts)
-    assert extract_hashtags(markdown) == render_body(markdown).hashtags
+    scanned, rendered = extract_hashtags(markdown), render_body(markdown).hashtags
+    if "[^" in markdown:  # footnotes are rendered at the end: same tags, maybe another order
+        assert sorted(scanned) == sorted(rendered)
+    else:
+        assert scanned == rendered
 
 
 @pytest.mark.parametrize(
@@ -151,7 +155,9 @@ def test_extract_hashtags_agrees_with_the_renderer(parts: list[str]) -> None:
         ("*[WHO]: #منظمة", []),  # an abbreviation definition is not shown
         ("[#نص][غير_معرف]", ["نص"]),  # an undefined reference is plain text
         (">     #كود_في_اقتباس", []),
-        ("\\_#وسم", []),
+        ("\\_#وسم", ["وسم"]),
+        ("_#وسم_ و*_#آخر_*", ["وسم", "آخر"]),
+        ("\\a#لا", []),
     ],
 )
 def test_markdown_corner_cases_match_python_markdown(markdown: str, tags: list[str]) -> None:
