@@ -89,7 +89,9 @@ def hashtag_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def markdown_hashtag_spans(markdown: str) -> Iterator[tuple[int, int, str]]:
     """`(start, end, tag)` for every tag of a Markdown body (offsets into `markdown`)."""
-    return hashtag_spans(mask_non_prose(markdown))
+    if "#" not in markdown:
+        return iter(())
+    return hashtag_spans(mask_non_prose(markdown, only_if="#"))
 
 
 def extract_hashtags(markdown: str) -> list[str]:

@@ -264,16 +264,21 @@ def _mask_blocks(lines: list[str]) -> list[str]:
     return out
 
 
-def mask_non_prose(markdown: str) -> str:
+def mask_non_prose(markdown: str, only_if: str | None = None) -> str:
     """`markdown` with code, links, URLs, raw HTML and attribute lists replaced by spaces.
 
-    Same length and line breaks as the input, so offsets stay valid.
+    Same length and line breaks as the input, so offsets stay valid. With `only_if`, inline
+    syntax is masked only in the blocks that contain that character (a shortcut for scans that
+    look for it, e.g. `#`).
     """
     text = _mask_code_spans("\n".join(_mask_blocks(markdown.split("\n"))))
     defined = {" ".join(m.group(1).lower().split()) for m in _REF_DEF_ID_RE.finditer(markdown)}
     pieces = []
     for start, end in _inline_chunks(text):  # inline syntax never spans two blocks
         piece = text[start:end]
+        if only_if is not None and only_if not in piece:
+            pieces.append(piece)
+            continue
         for index, pattern in enumerate(_INLINE_MASKS):
             if index == _LINKS_AT:
                 piece = _mask_links(piece, defined)
