@@ -63,8 +63,12 @@ def _dir_attr(value: str, fallback: str) -> str:
     return text_direction(value, fallback)
 
 
-def metadata_header(article: Article, rendered: Rendered, lang: str) -> str:
-    """`<header>` with title, subtitle, byline, dateline (location — date) and tags; '' if empty."""
+def metadata_header(article: Article, rendered: Rendered, lang: str, *, inline_tags: bool = False) -> str:
+    """`<header>` with title, subtitle, byline, dateline (location — date) and tags; '' if empty.
+
+    Tags are a `<ul>` (styled inline by article.css); `inline_tags` puts them in one paragraph
+    instead, for Qt, whose rich text cannot lay list items out in a row.
+    """
     meta = article.json_meta()
     direction = rendered.article_dir
     labels = _labels(lang)
@@ -89,7 +93,12 @@ def metadata_header(article: Article, rendered: Rendered, lang: str) -> str:
             bits.append(f'<time datetime="{html.escape(date)}">{html.escape(date[:10])}</time>')
         parts.append(f'<p class="dateline" dir="{direction}">{" — ".join(bits)}</p>')
     tags = page_tags(article, rendered)
-    if tags:
+    if tags and inline_tags:
+        spans = " ".join(
+            f'<span class="hashtag" data-tag="{html.escape(t)}">#{html.escape(t)}</span>' for t in tags
+        )
+        parts.append(f'<p class="tags" dir="{direction}">{spans}</p>')
+    elif tags:
         items = "".join(
             f'<li dir="{_dir_attr(t, direction)}"><span class="hashtag" data-tag="{html.escape(t)}">#{html.escape(t)}</span></li>'
             for t in tags
@@ -195,7 +204,7 @@ def preview_html(article: Article, base_dir: Path | None = None) -> str:
     rendered = render_article(article, base_dir)
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
-    header = metadata_header(article, rendered, lang)
+    header = metadata_header(article, rendered, lang, inline_tags=True)
     return (
         f'<html lang="{html.escape(lang)}" dir="{direction}"><head><meta charset="utf-8">'
         f"<style>{_css('preview.css')}</style></head>"

@@ -205,3 +205,10 @@ def test_mirror_only_touches_rtl_tables() -> None:
     mirrored = mirror_rtl_tables(rtl)
     assert mirrored.index("ب") < mirrored.index("أ")
     assert mirror_rtl_tables(ltr) == ltr
+
+
+def test_preview_header_shows_tags_in_one_paragraph_for_qt() -> None:
+    preview = preview_html(Article.from_text(FULL))
+    header = preview[preview.index("<header") : preview.index("</header>")]
+    assert '<p class="tags" dir="rtl">' in header and "<ul" not in header
+    assert header.index("#الأمن") < header.index("#المغرب") < header.index("#الإمارات")
