@@ -14,7 +14,7 @@ from string import Template
 
 from editor.core.arabic import normalize_for_match
 from editor.core.article import Article
-from editor.core.direction import article_direction, article_lang, text_direction
+from editor.core.direction import LRM, article_direction, article_lang, text_direction
 from editor.core.plain_text import html_to_text
 from editor.core.render import Rendered, render_body
 from editor.resources import resource_path
@@ -90,7 +90,8 @@ def metadata_header(article: Article, rendered: Rendered, lang: str, *, inline_t
         if location:
             bits.append(f'<span class="location">{html.escape(location)}</span>')
         if date:
-            bits.append(f'<time datetime="{html.escape(date)}">{html.escape(date[:10])}</time>')
+            # the LRM keeps `2024-05-12` in order after an Arabic place name (docs/direction.md)
+            bits.append(f'<time datetime="{html.escape(date)}">{LRM}{html.escape(date[:10])}</time>')
         parts.append(f'<p class="dateline" dir="{direction}">{" — ".join(bits)}</p>')
     tags = page_tags(article, rendered)
     if tags and inline_tags:
