@@ -110,6 +110,7 @@ def test_page_is_valid_html5_with_metadata_header_and_embedded_css() -> None:
         "2024-05-12",
     ):
         assert needle in header_text
+    assert f"{LRM}2024-05-12</time>" in header_text  # in order after the Arabic place name
     assert header_text.index("#الأمن") < header_text.index("#المغرب") < header_text.index("#الإمارات")
     assert header_text.count("#المغرب") == 1  # front-matter tag and hashtag merged
     css = resource_path("css", "article.css").read_text(encoding="utf-8")
