@@ -205,6 +205,18 @@ def _units(lines: list[str]) -> list[tuple[int, int, str]]:
     return units
 
 
+def direction_unit(block_lines: list[str], index: int) -> tuple[int, int]:
+    """In a run of non-blank lines, the `[start, end)` lines of the unit holding line `index`.
+
+    A unit is what gets one direction (a paragraph, heading, list item or table), the same split
+    `line_directions` and the renderer use; a direction toggle rewrites exactly that unit.
+    """
+    for start, end, _kind in _units(block_lines):
+        if start <= index < end:
+            return start, end
+    return index, index + 1
+
+
 def line_directions(text: str, article_dir: str = "rtl") -> list[str]:
     """Direction of every line of a Markdown body, for the editor (one entry per `\\n`-line).
 

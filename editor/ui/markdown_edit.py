@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOpt
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core import markdown_format as fmt
-from editor.core.direction import line_directions
+from editor.core.direction import direction_unit, line_directions
 from editor.ui.bidi_marks import paint_bidi_marks
 from editor.ui.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.text_positions import PositionMap
@@ -306,6 +306,8 @@ class MarkdownEdit(QTextEdit):
         while last.next().isValid() and last.next().text().strip():
             last = last.next()
         blocks = _block_range(first, last)
+        start, end = direction_unit([b.text() for b in blocks], blocks.index(block))
+        blocks = blocks[start:end]  # one paragraph, heading, list item or table: what has one direction
         lines = [b.text() for b in blocks]
         new = fmt.toggle_direction(lines, self._article_dir)
         if new != lines:

@@ -176,3 +176,15 @@ def test_line_directions_follow_the_override() -> None:
     assert line_directions("نص عربي\nسطر ثان {dir=ltr}", "rtl") == ["ltr", "ltr"]
     # only on the paragraph's last line
     assert line_directions("نص عربي {dir=ltr}\nسطر ثان", "rtl") == ["rtl", "rtl"]
+
+
+def test_direction_unit_is_the_renderers_unit():
+    from editor.core.direction import direction_unit
+
+    lines = ["# عنوان", "فقرة تبدأ هنا", "وتكمل هنا", "- بند", "- بند آخر", "  تابع البند"]
+    assert direction_unit(lines, 0) == (0, 1)
+    assert direction_unit(lines, 2) == (1, 3)
+    assert direction_unit(lines, 4) == (4, 6)
+    assert direction_unit(lines, 5) == (4, 6)
+    table = ["| أ | ب |", "|---|---|", "| 1 | 2 |"]
+    assert direction_unit(table, 2) == (0, 3)

@@ -111,6 +111,21 @@ def test_paragraph_direction_toggle_writes_the_override(window, qtbot):
     assert editor.block_direction(editor.document().firstBlock()) == "rtl"
 
 
+def test_direction_toggle_in_a_list_changes_only_the_item_at_the_caret(window, qtbot):
+    editor = window.editor
+    editor.set_body("- بند أول\n- بند ثان\n- بند ثالث")
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(1).position() + 3)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(
+        editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert editor.body_text() == "- بند أول\n- بند ثان {dir=ltr}\n- بند ثالث"
+    directions = [editor.block_direction(editor.document().findBlockByNumber(n)) for n in range(3)]
+    assert directions == ["rtl", "ltr", "rtl"]
+
+
 def test_shift_enter_inserts_a_plain_newline(window, editor, qtbot):
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
