@@ -14,7 +14,7 @@ from concurrent.futures import BrokenExecutor, Future
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article import Article
@@ -124,6 +124,15 @@ class PreviewPane(QTextBrowser):
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._follow_ratio: float | None = None
         self.anchorClicked.connect(self._on_anchor)
+        self._paper_palette()
+
+    def _paper_palette(self) -> None:
+        """The preview is the page readers get (light, like the export), also under a dark theme:
+        its stylesheet's dark text must stay on a light page."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1f"))
+        self.setPalette(palette)
 
     def show_html(self, text: str) -> None:
         """Replace the content, keeping the reader where they were."""
