@@ -7,6 +7,7 @@ the old one only in the lines of the changed field (or only in the body).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class Problem:
 
     message: str
     line: int | None = None
+    blocks_field_edits: bool = False  # the front matter cannot be parsed: editing fields could lose text
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -46,6 +48,8 @@ def _json_safe(value: object) -> object:
         return [_json_safe(v) for v in value]
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no inf/nan
     return value
 
 
@@ -82,7 +86,7 @@ class Article:
         problems: list[Problem] = []
         if split is None:
             if fm.has_unclosed_front_matter(text):
-                problems.append(Problem("front matter starts with `---` but is never closed", 1))
+                problems.append(Problem("front matter starts with `---` but is never closed", 1, True))
             return cls(text, None, {"tags": []}, tuple(problems))
         meta = _parse_meta(split, problems)
         return cls(text, split, meta, tuple(problems))
@@ -111,9 +115,7 @@ class Article:
     @property
     def front_matter_ok(self) -> bool:
         """False when the front matter could not be parsed: field edits are refused then."""
-        return not any(
-            p.message.startswith("invalid YAML") or "never closed" in p.message for p in self.problems
-        )
+        return not any(p.blocks_field_edits for p in self.problems)
 
     @property
     def title(self) -> str:
@@ -155,23 +157,41 @@ class Article:
             if value is None:
                 return self
             yaml_text = fm.set_field("", key, value, newline)
-            return Article.from_text(f"---{newline}{yaml_text}---{newline}{self.text}")
-        yaml_text = fm.set_field(self.split.yaml_text, key, value, newline)
-        if yaml_text and not yaml_text.endswith(("\n", "\r")):
-            yaml_text += newline
-        return Article.from_text(self.split.opening + yaml_text + self.split.closing + self.split.body)
+            edited = Article.from_text(f"---{newline}{yaml_text}---{newline}{self.text}")
+        else:
+            yaml_text = fm.set_field(self.split.yaml_text, key, value, newline)
+            if yaml_text and not yaml_text.endswith(("\n", "\r")):
+                yaml_text += newline
+            edited = Article.from_text(self.split.opening + yaml_text + self.split.closing + self.split.body)
+        _check_edit(edited, key, value)
+        return edited
 
     def with_tags(self, tags: list[str]) -> Article:
         """Replace the front-matter tag list (keeping its flow or block style)."""
         return self.with_field("tags", list(tags))
 
 
+def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> None:
+    """Refuse an edit whose result YAML would not read back as intended (never write a broken file)."""
+    if not edited.front_matter_ok:
+        raise ValueError(f"cannot change `{key}` safely in this front matter; edit it in the text")
+    textual = fm.parse_yaml(edited.front_matter or "")[1]
+    if value is None:
+        ok = key not in textual
+    elif isinstance(value, list):
+        ok = [str(v) for v in textual.get(key) or []] == [str(v) for v in value]
+    else:
+        ok = textual.get(key) == value
+    if not ok:
+        raise ValueError(f"cannot change `{key}` safely in this front matter; edit it in the text")
+
+
 def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     offset = split.first_yaml_line - 1
     try:
-        typed, textual = fm.parse_yaml(split.yaml_text)
+        typed, textual = fm.parse_yaml(split.yaml_text, TEXT_KEYS | {"tags"})
     except fm.FrontMatterError as exc:
-        problems.append(Problem(str(exc), exc.line + offset if exc.line else None))
+        problems.append(Problem(str(exc), exc.line + offset if exc.line else None, True))
         return {"tags": []}
 
     def line_of(key: str) -> int | None:

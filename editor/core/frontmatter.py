@@ -107,23 +107,32 @@ def _load(yaml_text: str, loader: type) -> object:
         raise FrontMatterError(f"invalid YAML: {exc}") from exc
     except RecursionError as exc:
         raise FrontMatterError("invalid YAML: nested too deeply") from exc
+    except Exception as exc:  # noqa: BLE001 - a constructor's ValueError etc. (`!!int abc`, `2024-13-45`)
+        raise FrontMatterError(f"invalid YAML value: {exc}") from exc
 
 
-def parse_yaml(yaml_text: str) -> tuple[dict, dict]:
+def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
     """Parse front matter YAML two ways: typed values and every scalar as its text.
 
-    Returns `(typed, textual)`; both are `{}` for an empty block. Raises FrontMatterError for bad
-    YAML, aliases, or a top level that is not a mapping.
+    Returns `(typed, textual)`; both are `{}` for an empty block. Keys in `text_keys` are read as
+    text only: when every key is one of them, the typed parse is skipped and `typed` is `textual`.
+    A value YAML cannot type (`!!int abc`) falls back to its text. Raises FrontMatterError for
+    bad YAML, aliases, or a top level that is not a mapping.
     """
     if not yaml_text.strip():
         return {}, {}
-    typed = _load(yaml_text, _TypedLoader)
-    if typed is None:
-        return {}, {}
-    if not isinstance(typed, dict):
-        raise FrontMatterError("front matter must be a set of `key: value` lines", 1)
     textual = _load(yaml_text, _TextLoader)
-    return typed, textual if isinstance(textual, dict) else {}
+    if textual is None:  # only comments
+        return {}, {}
+    if not isinstance(textual, dict):
+        raise FrontMatterError("front matter must be a set of `key: value` lines", 1)
+    if all(key in text_keys for key in textual):
+        return textual, textual
+    try:
+        typed = _load(yaml_text, _TypedLoader)
+    except FrontMatterError:
+        return textual, textual
+    return (typed if isinstance(typed, dict) else textual), textual
 
 
 # --- locating and editing fields --------------------------------------------------------------

@@ -55,9 +55,11 @@ def test_aliases_are_refused_quickly():
     assert info.value.line == 2
 
 
-def test_object_tags_are_refused():
-    with pytest.raises(fm.FrontMatterError):
-        fm.parse_yaml("x: !!python/object/apply:os.system ['echo hi']\n")
+def test_object_tags_are_never_constructed(tmp_path):
+    marker = tmp_path / "ran"
+    typed, textual = fm.parse_yaml(f"x: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert not marker.exists()
+    assert typed == textual == {"x": [f"touch {marker}"]}
 
 
 def test_deep_nesting_is_an_error_not_a_crash():

@@ -90,3 +90,21 @@ def test_body_edit_keeps_front_matter_text(text, body):
 def test_tags_survive_any_spelling(text, tags):
     edited = Article.from_text(text).with_tags(tags)
     assert edited.tags == [t.strip() for t in tags]
+
+
+yaml_chars = st.sampled_from("abt: -[]{},'\"#&*!|>?%@`\n\t0123456789.ءاب")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(yaml_chars, max_size=60), values)
+def test_hostile_front_matter_never_crashes_or_loses_the_body(yaml_text, value):
+    text = f"---\n{yaml_text}\n---\nالنص يبقى كما هو\n"
+    article = Article.from_text(text)
+    assert article.text == text
+    try:
+        edited = article.with_field("title", value)
+    except ValueError:
+        return  # refused: the article (and the file) stay as they were
+    assert edited.body == article.body
+    assert edited.front_matter_ok, (yaml_text, edited.problems)
+    assert parse_yaml(edited.front_matter)[1]["title"] == value
