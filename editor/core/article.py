@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from editor.core import frontmatter as fm
+from editor.core.messages import Text, msg
 
 STATUSES = ("draft", "review", "ready", "published")
 KNOWN_KEYS = (
@@ -35,8 +36,13 @@ class Problem:
     line: int | None = None
     blocks_field_edits: bool = False  # the front matter cannot be parsed: editing fields could lose text
 
+    def describe(self) -> Text:
+        """The problem as one translatable sentence, with its line."""
+        message = self.message if isinstance(self.message, Text) else msg("{message}", message=self.message)
+        return msg("line {line}: {message}", line=self.line, message=message) if self.line else message
+
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        return str(self.describe())
 
 
 def _json_safe(value: object) -> object:
@@ -86,7 +92,7 @@ class Article:
         problems: list[Problem] = []
         if split is None:
             if fm.has_unclosed_front_matter(text):
-                problems.append(Problem("front matter starts with `---` but is never closed", 1, True))
+                problems.append(Problem(msg("front matter starts with `---` but is never closed"), 1, True))
             return cls(text, None, {"tags": []}, tuple(problems))
         meta = _parse_meta(split, problems)
         return cls(text, split, meta, tuple(problems))
@@ -151,7 +157,7 @@ class Article:
         Raises ValueError when the front matter is malformed (editing it could lose text).
         """
         if not self.front_matter_ok:
-            raise ValueError("the front matter has errors; fix them in the text before editing fields")
+            raise ValueError(msg("the front matter has errors; fix them in the text before editing fields"))
         newline = self.newline
         if self.split is None:
             if value is None:
@@ -174,7 +180,9 @@ class Article:
 def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> None:
     """Refuse an edit whose result YAML would not read back as intended (never write a broken file)."""
     if not edited.front_matter_ok:
-        raise ValueError(f"cannot change `{key}` safely in this front matter; edit it in the text")
+        raise ValueError(
+            msg("cannot change `{key}` safely in this front matter; edit it in the text", key=key)
+        )
     textual = fm.parse_yaml(edited.front_matter or "")[1]
     if value is None:
         ok = key not in textual
@@ -183,7 +191,9 @@ def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> Non
     else:
         ok = textual.get(key) == value
     if not ok:
-        raise ValueError(f"cannot change `{key}` safely in this front matter; edit it in the text")
+        raise ValueError(
+            msg("cannot change `{key}` safely in this front matter; edit it in the text", key=key)
+        )
 
 
 def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
@@ -191,7 +201,7 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     try:
         typed, textual = fm.parse_yaml(split.yaml_text, TEXT_KEYS | {"tags"})
     except fm.FrontMatterError as exc:
-        problems.append(Problem(str(exc), exc.line + offset if exc.line else None, True))
+        problems.append(Problem(exc.args[0], exc.line + offset if exc.line else None, True))
         return {"tags": []}
 
     def line_of(key: str) -> int | None:
@@ -202,7 +212,12 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
         shown = ", ".join(str(n + offset) for n in found)
         problems.append(
             Problem(
-                f"`{key}` is written {len(found)} times (lines {shown}); the last one counts",
+                msg(
+                    "`{key}` is written {count} times (lines {lines}); the last one counts",
+                    key=key,
+                    count=len(found),
+                    lines=shown,
+                ),
                 found[-1] + offset,
             )
         )
@@ -216,7 +231,7 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
             elif raw is None or raw == "":
                 meta[name] = ""
             else:
-                problems.append(Problem(f"`{name}` should be text", line_of(name)))
+                problems.append(Problem(msg("`{key}` should be text", key=name), line_of(name)))
                 meta[name] = _json_safe(value)
         elif name == "tags":
             meta["tags"] = _parse_tags(textual.get("tags", value), line_of("tags"), problems)
@@ -226,14 +241,23 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     status = meta.get("status")
     if isinstance(status, str) and status and status not in STATUSES:
         problems.append(
-            Problem(f"unknown status `{status}` (use one of: {', '.join(STATUSES)})", line_of("status"))
+            Problem(
+                msg(
+                    "unknown status `{status}` (use one of: {choices})",
+                    status=status,
+                    choices=", ".join(STATUSES),
+                ),
+                line_of("status"),
+            )
         )
     date = meta.get("date")
     if isinstance(date, str) and date and not is_iso_date(date):
-        problems.append(Problem(f"date `{date}` is not an ISO 8601 date (YYYY-MM-DD)", line_of("date")))
+        problems.append(
+            Problem(msg("date `{date}` is not an ISO 8601 date (YYYY-MM-DD)", date=date), line_of("date"))
+        )
     direction = meta.get("dir")
     if isinstance(direction, str) and direction and direction not in ("rtl", "ltr"):
-        problems.append(Problem(f"dir `{direction}` must be rtl or ltr", line_of("dir")))
+        problems.append(Problem(msg("dir `{dir}` must be rtl or ltr", dir=direction), line_of("dir")))
     return meta
 
 
@@ -241,10 +265,10 @@ def _parse_tags(raw: object, line: int | None, problems: list[Problem]) -> list[
     if raw is None or raw == "":
         return []
     if isinstance(raw, str):
-        problems.append(Problem("`tags` should be a list, e.g. [الرباط, أمن]; read as one tag", line))
+        problems.append(Problem(msg("`tags` should be a list, e.g. [الرباط, أمن]; read as one tag"), line))
         return [raw]
     if not isinstance(raw, list):
-        problems.append(Problem("`tags` should be a list of words", line))
+        problems.append(Problem(msg("`tags` should be a list of words"), line))
         return []
     tags: list[str] = []
     for item in raw:
@@ -252,5 +276,5 @@ def _parse_tags(raw: object, line: int | None, problems: list[Problem]) -> list[
             if item.strip():
                 tags.append(item.strip())
         else:
-            problems.append(Problem("`tags` should hold only words, not nested lists or maps", line))
+            problems.append(Problem(msg("`tags` should hold only words, not nested lists or maps"), line))
     return tags

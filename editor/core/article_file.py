@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from editor.core.article import Article
+from editor.core.messages import msg
 from editor.core.storage import (
     UTF8,
     ArticleIOError,
@@ -50,9 +51,9 @@ class LoadedArticle:
 
 def _read_only_reason(path: Path) -> str | None:
     if is_read_only(path):
-        return f"{path.name} is read-only: changes can only be saved under another name"
+        return msg("{name} is read-only: changes can only be saved under another name", name=path.name)
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return f"the folder of {path.name} is read-only: changes can only be saved elsewhere"
+        return msg("the folder of {name} is read-only: changes can only be saved elsewhere", name=path.name)
     return None
 
 
@@ -102,7 +103,9 @@ def save_article(
     try:
         st = dest.stat()
     except OSError as exc:
-        raise SaveError(f"{dest} was saved but cannot be read back: {exc.strerror}") from exc
+        raise SaveError(
+            msg("{path} was saved but cannot be read back: {cause}", path=dest, cause=exc.strerror)
+        ) from exc
     saved_encoding = encoding if encoding in (UTF8, "utf-16-le", "utf-16-be") else UTF8
     base = target if isinstance(target, LoadedArticle) else LoadedArticle(article=article, path=dest)
     return replace(

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from editor.core.messages import msg
+
 _OPEN_RE = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\n|\r)")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.MULTILINE)
 _TOP_KEY_RE = re.compile(r"^[\"']?([^\s#\-\"'][^:\n]*?)[\"']?[ \t]*:(?=[ \t]|$)", re.MULTILINE)
@@ -75,7 +77,7 @@ def _refuse_aliases(loader_cls: type) -> type:
             if self.check_event(yaml.events.AliasEvent):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(
-                    None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
+                    None, None, msg("YAML aliases (*name) are not allowed in front matter"), event.start_mark
                 )
             return super().compose_node(parent, index)
 
@@ -102,13 +104,15 @@ def _load(yaml_text: str, loader: type) -> object:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from exc
+        raise FrontMatterError(
+            msg("invalid YAML: {problem}", problem=problem), mark.line + 1 if mark else None
+        ) from exc
     except yaml.YAMLError as exc:
-        raise FrontMatterError(f"invalid YAML: {exc}") from exc
+        raise FrontMatterError(msg("invalid YAML: {problem}", problem=str(exc))) from exc
     except RecursionError as exc:
-        raise FrontMatterError("invalid YAML: nested too deeply") from exc
+        raise FrontMatterError(msg("invalid YAML: nested too deeply")) from exc
     except Exception as exc:  # noqa: BLE001 - a constructor's ValueError etc. (`!!int abc`, `2024-13-45`)
-        raise FrontMatterError(f"invalid YAML value: {exc}") from exc
+        raise FrontMatterError(msg("invalid YAML value: {problem}", problem=str(exc))) from exc
 
 
 def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
@@ -125,7 +129,7 @@ def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple
     if textual is None:  # only comments
         return {}, {}
     if not isinstance(textual, dict):
-        raise FrontMatterError("front matter must be a set of `key: value` lines", 1)
+        raise FrontMatterError(msg("front matter must be a set of `key: value` lines"), 1)
     if all(key in text_keys for key in textual):
         return textual, textual
     try:

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.messages import msg
+
 UTF8 = "utf-8"
 LEGACY_NAMES = {"cp1256": "Windows-1256 (Arabic)", "cp1252": "Windows-1252 (Western)"}
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
@@ -72,27 +74,26 @@ def decode_bytes(data: bytes, name: str = "file") -> DecodedText:
         try:
             return DecodedText(data[3:].decode(UTF8), UTF8, True)
         except UnicodeDecodeError as exc:
-            raise BinaryFileError(
-                f"{name} starts like UTF-8 but holds invalid bytes at {exc.start + 3}"
-            ) from exc
+            raise BinaryFileError(msg("{name} starts like UTF-8 but holds invalid bytes", name=name)) from exc
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
             try:
                 return DecodedText(data[2:].decode(encoding), encoding, True)
             except UnicodeDecodeError as exc:
-                raise BinaryFileError(f"{name} is not valid UTF-16 text") from exc
+                raise BinaryFileError(msg("{name} is not valid UTF-16 text", name=name)) from exc
     if _looks_binary(data):
-        raise BinaryFileError(f"{name} is a binary file, not a text article")
+        raise BinaryFileError(msg("{name} is a binary file, not a text article", name=name))
     try:
         return DecodedText(data.decode(UTF8), UTF8, False)
     except UnicodeDecodeError:
         pass
     text, encoding = _legacy_decode(data)
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f" for ch in text[:8192]):
-        raise BinaryFileError(f"{name} is a binary file, not a text article")
-    notice = (
-        f"{name} is not UTF-8: it was read as {LEGACY_NAMES[encoding]}. "
-        "Nothing is changed on disk until you save; saving writes UTF-8."
+        raise BinaryFileError(msg("{name} is a binary file, not a text article", name=name))
+    notice = msg(
+        "{name} is not UTF-8: it was read as {encoding}. Nothing is changed on disk until you save; saving writes UTF-8.",
+        name=name,
+        encoding=LEGACY_NAMES[encoding],
     )
     return DecodedText(text, encoding, False, notice)
 
@@ -110,30 +111,32 @@ def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
     path = Path(path)
     try:
         if path.is_dir():
-            raise ArticleIOError(f"{path} is a folder, not a file")
+            raise ArticleIOError(msg("{path} is a folder, not a file", path=path))
         data = path.read_bytes()
     except ArticleIOError:
         raise
     except FileNotFoundError as exc:
-        raise ArticleIOError(f"{path} does not exist") from exc
+        raise ArticleIOError(msg("{path} does not exist", path=path)) from exc
     except PermissionError as exc:
-        raise ArticleIOError(f"{path} cannot be read: permission denied") from exc
+        raise ArticleIOError(msg("{path} cannot be read: permission denied", path=path)) from exc
     except OSError as exc:
-        raise ArticleIOError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        raise ArticleIOError(
+            msg("{path} cannot be read: {cause}", path=path, cause=exc.strerror or str(exc))
+        ) from exc
     return decode_bytes(data, str(path))
 
 
 # --- atomic save --------------------------------------------------------------------------------
 
 _CAUSES = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOENT: "its folder does not exist any more",
-    errno.ENOTDIR: "its folder does not exist any more",
-    errno.EIO: "the disk reported an input/output error",
+    errno.ENOSPC: msg("the disk is full"),
+    errno.EDQUOT: msg("the disk quota is exceeded"),
+    errno.EACCES: msg("permission denied"),
+    errno.EPERM: msg("permission denied"),
+    errno.EROFS: msg("the file system is read-only"),
+    errno.ENOENT: msg("its folder does not exist any more"),
+    errno.ENOTDIR: msg("its folder does not exist any more"),
+    errno.EIO: msg("the disk reported an input/output error"),
 }
 
 
@@ -184,15 +187,15 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(os.path.realpath(path))
     folder = target.parent
     if target.is_dir():
-        raise SaveError(f"cannot save {path}: it is a folder")
+        raise SaveError(msg("cannot save {path}: it is a folder", path=path))
     if not folder.is_dir():
-        raise SaveError(f"cannot save {path}: its folder does not exist any more")
+        raise SaveError(msg("cannot save {path}: its folder does not exist any more", path=path))
     try:
         old = target.stat()
     except FileNotFoundError:
         old = None
     if old is not None and is_read_only(target, old.st_mode):
-        raise SaveError(f"cannot save {path}: the file is read-only")
+        raise SaveError(msg("cannot save {path}: the file is read-only", path=path))
     mode = stat.S_IMODE(old.st_mode) if old else _default_mode()
     tmp_name = None
     try:
@@ -210,14 +213,16 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
                 pass
         with open(tmp_name, "rb") as check:
             if check.read() != data:
-                raise SaveError(f"cannot save {path}: the written copy did not read back the same")
+                raise SaveError(
+                    msg("cannot save {path}: the written copy did not read back the same", path=path)
+                )
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(folder)
     except SaveError:
         raise
     except OSError as exc:
-        raise SaveError(f"cannot save {path}: {describe_os_error(exc)}") from exc
+        raise SaveError(msg("cannot save {path}: {cause}", path=path, cause=describe_os_error(exc))) from exc
     finally:
         if tmp_name is not None:
             try:

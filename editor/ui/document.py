@@ -18,6 +18,7 @@ from editor.core.arabic import count_characters, count_words, reading_minutes
 from editor.core.article import Article
 from editor.core.article_file import LoadedArticle, load_article, save_article
 from editor.core.direction import article_direction
+from editor.ui.i18n import localize
 from editor.ui.markdown_edit import MarkdownEdit
 
 PAUSE_MS = 300
@@ -78,7 +79,7 @@ class Document(QObject):
 
     @property
     def problems(self) -> list[str]:
-        return [str(p) for p in self._meta_article.problems]
+        return [localize(p.describe()) for p in self._meta_article.problems]
 
     @property
     def fields_editable(self) -> bool:

@@ -17,7 +17,7 @@ from editor.core.slug import suggest_file_name
 from editor.core.storage import ArticleIOError
 from editor.ui import dialogs
 from editor.ui.document import Document
-from editor.ui.i18n import tr
+from editor.ui.i18n import localize_error, tr
 from editor.ui.settings import Settings
 
 
@@ -86,7 +86,7 @@ class FileController(QObject):
         try:
             self.document.load(path)
         except (ArticleIOError, OSError) as exc:
-            self.show_error(self.window, tr("Cannot open the article"), str(exc))
+            self.show_error(self.window, tr("Cannot open the article"), localize_error(exc))
             return False
         self._remember(Path(path))
         return True
@@ -122,7 +122,7 @@ class FileController(QObject):
         try:
             self.document.save(path)
         except (ArticleIOError, OSError) as exc:
-            self.show_error(self.window, tr("The article was not saved"), str(exc))
+            self.show_error(self.window, tr("The article was not saved"), localize_error(exc))
             return False
         if self.document.path is not None:
             self.new_file_path = None

@@ -34,7 +34,7 @@ from editor.ui.document import Document
 from editor.ui.file_ops import FileController, template_article
 from editor.ui.find_replace import FindReplaceBar
 from editor.ui.highlighter import MarkdownHighlighter
-from editor.ui.i18n import tr
+from editor.ui.i18n import localize, localize_error, tr
 from editor.ui.markdown_edit import MarkdownEdit
 from editor.ui.metadata_form import MetadataForm
 from editor.ui.pause_work import PauseResult
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.set_field(key, value)  # type: ignore[arg-type]
         except ValueError as exc:
-            self.banner.show_messages([str(exc)], can_unlock=False)
+            self.banner.show_messages([localize_error(exc)], can_unlock=False)
             self._show_meta()
 
     def _show_meta(self) -> None:
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def _show_file(self) -> None:
         d = self.document
-        messages = [m for m in (d.notice, d.read_only_reason) if m] + d.problems
+        messages = [localize(m) for m in (d.notice, d.read_only_reason) if m] + d.problems
         self.banner.show_messages(messages, can_unlock=self.editor.isReadOnly())
         self.preview.base_dir = d.base_dir()
         self.menu_actions.update_enabled(not self.editor.isReadOnly(), d.fields_editable, d.path is not None)

@@ -4,6 +4,170 @@
   <context>
     <name>Midad</name>
     <message>
+      <source>{message}</source>
+      <translation>{message}</translation>
+    </message>
+    <message>
+      <source>line {line}: {message}</source>
+      <translation>السطر {line}: {message}</translation>
+    </message>
+    <message>
+      <source>front matter starts with `---` but is never closed</source>
+      <translation>البيانات الوصفية تبدأ بـ `---` ولا تُغلق أبدًا</translation>
+    </message>
+    <message>
+      <source>the front matter has errors; fix them in the text before editing fields</source>
+      <translation>في البيانات الوصفية أخطاء؛ صحّحها في النص قبل تعديل الحقول</translation>
+    </message>
+    <message>
+      <source>cannot change `{key}` safely in this front matter; edit it in the text</source>
+      <translation>تعذّر تغيير `{key}` بأمان في هذه البيانات الوصفية؛ عدّله في النص</translation>
+    </message>
+    <message>
+      <source>`{key}` is written {count} times (lines {lines}); the last one counts</source>
+      <translation>`{key}` مكتوب {count} مرات (الأسطر {lines})؛ المعتمد هو الأخير</translation>
+    </message>
+    <message>
+      <source>`{key}` should be text</source>
+      <translation>يجب أن يكون `{key}` نصًّا</translation>
+    </message>
+    <message>
+      <source>unknown status `{status}` (use one of: {choices})</source>
+      <translation>حالة غير معروفة `{status}` (استعمل إحدى: {choices})</translation>
+    </message>
+    <message>
+      <source>date `{date}` is not an ISO 8601 date (YYYY-MM-DD)</source>
+      <translation>التاريخ `{date}` ليس بصيغة ISO 8601 (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>dir `{dir}` must be rtl or ltr</source>
+      <translation>الاتجاه `{dir}` يجب أن يكون rtl أو ltr</translation>
+    </message>
+    <message>
+      <source>`tags` should be a list, e.g. [الرباط, أمن]; read as one tag</source>
+      <translation>يجب أن تكون `tags` قائمة، مثل [الرباط, أمن]؛ قُرئت وسمًا واحدًا</translation>
+    </message>
+    <message>
+      <source>`tags` should be a list of words</source>
+      <translation>يجب أن تكون `tags` قائمة كلمات</translation>
+    </message>
+    <message>
+      <source>`tags` should hold only words, not nested lists or maps</source>
+      <translation>يجب أن تضم `tags` كلمات فقط، لا قوائم أو خرائط متداخلة</translation>
+    </message>
+    <message>
+      <source>{name} is read-only: changes can only be saved under another name</source>
+      <translation>{name} للقراءة فقط: لا تُحفظ التغييرات إلا باسم آخر</translation>
+    </message>
+    <message>
+      <source>the folder of {name} is read-only: changes can only be saved elsewhere</source>
+      <translation>مجلد {name} للقراءة فقط: لا تُحفظ التغييرات إلا في مكان آخر</translation>
+    </message>
+    <message>
+      <source>{path} was saved but cannot be read back: {cause}</source>
+      <translation>حُفظ {path} لكن تعذّرت قراءته من جديد: {cause}</translation>
+    </message>
+    <message>
+      <source>YAML aliases (*name) are not allowed in front matter</source>
+      <translation>الأسماء المستعارة في YAML ‏(*name) غير مسموح بها في البيانات الوصفية</translation>
+    </message>
+    <message>
+      <source>invalid YAML: {problem}</source>
+      <translation>YAML غير صالح: {problem}</translation>
+    </message>
+    <message>
+      <source>invalid YAML: nested too deeply</source>
+      <translation>YAML غير صالح: تداخل عميق جدًّا</translation>
+    </message>
+    <message>
+      <source>invalid YAML value: {problem}</source>
+      <translation>قيمة YAML غير صالحة: {problem}</translation>
+    </message>
+    <message>
+      <source>front matter must be a set of `key: value` lines</source>
+      <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة `key: value`</translation>
+    </message>
+    <message>
+      <source>{name} does not exist</source>
+      <translation>{name} غير موجود</translation>
+    </message>
+    <message>
+      <source>{name} starts like UTF-8 but holds invalid bytes</source>
+      <translation>{name} يبدأ بترميز UTF-8 لكنه يحوي بايتات غير صالحة</translation>
+    </message>
+    <message>
+      <source>{name} is not valid UTF-16 text</source>
+      <translation>{name} ليس نصًّا صالحًا بترميز UTF-16</translation>
+    </message>
+    <message>
+      <source>{name} is a binary file, not a text article</source>
+      <translation>{name} ملف ثنائي، وليس مقالًا نصيًّا</translation>
+    </message>
+    <message>
+      <source>{name} is not UTF-8: it was read as {encoding}. Nothing is changed on disk until you save; saving writes UTF-8.</source>
+      <translation>{name} ليس بترميز UTF-8: قُرئ بترميز {encoding}. لا يتغير شيء على القرص حتى تحفظ؛ والحفظ يكتب UTF-8.</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a file</source>
+      <translation>{path} مجلد وليس ملفًّا</translation>
+    </message>
+    <message>
+      <source>{path} does not exist</source>
+      <translation>{path} غير موجود</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read: permission denied</source>
+      <translation>تعذّرت قراءة {path}: الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>{path} cannot be read: {cause}</source>
+      <translation>تعذّرت قراءة {path}: {cause}</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+      <source>the disk quota is exceeded</source>
+      <translation>تجاوزت الحصة المسموحة على القرص</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>the file system is read-only</source>
+      <translation>نظام الملفات للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>its folder does not exist any more</source>
+      <translation>لم يعد مجلده موجودًا</translation>
+    </message>
+    <message>
+      <source>the disk reported an input/output error</source>
+      <translation>أبلغ القرص عن خطأ في القراءة أو الكتابة</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: it is a folder</source>
+      <translation>تعذّر حفظ {path}: إنه مجلد</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: its folder does not exist any more</source>
+      <translation>تعذّر حفظ {path}: لم يعد مجلده موجودًا</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: the file is read-only</source>
+      <translation>تعذّر حفظ {path}: الملف للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: the written copy did not read back the same</source>
+      <translation>تعذّر حفظ {path}: النسخة المكتوبة لم تُقرأ مطابقة</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: {cause}</source>
+      <translation>تعذّر حفظ {path}: {cause}</translation>
+    </message>
+    <message>
       <source>&amp;New</source>
       <translation>&amp;جديد</translation>
     </message>

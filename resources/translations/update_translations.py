@@ -18,7 +18,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CONTEXT = "Midad"
-LITERAL_RE = re.compile(r"\btr\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
+# UI strings (`tr("…")` in editor/ui) and the core's user-facing sentences (`msg("…", …)` in editor/core)
+LITERAL_RE = re.compile(r"\b(?:tr|msg)\(\s*\"((?:[^\"\\]|\\.)*)\"\s*[,)]")
 
 
 def ui_strings() -> list[str]:

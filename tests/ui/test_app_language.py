@@ -114,3 +114,52 @@ def test_ctrl_c_closes_the_window_asking_first(window):
         assert not window.isVisible()
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+CORE_DIR = Path(__file__).parents[2] / "editor" / "core"
+
+
+def test_every_core_message_has_an_arabic_translation_with_the_same_fields():
+    ts = ET.parse(resource_path("translations", "midad_ar.ts"))
+    translated = {m.findtext("source"): m.findtext("translation") for m in ts.iter("message")}
+    literal = re.compile(r"\bmsg\(\s*\"((?:[^\"\\]|\\.)*)\"\s*[,)]")
+    fields = re.compile(r"\{(\w+)\}")
+    problems = []
+    for path in CORE_DIR.glob("*.py"):
+        for match in literal.finditer(path.read_text(encoding="utf-8")):
+            source = match.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+            arabic = translated.get(source)
+            if not arabic:
+                problems.append(f"{path.name}: untranslated: {source}")
+            elif sorted(fields.findall(arabic)) != sorted(fields.findall(source)):
+                problems.append(f"{path.name}: fields differ: {source}")
+    assert not problems, problems
+
+
+def test_core_messages_show_in_arabic_in_the_window(qapp, qtbot, settings, tmp_path):
+    from editor.ui.main_window import MainWindow
+
+    path = tmp_path / "old.md"
+    path.write_bytes("---\nstatus: finished\n---\nمقال قديم\n".encode("cp1256"))
+    path.chmod(0o444)
+    translators = install_translations(qapp, "ar")
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        errors = []
+        window.files.show_error = lambda _parent, title, text: errors.append(text)
+        window.open_file(str(path))
+        banner = window.banner.label.text()
+        assert "ليس بترميز UTF-8" in banner and "Windows-1256" in banner
+        assert "للقراءة فقط" in banner
+        assert "السطر 2: حالة غير معروفة `finished`" in banner
+        assert "is not UTF-8" not in banner
+        binary = tmp_path / "photo.md"
+        binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+        window.open_file(str(binary))
+        assert errors and "ملف ثنائي" in errors[-1]
+        window.document.editor.document().setModified(False)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
