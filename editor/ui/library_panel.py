@@ -13,10 +13,9 @@ can follow the article's slug) and delete (to the system trash, after confirmati
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QModelIndex, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,23 +50,12 @@ from editor.ui.library_model import (
     ArticleTableModel,
     status_label,
 )
+from editor.ui.trash import move_to_trash
 
 SEARCH_DEBOUNCE_MS = 200
 # Qt's rich text has no <mark>: matches are shown with a highlight background instead
 _HIGHLIGHT_OPEN = '<span style="background-color:#ffe27a; color:#000000">'
 _HIGHLIGHT_CLOSE = "</span>"
-
-
-def move_to_trash(path: str | os.PathLike[str]) -> None:
-    """Move a file to the desktop trash (creating the user's trash folder if needed); OSError on failure."""
-    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation))
-    for sub in ("files", "info"):
-        try:
-            (data / "Trash" / sub).mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError:
-            pass  # Qt may still find a trash on the file's own disk
-    if not QFile.moveToTrash(os.fspath(path)):
-        raise OSError(f"{Path(path).name} could not be moved to the trash")
 
 
 class LibraryPanel(QWidget):
