@@ -31,6 +31,7 @@ from editor.ui import dialogs
 from editor.ui.actions import Actions
 from editor.ui.article_tags import ArticleTags
 from editor.ui.document import Document
+from editor.ui.external_changes import ExternalChangeWatcher
 from editor.ui.file_ops import FileController, template_article
 from editor.ui.find_replace import FindReplaceBar
 from editor.ui.highlighter import MarkdownHighlighter
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.editor.setObjectName("editor")
         self.document = Document(self.editor, self)
         self.files = FileController(self, self.document, self.settings)
+        self.external_changes = ExternalChangeWatcher(self.document, self)
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())
         self.preview = PreviewPane(self)
         self.preview.setObjectName("preview")
@@ -187,6 +189,12 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, e, d = self.menu_actions, self.editor, self.document
+        self.external_changes.conflict.connect(
+            lambda text: self.banner.show_messages([text], can_unlock=False)
+        )
+        self.external_changes.reloaded.connect(
+            lambda: self.status.showMessage(tr("Reloaded: the article was changed by another program"), 8000)
+        )
         a.new.triggered.connect(self.files.new)
         a.open.triggered.connect(self.files.open)
         a.save.triggered.connect(self.files.save)

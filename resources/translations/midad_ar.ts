@@ -378,6 +378,10 @@
       <translation>مفاتيح الأسهم</translation>
     </message>
     <message>
+      <source>{0} was changed by another program. Your unsaved text is kept; saving will ask before overwriting.</source>
+      <translation>غيّر برنامج آخر الملف {0}. نصّك غير المحفوظ باقٍ؛ وسيسألك الحفظ قبل الكتابة فوقه.</translation>
+    </message>
+    <message>
       <source>Cannot open the article</source>
       <translation>تعذر فتح المقال</translation>
     </message>
@@ -612,6 +616,10 @@
     <message>
       <source>Formatting</source>
       <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>Reloaded: the article was changed by another program</source>
+      <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
     </message>
     <message>
       <source>The new language applies the next time Midad starts.</source>

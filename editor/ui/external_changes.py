@@ -1,0 +1,87 @@
+"""The open article changed on disk (another editor, a sync tool): reload it, or warn.
+
+With no unsaved edits in Midad, the article is reloaded in place (caret kept). With unsaved edits
+nothing is replaced: `conflict` tells the user once, and saving later asks before overwriting
+(see FileController). A QFileSystemWatcher reacts at once; a slow timer also checks, because
+editors that save by renaming a new file over the old one end the watch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from editor.core.article_file import article_bytes
+from editor.core.storage import ArticleIOError
+from editor.ui.document import Document
+from editor.ui.i18n import tr
+
+DEBOUNCE_MS = 250
+POLL_MS = 2000
+
+
+class ExternalChangeWatcher(QObject):
+    """Watches the document's file and reacts to changes made by other programs."""
+
+    reloaded = Signal()
+    conflict = Signal(str)  # a sentence for the user
+
+    def __init__(self, document: Document, parent: QObject | None = None, poll_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._warned = False
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check)
+        self._poll = QTimer(self, interval=poll_ms)
+        self._poll.timeout.connect(self.check)
+        self._poll.start()
+        document.file_changed.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        """Watch the file the document now shows."""
+        self._warned = False
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self._watch()
+
+    def _watch(self) -> None:
+        path = self.document.path
+        if path is not None and path.exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))
+
+    def check(self) -> None:
+        """Compare the file on disk with what was loaded; reload or warn if another program changed it."""
+        loaded = self.document.loaded
+        if loaded is None or not loaded.changed_on_disk() or not loaded.path.exists():
+            return
+        self._watch()  # a rename-over save ended the watch
+        try:
+            data = loaded.path.read_bytes()
+            stat = loaded.path.stat()
+        except OSError:
+            return
+        if data == article_bytes(loaded.article, loaded.encoding, loaded.bom):  # touched, not changed
+            self.document.loaded = replace(loaded, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
+            return
+        if self.document.is_modified():
+            if not self._warned:
+                self._warned = True
+                self.conflict.emit(
+                    tr(
+                        "{0} was changed by another program. Your unsaved text is kept; saving will ask before overwriting."
+                    ).format(loaded.path.name)
+                )
+            return
+        caret = self.document.editor.textCursor().position()
+        try:
+            self.document.load(loaded.path)
+        except ArticleIOError:
+            return  # e.g. half-written by a sync tool: the next check tries again
+        cursor = self.document.editor.textCursor()
+        cursor.setPosition(min(caret, self.document.editor.document().characterCount() - 1))
+        self.document.editor.setTextCursor(cursor)
+        self.reloaded.emit()
