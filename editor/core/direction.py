@@ -306,7 +306,11 @@ def isolate_number_runs(text: str, paragraph_dir: str = "rtl") -> str:
     both sides of each `-`/dash instead. `<span dir>` and `<bdi>` are dropped by Qt, and LRI/PDI
     does not fix Arabic-Indic runs, so neither is used. The text is unchanged besides the marks.
     """
-    spans = number_runs(text, paragraph_dir)
+    return insert_number_marks(text, number_runs(text, paragraph_dir))
+
+
+def insert_number_marks(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the marks of `isolate_number_runs` added at the number runs `spans`."""
     if not spans:
         return text
     parts: list[str] = []

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.core.direction import OVERRIDE_RE, paragraph_direction
+from editor.core.direction import (
+    OVERRIDE_RE,
+    insert_number_marks,
+    line_directions,
+    number_runs,
+    paragraph_direction,
+)
+from editor.core.markdown_mask import mask_non_prose
 
 HORIZONTAL_RULE = "---"
 LINK_PLACEHOLDER = "https://"
@@ -151,3 +158,20 @@ def continue_line(line: str) -> tuple[str, bool] | None:
     if number:
         return f"{indent}{int(number) + 1}{delimiter}{space}", False
     return f"{indent}{quote}{space}", False
+
+
+def keep_number_order(body: str, article_dir: str = "rtl") -> str:
+    """`body` with an invisible LEFT-TO-RIGHT MARK where a number run (`03-73`, `2024-05-12`)
+    would otherwise show reversed in a right-to-left paragraph.
+
+    The same marks the renderer adds to HTML, written into the text at the writer's request, so the
+    editor, every export and a CMS all show the numbers in order. Code, links, URLs and raw HTML are
+    left alone; running it twice changes nothing more.
+    """
+    masked = mask_non_prose(body).split("\n")
+    lines = body.split("\n")
+    directions = line_directions(body, article_dir)
+    return "\n".join(
+        insert_number_marks(line, number_runs(masked_line, "rtl")) if direction == "rtl" else line
+        for line, masked_line, direction in zip(lines, masked, directions, strict=True)
+    )

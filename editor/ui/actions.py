@@ -66,6 +66,7 @@ class Actions(QObject):
         make("numbers", tr("Numbered list"), "Ctrl+Shift+7", "numbers")
         make("rule", tr("Horizontal rule"), "Ctrl+Shift+-", "rule")
         make("paragraph_direction", tr("Flip paragraph direction"), "Ctrl+Shift+X", "direction")
+        make("keep_number_order", tr("Keep numbers in order (03-73)"), None, "")
         make("article_rtl", tr("Article right to left"), None, "", checkable=True)
         make("article_ltr", tr("Article left to right"), None, "", checkable=True)
         # View
@@ -82,7 +83,7 @@ class Actions(QObject):
     def editing_actions(self) -> list[QAction]:
         """Actions that change the text (disabled for a read-only article)."""
         names = (
-            "bold italic link heading1 heading2 heading3 quote bullets numbers rule paragraph_direction "
+            "bold italic link heading1 heading2 heading3 quote bullets numbers rule paragraph_direction keep_number_order "
             "article_rtl article_ltr replace"
         ).split()
         return [self._all[n] for n in names]

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         format_menu.addSeparator()
         format_menu.addActions([a.heading1, a.heading2, a.heading3, a.quote, a.bullets, a.numbers, a.rule])
         format_menu.addSeparator()
-        format_menu.addActions([a.paragraph_direction, a.article_rtl, a.article_ltr])
+        format_menu.addActions([a.paragraph_direction, a.keep_number_order, a.article_rtl, a.article_ltr])
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([a.toggle_preview, a.toggle_side_panel])
         view_menu.addSeparator()
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         a.numbers.triggered.connect(e.toggle_numbers)
         a.rule.triggered.connect(e.insert_rule)
         a.paragraph_direction.triggered.connect(e.toggle_paragraph_direction)
+        a.keep_number_order.triggered.connect(self._keep_number_order)
         a.article_rtl.triggered.connect(lambda: self._set_field("dir", "rtl"))
         a.article_ltr.triggered.connect(lambda: self._set_field("dir", "ltr"))
         a.toggle_preview.toggled.connect(self._toggle_preview)
@@ -309,6 +310,15 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, *_args: object) -> None:
         self.highlighter.set_palette(QApplication.palette())
+
+    def _keep_number_order(self) -> None:
+        changed = self.editor.keep_number_order()
+        message = (
+            tr("Numbers kept in order; lines changed: {0}").format(changed)
+            if changed
+            else tr("No reversed numbers found")
+        )
+        self.status.showMessage(message, 6000)
 
     def _undo(self) -> None:
         if self.side_dock.isAncestorOf(QApplication.focusWidget()) and self.document.meta_undo.canUndo():

@@ -319,6 +319,23 @@ class MarkdownEdit(QTextEdit):
             cursor.setPosition(min(caret, self.document().characterCount() - 1))
             self.setTextCursor(cursor)
 
+    def keep_number_order(self) -> int:
+        """Write the marks that keep number runs (`03-73`) in order; one undoable step. Returns lines changed."""
+        old_lines = self.body_text().split("\n")
+        new_lines = fmt.keep_number_order("\n".join(old_lines), self._article_dir).split("\n")
+        changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+        if not changed:
+            return 0
+        caret = self.textCursor().position()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for number in changed:
+            self._replace_blocks([self.document().findBlockByNumber(number)], [new_lines[number]])
+        cursor.endEditBlock()
+        cursor.setPosition(min(caret, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        return len(changed)
+
     # --- drops, keys and painting ----------------------------------------------------------------
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
         if source.hasUrls():

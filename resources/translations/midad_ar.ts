@@ -252,6 +252,10 @@
       <translation>قلب اتجاه الفقرة</translation>
     </message>
     <message>
+      <source>Keep numbers in order (03-73)</source>
+      <translation>حفظ ترتيب الأرقام (03-73)</translation>
+    </message>
+    <message>
       <source>Article right to left</source>
       <translation>المقال من اليمين إلى اليسار</translation>
     </message>
@@ -620,6 +624,14 @@
     <message>
       <source>Reloaded: the article was changed by another program</source>
       <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
+    </message>
+    <message>
+      <source>Numbers kept in order; lines changed: {0}</source>
+      <translation>حُفظ ترتيب الأرقام؛ الأسطر المعدّلة: {0}</translation>
+    </message>
+    <message>
+      <source>No reversed numbers found</source>
+      <translation>لا أرقام معكوسة</translation>
     </message>
     <message>
       <source>The new language applies the next time Midad starts.</source>

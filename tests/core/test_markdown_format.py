@@ -73,3 +73,42 @@ def test_toggle_direction_leaves_blank_paragraphs():
 )
 def test_continue_line(line, expected):
     assert fmt.continue_line(line) == expected
+
+
+def test_keep_number_order_marks_only_rtl_prose():
+    from editor.core.direction import LRM
+    from editor.core.markdown_format import keep_number_order
+
+    body = (
+        "القانون رقم “03-73” في [الرابط](http://x.com/2024-05-12) و`2024-05-12` وتاريخ 2024-05-12\n"
+        "\n"
+        "The law 03-73 in English.\n"
+        "\n"
+        "```\n"
+        "2024-05-12 code\n"
+        "```\n"
+        "رقم ٠٣-٧٣ هنا"
+    )
+    fixed = keep_number_order(body)
+    assert fixed == (
+        f"القانون رقم “{LRM}03-73” في [الرابط](http://x.com/2024-05-12) و`2024-05-12` وتاريخ {LRM}2024-05-12\n"
+        "\n"
+        "The law 03-73 in English.\n"
+        "\n"
+        "```\n"
+        "2024-05-12 code\n"
+        "```\n"
+        f"رقم ٠٣{LRM}-{LRM}٧٣ هنا"
+    )
+    assert keep_number_order(fixed) == fixed
+    assert fixed.replace(LRM, "") == body
+
+
+def test_keep_number_order_on_the_seed_article(seed_text):
+    from editor.core.direction import LRM, number_runs
+    from editor.core.markdown_format import keep_number_order
+
+    fixed = keep_number_order(seed_text)
+    assert fixed.replace(LRM, "") == seed_text
+    assert f"“{LRM}03-73”" in fixed
+    assert all(not number_runs(line) for line in fixed.split("\n"))

@@ -147,3 +147,31 @@ def test_enter_continues_lists_and_quotes_and_ends_them_on_an_empty_item(window,
     assert editor.body_text() == "1. one\n2. two"
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert editor.body_text() == "1. one\n2. two\n"  # Shift+Enter: a plain line break
+
+
+def test_keep_numbers_in_order_fixes_the_editor_display_and_undoes(window, qtbot):
+    from editor.core.direction import LRM
+
+    editor = window.editor
+    editor.set_body("القانون رقم 03-73 للأمن\n\nThe law 03-73 stays\n\nرابط [هنا](http://x.org/2024-05-12)")
+
+    def number_reads_in_order(line_number: int) -> bool:
+        block = editor.document().findBlockByNumber(line_number)
+        zero = block.text().index("03")
+        seven = block.text().index("73")
+        first, second = QTextCursor(block), QTextCursor(block)
+        first.setPosition(block.position() + zero)
+        second.setPosition(block.position() + seven)
+        return editor.cursorRect(first).x() < editor.cursorRect(second).x()
+
+    assert not number_reads_in_order(0)  # the Unicode bidi algorithm shows 73-03
+    window.menu_actions.keep_number_order.trigger()
+    assert editor.body_text() == (
+        f"القانون رقم {LRM}03-73 للأمن\n\nThe law 03-73 stays\n\nرابط [هنا](http://x.org/2024-05-12)"
+    )
+    assert number_reads_in_order(0)
+    assert "1" in window.status.currentMessage()
+    window.menu_actions.keep_number_order.trigger()  # nothing more to do
+    assert editor.body_text().count(LRM) == 1
+    editor.undo()
+    assert LRM not in editor.body_text()
