@@ -88,7 +88,7 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
     record.hashtags = extract_hashtags(body)
-    record.problem = " ".join(problems) or None
+    record.problem = "; ".join(problems) or None
     record.norm_title = fast_normalize(record.title)
     record.norm_body = fast_normalize(body)
     return record
