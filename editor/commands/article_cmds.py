@@ -172,6 +172,10 @@ def new_article(title: str, author: str | None = None, location: str | None = No
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.path)
+    if not path.name or path.name in (".", "..") or args.path.endswith(("/", "\\")) or path.is_dir():
+        raise CommandError(
+            f"`{args.path}` is a folder, not an article file name (e.g. {Path(args.path) / 'article.md'})"
+        )
     if path.suffix.lower() not in (".md", ".markdown"):
         path = path.with_name(path.name + ".md")
     if path.exists():

@@ -19,6 +19,7 @@ import os
 import sys
 
 from editor.commands import CommandError
+from editor.core.storage import describe_os_error
 
 
 def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to keep the CLI start fast
@@ -87,8 +88,8 @@ def _cmd_tags(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise CommandError("the search query is empty")
-    if args.limit < 1:
-        raise CommandError("--limit must be at least 1")
+    if not 1 <= args.limit <= 100_000:
+        raise CommandError("--limit must be between 1 and 100000")
     hits = _library(args).search(args.query, limit=args.limit)
     if args.json:
         _print_json([h.to_json() for h in hits])
@@ -153,6 +154,10 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             return 0
     except tag_ops.TagOpError as exc:
         raise CommandError(str(exc)) from exc
+    except OSError as exc:  # e.g. the cache folder (undo data) cannot be written: nothing was changed
+        raise CommandError(
+            f"tag operation not done: {describe_os_error(exc)} ({exc.filename or ''})"
+        ) from exc
     _print_op(report, args.json)
     return 0
 

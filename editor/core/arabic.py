@@ -94,6 +94,7 @@ def original_span(text: str, index_map: list[int], start: int, end: int) -> tupl
 # --- word counting ---------------------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+_HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _LINK_URL_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -105,7 +106,8 @@ _HAS_ALNUM = re.compile(r"[^\W_]").search
 
 def strip_markdown_syntax(body: str) -> str:
     """Remove the Markdown that is not prose (link targets, tags, attributes) for counting."""
-    text = _LINK_URL_RE.sub("]", body)
+    text = _HTML_COMMENT_RE.sub(" ", body)
+    text = _LINK_URL_RE.sub("]", text)
     text = _REF_DEF_RE.sub("", text)
     text = _AUTOLINK_RE.sub("", text)
     text = _HTML_TAG_RE.sub(" ", text)

@@ -25,6 +25,8 @@ DEFAULT_LANG = "ar"
 _ISO_DATE_RE = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$"
 )
+TITLE_MAX = 200  # characters of a title taken from the first line
+_FIRST_LINE_RE = re.compile(r"[^\s][^\r\n]*")
 _HEADING_MARK_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|#(?=\S)|>\s*|[-*+]\s+|\d+[.)]\s+)")
 
 
@@ -129,10 +131,14 @@ class Article:
         title = self.meta.get("title")
         if isinstance(title, str) and title.strip():
             return title.strip()
-        for line in self.body.splitlines():
-            if line.strip():
-                return _HEADING_MARK_RE.sub("", line).strip().strip("*_").strip()
-        return ""
+        first = _FIRST_LINE_RE.search(self.body)
+        if first is None:
+            return ""
+        title = _HEADING_MARK_RE.sub("", first.group(0)).strip().strip("*_").strip()
+        if len(title) > TITLE_MAX:  # a first line can be a whole article: cut at a word
+            cut = title.rfind(" ", 0, TITLE_MAX)
+            title = title[: cut if cut > TITLE_MAX // 2 else TITLE_MAX].rstrip() + "…"
+        return title
 
     @property
     def tags(self) -> list[str]:

@@ -149,3 +149,10 @@ def test_new_refuses_existing_file(capsys, seed_file, seed_bytes):
     code, _, err = run(capsys, "new", str(seed_file), "--title", "x")
     assert code == 1 and "already exists" in err
     assert seed_file.read_bytes() == seed_bytes
+
+
+@pytest.mark.parametrize("target", ["", ".", "/", "folder/"])
+def test_new_refuses_folder_paths(capsys, tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "new", target, "--title", "x")
+    assert code == 1 and "is a folder" in err and err.count("\n") == 1

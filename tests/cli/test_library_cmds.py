@@ -109,3 +109,39 @@ def test_errors_are_one_line_and_write_nothing(library, capsys, tmp_path) -> Non
     code, _, err = _run(capsys, "search", str(root), "  ")
     assert code == 1 and "empty" in err
     assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
+
+
+def test_search_limit_out_of_range_is_one_line(tmp_path, capsys):
+    from editor.cli import main as cli_main
+
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.md").write_text("نص عن الأمن\n", encoding="utf-8")
+    code = cli_main(
+        [
+            "search",
+            str(tmp_path / "lib"),
+            "امن",
+            "--limit",
+            "999999999999999999999",
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "--limit" in err and err.count("\n") == 1
+
+
+def test_tag_operation_with_unwritable_cache_changes_nothing(tmp_path, capsys):
+    from editor.cli import main as cli_main
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    article = lib / "a.md"
+    data = "---\ntags: [أمن]\n---\nنص\n".encode()
+    article.write_bytes(data)
+    not_a_folder = tmp_path / "cache-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    code = cli_main(["tag", "rename", str(lib), "أمن", "أمان", "--cache-dir", str(not_a_folder)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.splitlines()[-1].startswith("midad: tag operation not done")
+    assert article.read_bytes() == data

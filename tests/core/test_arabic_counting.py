@@ -75,3 +75,8 @@ def test_word_count_matches_its_definition(text):
 
     expected = sum(1 for token in strip_markdown_syntax(text).split() if any(ch.isalnum() for ch in token))
     assert count_words(text) == expected
+
+
+def test_html_comments_are_not_counted():
+    assert count_words("<!-- ملاحظة للمحرر لا تنشر --> نص ظاهر") == 2
+    assert count_words("نص <!-- تعليق\nعلى سطرين --> آخر") == 2

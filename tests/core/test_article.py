@@ -146,3 +146,8 @@ def test_duplicate_keys_are_reported_and_the_effective_one_is_edited():
     edited = article.with_field("title", "c")
     assert edited.text == "---\ntitle: a\nauthor: x\ntitle: c\n---\nnص\n"
     assert edited.meta["title"] == "c"
+
+
+def test_title_from_a_huge_first_line_is_cut_at_a_word():
+    article = Article.from_text("كلمة " * 100_000)
+    assert len(article.title) <= 201 and article.title.endswith("كلمة…")
