@@ -160,10 +160,17 @@ class Article:
     def with_field(self, key: str, value: str | list[str] | None) -> Article:
         """Set one front-matter field (None removes it); only that field's lines change.
 
-        Raises ValueError when the front matter is malformed (editing it could lose text).
+        Raises ValueError when the front matter is malformed, or the field holds a map or nested
+        lists (replacing it could lose text).
         """
         if not self.front_matter_ok:
             raise ValueError(msg("the front matter has errors; fix them in the text before editing fields"))
+        current = fm.parse_yaml(self.split.yaml_text)[1] if self.split else {}
+        if value is not None and key in current and _same_value(current[key], value):
+            return self  # nothing changes: not a byte is rewritten
+        raw = current.get(key) if key == "tags" else None  # tag edits must not wipe a map or nested lists
+        if isinstance(raw, dict) or (isinstance(raw, list) and not all(isinstance(t, str) for t in raw)):
+            raise ValueError(msg("`tags` holds more than a list of words; fix it in the text first"))
         newline = self.newline
         if self.split is None:
             if value is None:
@@ -179,8 +186,17 @@ class Article:
         return edited
 
     def with_tags(self, tags: list[str]) -> Article:
-        """Replace the front-matter tag list (keeping its flow or block style)."""
+        """Replace the front-matter tag list (keeping its style, comments and the items that stay).
+
+        Raises ValueError when `tags` holds a map or nested lists (see `with_field`).
+        """
         return self.with_field("tags", list(tags))
+
+
+def _same_value(current: object, value: str | list[str]) -> bool:
+    if isinstance(value, list):
+        return isinstance(current, list) and current == value
+    return current == value
 
 
 def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> None:

@@ -289,8 +289,94 @@ def _format_field(key_text: str, value: str | list[str], old_lines: list[str], n
     return f"{key_text}: {format_scalar(value, key_text, style)}{comment}{newline}"
 
 
+def _sequence_node(yaml_text: str, key: str) -> yaml.SequenceNode | None:
+    """The list value of top-level `key` when every item is a plain one-line scalar, else None."""
+    try:
+        root = yaml.compose(yaml_text, Loader=_TextLoader)  # noqa: S506 - alias-free, positions in characters
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    found = None
+    for key_node, value_node in root.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            found = value_node
+    if not isinstance(found, yaml.SequenceNode):
+        return None
+    if any(
+        not isinstance(item, yaml.ScalarNode) or item.start_mark.line != item.end_mark.line
+        for item in found.value
+    ):
+        return None
+    return found
+
+
+def _edit_list_in_place(yaml_text: str, key: str, values: list[str], newline: str) -> str | None:
+    """Change a list field item by item, keeping the other items' text, comments and style.
+
+    Old items are kept while they match the new list in order; the others are dropped and the
+    rest of the new list is appended. None when the field is not such a list (then it is rewritten).
+    """
+    node = _sequence_node(yaml_text, key)
+    if node is None or not values:
+        return None
+    items = node.value
+    if node.flow_style:
+        if node.start_mark.line != node.end_mark.line:
+            return None
+        style = _old_style(yaml_text[items[0].start_mark.index :]) if items else ""
+        parts, i = [], 0
+        for item in items:
+            if i < len(values) and values[i] == item.value:
+                parts.append(yaml_text[item.start_mark.index : item.end_mark.index])
+                i += 1
+        parts += [format_scalar(v, style=style, flow=True) for v in values[i:]]
+        return (
+            yaml_text[: node.start_mark.index]
+            + "["
+            + ", ".join(parts)
+            + "]"
+            + yaml_text[node.end_mark.index :]
+        )
+    lines = _lines_with_ends(yaml_text)
+    item_lines = [item.start_mark.line for item in items]
+    if len(set(item_lines)) != len(item_lines):
+        return None
+    first_item = lines[item_lines[0]]
+    dash = first_item.index("-")
+    prefix = (
+        first_item[: dash + 1]
+        + first_item[dash + 1 : len(first_item) - len(first_item[dash + 1 :].lstrip(" "))]
+    )
+    style = _old_style(first_item[dash + 1 :])
+    drop, i = set(), 0
+    for item, line in zip(items, item_lines, strict=True):
+        if i < len(values) and values[i] == item.value:
+            i += 1
+        else:
+            drop.add(line)
+    last = item_lines[-1]
+    added = "".join(f"{prefix}{format_scalar(v, style=style)}{newline}" for v in values[i:])
+    out = []
+    for number, line in enumerate(lines):
+        if number not in drop:
+            out.append(line)
+        if number == last and added:
+            if out and not out[-1].endswith(("\n", "\r")):
+                out.append(newline)
+            out.append(added)
+    return "".join(out)
+
+
 def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: str = "\n") -> str:
-    """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched."""
+    """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched.
+
+    A list keeps the text, comments and quoting of the items that stay (see `_edit_list_in_place`).
+    """
+    if isinstance(value, list):
+        edited = _edit_list_in_place(yaml_text, key, value, newline)
+        if edited is not None:
+            return edited
     match = _last_key_match(yaml_text, key)
     lines = _lines_with_ends(yaml_text)
     if match is None:

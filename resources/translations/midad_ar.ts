@@ -20,6 +20,10 @@
       <translation>في البيانات الوصفية أخطاء؛ صحّحها في النص قبل تعديل الحقول</translation>
     </message>
     <message>
+      <source>`tags` holds more than a list of words; fix it in the text first</source>
+      <translation>تحوي `tags` أكثر من قائمة كلمات؛ صحّحها في النص أولًا</translation>
+    </message>
+    <message>
       <source>cannot change `{key}` safely in this front matter; edit it in the text</source>
       <translation>تعذّر تغيير `{key}` بأمان في هذه البيانات الوصفية؛ عدّله في النص</translation>
     </message>

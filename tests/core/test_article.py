@@ -151,3 +151,31 @@ def test_duplicate_keys_are_reported_and_the_effective_one_is_edited():
 def test_title_from_a_huge_first_line_is_cut_at_a_word():
     article = Article.from_text("كلمة " * 100_000)
     assert len(article.title) <= 201 and article.title.endswith("كلمة…")
+
+
+def test_unchanged_value_rewrites_nothing():
+    text = "---\ntitle: 'x'   # c\ntags: [a, b]   # my tags\n---\nbody\n"
+    article = Article.from_text(text)
+    assert article.with_field("title", "x") is article
+    assert article.with_tags(["a", "b"]) is article
+
+
+def test_tag_edits_keep_comments_and_untouched_items():
+    text = "---\ntags: # my tags\n  - أمن  # first\n  # a comment line\n  - 'الرباط'\nz: 1\n---\nbody\n"
+    edited = Article.from_text(text).with_tags(["أمن", "الرباط", "المغرب"])
+    assert edited.text == (
+        "---\ntags: # my tags\n  - أمن  # first\n  # a comment line\n  - 'الرباط'\n  - المغرب\nz: 1\n---\nbody\n"
+    )
+    removed = Article.from_text(text).with_tags(["الرباط"])
+    assert removed.text == "---\ntags: # my tags\n  # a comment line\n  - 'الرباط'\nz: 1\n---\nbody\n"
+    flow = Article.from_text("---\ntags: [1, true, أمن]   # keep\n---\nb\n").with_tags(
+        ["1", "true", "أمن", "جديد"]
+    )
+    assert flow.text == "---\ntags: [1, true, أمن, جديد]   # keep\n---\nb\n"
+
+
+@pytest.mark.parametrize("tags", ["{a: 1}", "[[a, b], [c]]", "[a, {b: 1}]"])
+def test_tag_edits_refuse_to_replace_maps_or_nested_lists(tags):
+    article = Article.from_text(f"---\ntags: {tags}\n---\nbody\n")
+    with pytest.raises(ValueError, match="more than a list of words"):
+        article.with_tags(["جديد"])
