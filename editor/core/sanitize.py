@@ -70,8 +70,9 @@ def _attributes(tag_html: str) -> dict[str, str]:
 
 def is_remote_url(url: str) -> bool:
     """True when loading `url` would leave the machine (any scheme, or `//host`)."""
-    url = url.strip()
-    return url.startswith(("//", "\\\\")) or bool(_SCHEME_RE.match(url))
+    # browsers read `\` as `/` in URLs: `/\host/a.png` and `\/host` are `//host` too
+    url = url.strip().replace("\\", "/")
+    return url.startswith("//") or bool(_SCHEME_RE.match(url))
 
 
 def _replace_remote_image(match: re.Match[str]) -> str:

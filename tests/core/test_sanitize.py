@@ -108,3 +108,19 @@ def test_links_keep_safe_targets() -> None:
 def test_is_remote_url() -> None:
     assert is_remote_url("https://x") and is_remote_url("//x/y") and is_remote_url("file:///etc/passwd")
     assert not is_remote_url("img/a.png") and not is_remote_url("/abs/a.png")
+
+
+@pytest.mark.parametrize(
+    "src", ["/\\evil.com/a.png", "\\/evil.com/b.png", "\\\\evil.com/c.png", " /\\evil.com/d.png"]
+)
+def test_backslash_host_urls_are_remote(src: str) -> None:
+    assert is_remote_url(src)
+    html = sanitize_html(f'<p><img src="{src}" alt="صورة"></p>')
+    assert "<img" not in html and "remote-image" in html
+
+
+def test_backslash_host_urls_in_markdown_images_are_remote() -> None:
+    from editor.core.render import render_body
+
+    html = render_body('![a](/\\evil.com/a.png)\n\n<img src="\\/evil.com/x.png">').html
+    assert "<img" not in html
