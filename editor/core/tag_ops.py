@@ -292,8 +292,10 @@ def journal(library: Library) -> list[dict]:
     for folder in sorted(root.iterdir(), reverse=True):
         try:
             manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+            if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
+                raise ValueError("not a manifest")
         except (OSError, ValueError):
-            continue
+            manifest = {"id": folder.name, "operation": "?", "files": [], "broken": True}
         manifest["undone"] = (folder / "undone.json").exists()
         manifest["folder"] = str(folder)
         entries.append(manifest)
@@ -307,6 +309,11 @@ def undo_last(library: Library) -> UndoReport:
         raise TagOpError("there is no tag operation to undo")
     manifest = pending[0]
     folder = Path(manifest["folder"])
+    if manifest.get("broken"):
+        raise TagOpError(
+            f"the record of the newest tag operation is damaged ({folder}); it cannot be undone,"
+            " and older operations are not undone in its place (delete that folder to undo them)"
+        )
     report = UndoReport(manifest["id"], manifest["operation"])
     for item in manifest["files"]:
         rel = item["path"]

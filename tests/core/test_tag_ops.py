@@ -273,3 +273,18 @@ def test_edit_article_changes_only_the_tag(fm: list[str], body_parts: list[str],
     assert change.hashtags == sum(
         1 for _s, _e, t in markdown_hashtag_spans(article.body) if tag_key(t) == old_key
     )
+
+
+def test_damaged_newest_record_is_not_skipped_for_an_older_operation(generated) -> None:
+    lib, _manifest = generated
+    root = lib.root
+    first = rename_tag(lib, "المغرب", "المملكة_المغربية")
+    lib.refresh()
+    second = rename_tag(lib, "الأمن", "الأمن_الوطني")
+    assert first.op_id and second.op_id
+    after = _snapshot(root)
+    newest = Path(journal(lib)[0]["folder"])
+    (newest / "manifest.json").write_text("{bad", encoding="utf-8")
+    with pytest.raises(TagOpError, match="damaged"):
+        undo_last(lib)
+    assert _snapshot(root) == after  # the older operation was not undone in its place
