@@ -73,6 +73,8 @@ def is_iso_date(value: str) -> bool:
 
 
 def _detect_newline(text: str) -> str:
+    if "\n" not in text and "\r" in text:
+        return "\r"  # classic Mac line ends
     crlf = text.count("\r\n")
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
@@ -114,7 +116,7 @@ class Article:
     @property
     def body_start_line(self) -> int:
         """1-based file line where the body starts."""
-        return self.split.block.count("\n") + 1 if self.split else 1
+        return fm.lf_lines(self.split.block).count("\n") + 1 if self.split else 1
 
     @property
     def newline(self) -> str:
@@ -226,11 +228,13 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
         problems.append(Problem(exc.args[0], exc.line + offset if exc.line else None, True))
         return {"tags": []}
 
+    lf_yaml = fm.lf_lines(split.yaml_text)  # line numbers of CR-only files too
+
     def line_of(key: str) -> int | None:
-        line = fm.field_line(split.yaml_text, key)
+        line = fm.field_line(lf_yaml, key)
         return line + offset if line else None
 
-    for key, found in fm.duplicate_keys(split.yaml_text).items():
+    for key, found in fm.duplicate_keys(lf_yaml).items():
         shown = ", ".join(str(n + offset) for n in found)
         problems.append(
             Problem(

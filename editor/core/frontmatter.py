@@ -38,13 +38,22 @@ class FrontMatterSplit:
         return self.opening + self.yaml_text + self.closing
 
 
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
+
+
+def lf_lines(text: str) -> str:
+    """`text` with lone CR line ends (classic Mac files) read as LF; same length, so offsets hold."""
+    return _LONE_CR_RE.sub("\n", text) if "\r" in text else text
+
+
 def split_front_matter(text: str) -> FrontMatterSplit | None:
     """Split `text` into front matter and body, or None when it has no (closed) front matter."""
-    opening = _OPEN_RE.match(text)
+    probe = lf_lines(text)
+    opening = _OPEN_RE.match(probe)
     if not opening:
         return None
     start = opening.end()
-    close = _CLOSE_RE.search(text, start)
+    close = _CLOSE_RE.search(probe, start)
     if not close:
         return None
     return FrontMatterSplit(
@@ -372,7 +381,10 @@ def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: 
     """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched.
 
     A list keeps the text, comments and quoting of the items that stay (see `_edit_list_in_place`).
+    `newline="\r"` (a file whose lines end in CR alone) edits with LF and gives CR back.
     """
+    if newline == "\r":
+        return set_field(yaml_text.replace("\r", "\n"), key, value, "\n").replace("\n", "\r")
     if isinstance(value, list):
         edited = _edit_list_in_place(yaml_text, key, value, newline)
         if edited is not None:

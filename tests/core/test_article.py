@@ -179,3 +179,15 @@ def test_tag_edits_refuse_to_replace_maps_or_nested_lists(tags):
     article = Article.from_text(f"---\ntags: {tags}\n---\nbody\n")
     with pytest.raises(ValueError, match="more than a list of words"):
         article.with_tags(["جديد"])
+
+
+def test_classic_mac_cr_only_files():
+    text = "---\rtitle: قديم\rtags: [x]\rstatus: finished\r---\r\rنص عربي #تونس\r"
+    article = Article.from_text(text)
+    assert article.meta["title"] == "قديم" and article.tags == ["x"]
+    assert article.body == "\rنص عربي #تونس\r" and article.newline == "\r"
+    assert [p.line for p in article.problems] == [4]
+    assert article.body_start_line == 6
+    edited = article.with_field("status", "ready").with_tags(["x", "y"])
+    assert edited.text == "---\rtitle: قديم\rtags: [x, y]\rstatus: ready\r---\r\rنص عربي #تونس\r"
+    assert Article.from_text("سطر\rآخر\r").with_field("title", "x").text == "---\rtitle: x\r---\rسطر\rآخر\r"

@@ -30,7 +30,7 @@ keys = st.sampled_from(["title", "author", "location", "summary", "subtitle", "c
 
 @st.composite
 def articles(draw) -> str:
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     fields = draw(st.dictionaries(keys, values, max_size=5))
     text = "---" + newline + "---" + newline + draw(bodies())
     article = Article.from_text(text)
@@ -79,6 +79,9 @@ def test_setting_a_field_keeps_body_and_other_fields(text, key, value):
 def test_body_edit_keeps_front_matter_text(text, body):
     article = Article.from_text(text)
     edited = article.with_body(body)
+    assert edited.text == article.split.block + body  # the bytes: front matter text kept as it was
+    if article.split.block.endswith("\r") and body.startswith("\n"):
+        return  # a CR line end followed by LF reads back as one CRLF: same bytes, split one char later
     assert edited.split.block == article.split.block
     assert edited.body == body
 
