@@ -296,11 +296,7 @@ def _parse_tags(raw: object, line: int | None, problems: list[Problem]) -> list[
     if not isinstance(raw, list):
         problems.append(Problem(msg("`tags` should be a list of words"), line))
         return []
-    tags: list[str] = []
-    for item in raw:
-        if isinstance(item, str):
-            if item.strip():
-                tags.append(item.strip())
-        else:
-            problems.append(Problem(msg("`tags` should hold only words, not nested lists or maps"), line))
+    tags = [item.strip() for item in raw if isinstance(item, str) and item.strip()]
+    if any(not isinstance(item, str) for item in raw):
+        problems.append(Problem(msg("`tags` should hold only words, not nested lists or maps"), line))
     return tags

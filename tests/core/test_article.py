@@ -191,3 +191,9 @@ def test_classic_mac_cr_only_files():
     edited = article.with_field("status", "ready").with_tags(["x", "y"])
     assert edited.text == "---\rtitle: قديم\rtags: [x, y]\rstatus: ready\r---\r\rنص عربي #تونس\r"
     assert Article.from_text("سطر\rآخر\r").with_field("title", "x").text == "---\rtitle: x\r---\rسطر\rآخر\r"
+
+
+def test_nested_tags_are_reported_once():
+    article = Article.from_text("---\ntags: [[a, b], [c], ok]\n---\nx\n")
+    assert article.tags == ["ok"]
+    assert sum("nested" in p.message for p in article.problems) == 1
