@@ -41,7 +41,12 @@ class LibrarySidebar(QObject):
         window.add_file_menu_action(self.choose_action)
         window.document.file_changed.connect(self._document_saved_or_opened)
         window.closing.connect(self.shutdown)
-        self.open_folder(folder or window.settings.library_folder() or default_library_dir())
+        remembered = folder or window.settings.library_folder()
+        if not (remembered and self.open_folder(remembered)):
+            try:
+                self.open_folder(default_library_dir())
+            except OSError as exc:  # e.g. a read-only home: Midad still opens, without a library
+                self.window.status.showMessage(tr("Cannot open the library folder: {0}").format(exc), 10000)
 
     # --- building ----------------------------------------------------------------------------
     def open_folder(self, folder: str | Path) -> bool:

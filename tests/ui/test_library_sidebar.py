@@ -85,3 +85,26 @@ def test_renamed_open_article_is_followed(window, sidebar, library):
 def test_closing_the_window_stops_the_library(window, sidebar):
     window.close()
     assert sidebar.controller is None
+
+
+def test_unusable_default_library_does_not_stop_the_window(window, tmp_path, monkeypatch):
+    import editor.ui.library_sidebar as sidebar_module
+
+    def no_documents(create=True):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ro" / "Midad"))
+
+    monkeypatch.setattr(sidebar_module, "default_library_dir", no_documents)
+    bar = LibrarySidebar(window, cache_dir=tmp_path / "cache")
+    assert bar.controller is None
+    assert "Permission denied" in window.status.currentMessage()
+
+
+def test_vanished_remembered_folder_falls_back_to_the_default(window, tmp_path, monkeypatch, library, qtbot):
+    import editor.ui.library_sidebar as sidebar_module
+
+    window.settings.set_library_folder(str(tmp_path / "gone"))
+    monkeypatch.setattr(sidebar_module, "default_library_dir", lambda create=True: library)
+    bar = LibrarySidebar(window, cache_dir=tmp_path / "cache")
+    qtbot.waitUntil(lambda: bar.library_panel.model.rowCount() == len(ARTICLES), timeout=10000)
+    assert window.settings.library_folder() == str(library)
+    bar.shutdown()
