@@ -2,6 +2,8 @@
 
 The front matter's text is never re-serialised from parsed values (YAML would turn `no` into
 false and dates into objects): edits replace only the lines of the field that changed.
+
+Parsing (safe, alias-free YAML) lives in `front_matter_yaml`; its names are re-exported here.
 """
 
 from __future__ import annotations
@@ -12,11 +14,16 @@ from dataclasses import dataclass
 
 import yaml
 
-from editor.core.messages import msg
+from editor.core.front_matter_yaml import (  # noqa: F401 - re-exported: callers use `fm.parse_yaml` etc.
+    TEXT_LOADER,
+    TYPED_LOADER,
+    FrontMatterError,
+    duplicate_keys,
+    parse_yaml,
+)
 
 _OPEN_RE = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\n|\r)")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.MULTILINE)
-_TOP_KEY_RE = re.compile(r"^[\"']?([^\s#\-\"'][^:\n]*?)[\"']?[ \t]*:(?=[ \t]|$)", re.MULTILINE)
 _KEY_LINE_RE = r"^(?:{q}){key}(?:{q})[ \t]*:(?=[ \t]|\r|\n|$)"
 
 
@@ -69,85 +76,6 @@ def has_unclosed_front_matter(text: str) -> bool:
     return bool(_OPEN_RE.match(text)) and split_front_matter(text) is None
 
 
-# --- safe parsing -----------------------------------------------------------------------------
-
-
-class FrontMatterError(ValueError):
-    """YAML that cannot be read; `line` is 1-based within the YAML text, when known."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def _refuse_aliases(loader_cls: type) -> type:
-    class NoAliasLoader(loader_cls):  # type: ignore[misc, valid-type]
-        def compose_node(self, parent, index):  # noqa: ANN001, ANN202 - PyYAML signature
-            if self.check_event(yaml.events.AliasEvent):
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, msg("YAML aliases (*name) are not allowed in front matter"), event.start_mark
-                )
-            return super().compose_node(parent, index)
-
-    return NoAliasLoader
-
-
-_TypedLoader = _refuse_aliases(yaml.SafeLoader)
-_TextLoader = _refuse_aliases(yaml.BaseLoader)
-# libyaml's loaders are ~10x faster but cannot refuse aliases; they are used only for text that holds
-# no `&` or `*` at all, where no anchor or alias can exist.
-_FAST = {
-    _TypedLoader: getattr(yaml, "CSafeLoader", _TypedLoader),
-    _TextLoader: getattr(yaml, "CBaseLoader", _TextLoader),
-}
-
-
-def _pick_loader(yaml_text: str, loader: type) -> type:
-    return loader if "&" in yaml_text or "*" in yaml_text else _FAST[loader]
-
-
-def _load(yaml_text: str, loader: type) -> object:
-    try:
-        return yaml.load(yaml_text, Loader=_pick_loader(yaml_text, loader))  # noqa: S506 - safe, alias-free
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise FrontMatterError(
-            msg("invalid YAML: {problem}", problem=problem), mark.line + 1 if mark else None
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise FrontMatterError(msg("invalid YAML: {problem}", problem=str(exc))) from exc
-    except RecursionError as exc:
-        raise FrontMatterError(msg("invalid YAML: nested too deeply")) from exc
-    except Exception as exc:  # noqa: BLE001 - a constructor's ValueError etc. (`!!int abc`, `2024-13-45`)
-        raise FrontMatterError(msg("invalid YAML value: {problem}", problem=str(exc))) from exc
-
-
-def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
-    """Parse front matter YAML two ways: typed values and every scalar as its text.
-
-    Returns `(typed, textual)`; both are `{}` for an empty block. Keys in `text_keys` are read as
-    text only: when every key is one of them, the typed parse is skipped and `typed` is `textual`.
-    A value YAML cannot type (`!!int abc`) falls back to its text. Raises FrontMatterError for
-    bad YAML, aliases, or a top level that is not a mapping.
-    """
-    if not yaml_text.strip():
-        return {}, {}
-    textual = _load(yaml_text, _TextLoader)
-    if textual is None:  # only comments
-        return {}, {}
-    if not isinstance(textual, dict):
-        raise FrontMatterError(msg("front matter must be a set of `key: value` lines"), 1)
-    if all(key in text_keys for key in textual):
-        return textual, textual
-    try:
-        typed = _load(yaml_text, _TypedLoader)
-    except FrontMatterError:
-        return textual, textual
-    return (typed if isinstance(typed, dict) else textual), textual
-
-
 # --- locating and editing fields --------------------------------------------------------------
 
 
@@ -171,24 +99,6 @@ def field_line(yaml_text: str, key: str) -> int | None:
     """1-based line (within the YAML text) where top-level `key` starts (its last occurrence), or None."""
     match = _last_key_match(yaml_text, key)
     return yaml_text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def duplicate_keys(yaml_text: str) -> dict[str, list[int]]:
-    """Top-level keys written more than once, with their 1-based lines (valid YAML assumed)."""
-    names = _TOP_KEY_RE.findall(yaml_text)
-    if len(names) == len(set(names)) and "{" not in yaml_text and "?" not in yaml_text:
-        return {}
-    try:
-        node = yaml.compose(yaml_text, Loader=_pick_loader(yaml_text, _TextLoader))  # noqa: S506
-    except (yaml.YAMLError, RecursionError):
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    lines: dict[str, list[int]] = {}
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            lines.setdefault(str(key_node.value), []).append(key_node.start_mark.line + 1)
-    return {key: found for key, found in lines.items() if len(found) > 1}
 
 
 def _field_extent(lines: list[str], first: int) -> int:
@@ -238,8 +148,8 @@ def _needs_quotes(value: str, key: str, flow: bool) -> bool:
     if flow and any(ch in value for ch in ",[]{}"):
         return True
     try:
-        typed = yaml.load(f"k: {value}\n", Loader=_TypedLoader)  # noqa: S506
-        text = yaml.load(f"k: {value}\n", Loader=_TextLoader)  # noqa: S506
+        typed = yaml.load(f"k: {value}\n", Loader=TYPED_LOADER)  # noqa: S506
+        text = yaml.load(f"k: {value}\n", Loader=TEXT_LOADER)  # noqa: S506
     except (yaml.YAMLError, RecursionError):
         return True
     if not isinstance(text, dict) or text.get("k") != value:
@@ -301,7 +211,7 @@ def _format_field(key_text: str, value: str | list[str], old_lines: list[str], n
 def _sequence_node(yaml_text: str, key: str) -> yaml.SequenceNode | None:
     """The list value of top-level `key` when every item is a plain one-line scalar, else None."""
     try:
-        root = yaml.compose(yaml_text, Loader=_TextLoader)  # noqa: S506 - alias-free, positions in characters
+        root = yaml.compose(yaml_text, Loader=TEXT_LOADER)  # noqa: S506 - alias-free, positions in characters
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(root, yaml.MappingNode):

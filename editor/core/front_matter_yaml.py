@@ -1,0 +1,112 @@
+"""Safe YAML for front matter: no object tags, no aliases, two readings (typed and as text).
+
+libyaml's fast loaders are used only where no anchor or alias can exist; the alias-refusing
+pure-Python loaders handle the rest, so a tiny "billion laughs" file cannot hang Midad.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from editor.core.messages import msg
+
+_TOP_KEY_RE = re.compile(r"^[\"']?([^\s#\-\"'][^:\n]*?)[\"']?[ \t]*:(?=[ \t]|$)", re.MULTILINE)
+
+
+# --- safe parsing -----------------------------------------------------------------------------
+
+
+class FrontMatterError(ValueError):
+    """YAML that cannot be read; `line` is 1-based within the YAML text, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _refuse_aliases(loader_cls: type) -> type:
+    class NoAliasLoader(loader_cls):  # type: ignore[misc, valid-type]
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN202 - PyYAML signature
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, msg("YAML aliases (*name) are not allowed in front matter"), event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+TYPED_LOADER = _refuse_aliases(yaml.SafeLoader)
+TEXT_LOADER = _refuse_aliases(yaml.BaseLoader)
+# libyaml's loaders are ~10x faster but cannot refuse aliases; they are used only for text that holds
+# no `&` or `*` at all, where no anchor or alias can exist.
+_FAST = {
+    TYPED_LOADER: getattr(yaml, "CSafeLoader", TYPED_LOADER),
+    TEXT_LOADER: getattr(yaml, "CBaseLoader", TEXT_LOADER),
+}
+
+
+def _pick_loader(yaml_text: str, loader: type) -> type:
+    return loader if "&" in yaml_text or "*" in yaml_text else _FAST[loader]
+
+
+def _load(yaml_text: str, loader: type) -> object:
+    try:
+        return yaml.load(yaml_text, Loader=_pick_loader(yaml_text, loader))  # noqa: S506 - safe, alias-free
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError(
+            msg("invalid YAML: {problem}", problem=problem), mark.line + 1 if mark else None
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(msg("invalid YAML: {problem}", problem=str(exc))) from exc
+    except RecursionError as exc:
+        raise FrontMatterError(msg("invalid YAML: nested too deeply")) from exc
+    except Exception as exc:  # noqa: BLE001 - a constructor's ValueError etc. (`!!int abc`, `2024-13-45`)
+        raise FrontMatterError(msg("invalid YAML value: {problem}", problem=str(exc))) from exc
+
+
+def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
+    """Parse front matter YAML two ways: typed values and every scalar as its text.
+
+    Returns `(typed, textual)`; both are `{}` for an empty block. Keys in `text_keys` are read as
+    text only: when every key is one of them, the typed parse is skipped and `typed` is `textual`.
+    A value YAML cannot type (`!!int abc`) falls back to its text. Raises FrontMatterError for
+    bad YAML, aliases, or a top level that is not a mapping.
+    """
+    if not yaml_text.strip():
+        return {}, {}
+    textual = _load(yaml_text, TEXT_LOADER)
+    if textual is None:  # only comments
+        return {}, {}
+    if not isinstance(textual, dict):
+        raise FrontMatterError(msg("front matter must be a set of `key: value` lines"), 1)
+    if all(key in text_keys for key in textual):
+        return textual, textual
+    try:
+        typed = _load(yaml_text, TYPED_LOADER)
+    except FrontMatterError:
+        return textual, textual
+    return (typed if isinstance(typed, dict) else textual), textual
+
+
+def duplicate_keys(yaml_text: str) -> dict[str, list[int]]:
+    """Top-level keys written more than once, with their 1-based lines (valid YAML assumed)."""
+    names = _TOP_KEY_RE.findall(yaml_text)
+    if len(names) == len(set(names)) and "{" not in yaml_text and "?" not in yaml_text:
+        return {}
+    try:
+        node = yaml.compose(yaml_text, Loader=_pick_loader(yaml_text, TEXT_LOADER))  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    lines: dict[str, list[int]] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            lines.setdefault(str(key_node.value), []).append(key_node.start_mark.line + 1)
+    return {key: found for key, found in lines.items() if len(found) > 1}
