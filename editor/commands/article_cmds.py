@@ -81,9 +81,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(key: str, value: str) -> None:
+def _validate_key(key: str) -> None:
     if not key or any(ch in key for ch in ":#\n\r\t '\"[]{}") or key.startswith("-"):
         raise CommandError(f"`{key}` is not a usable front-matter key")
+
+
+def _validate(key: str, value: str) -> None:
+    _validate_key(key)
     if key == "status" and value not in STATUSES:
         raise CommandError(f"status must be one of {', '.join(STATUSES)}, not `{value}`")
     if key == "date" and value and not is_iso_date(value):
@@ -134,7 +138,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         for key, value in changes:
             article = article.with_field(key, value)
         for key in args.unset:
-            _validate(key, "rtl" if key == "dir" else "draft" if key == "status" else "")
+            _validate_key(key)
             article = article.with_field(key, None)
         if args.add_tag or args.remove_tag:
             article = article.with_tags(apply_tag_changes(article.tags, args.add_tag, args.remove_tag))
