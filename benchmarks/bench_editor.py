@@ -23,7 +23,7 @@ SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
 
 def arabic_article(words: int) -> str:
     """Paragraphs of the seed article repeated until `words` words (with a front matter)."""
-    from editor.core.arabic import count_words
+    from editor.core.text.arabic import count_words
 
     paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if count_words(p) > 5]
     out, total, i = [], 0, 0
@@ -43,8 +43,8 @@ def percentile(values: list[float], q: float) -> float:
 def _window(path: Path):  # noqa: ANN202
     from PySide6.QtCore import QSettings
 
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import Settings
+    from editor.ui.common.settings import Settings
+    from editor.ui.window.main_window import MainWindow
 
     settings = Settings(QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat))
     window = MainWindow(settings)
@@ -103,9 +103,9 @@ def bench_keystrokes(  # noqa: ANN001
 def bench_apply(app, folder: Path, runs: int = 15) -> list[float]:  # noqa: ANN001
     """ms the GUI thread spends showing a 10,000-word preview (setHtml and layout): the longest
     a keystroke can wait when it arrives just as a pause result is shown."""
-    from editor.core.article import Article
-    from editor.ui.pause_work import render_preview_html
-    from editor.ui.preview import PreviewPane
+    from editor.core.article.model import Article
+    from editor.ui.preview.pane import PreviewPane
+    from editor.ui.preview.pause_work import render_preview_html
 
     html = render_preview_html(Article.from_text(arabic_article(10_000)), None)
     pane = PreviewPane()
@@ -151,7 +151,7 @@ def bench_preview(app, folder: Path, runs: int = 15) -> list[float]:  # noqa: AN
 
 def bench_find(runs: int = 15) -> list[float]:
     """ms to count Arabic-insensitive matches in a 10,000-word article (the find bar, per keystroke)."""
-    from editor.core.find import Finder
+    from editor.core.text.find import Finder
 
     text = arabic_article(10_000)
     samples = []
@@ -169,8 +169,8 @@ from PySide6.QtCore import QSettings
 from editor.app import create_app, install_translations
 app = create_app()
 install_translations(app, "ar")
-from editor.ui.main_window import MainWindow
-from editor.ui.settings import Settings
+from editor.ui.window.main_window import MainWindow
+from editor.ui.common.settings import Settings
 w = MainWindow(Settings(QSettings({ini!r}, QSettings.Format.IniFormat)))
 w.show()
 w.open_file({path!r})

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_library import generate_library  # noqa: E402
-from editor.core.library import MATCH_ALL, MATCH_ANY, Library  # noqa: E402
+from editor.core.library.facade import MATCH_ALL, MATCH_ANY, Library  # noqa: E402
 
 QUERIES = {
     "common word (الأمن)": ("الأمن", False),
@@ -75,8 +75,8 @@ def _gui_filter(lib: Library, tags: list[str]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.library_controller import LibraryController
-    from editor.ui.library_panel import LibraryPanel
+    from editor.ui.library.controller import LibraryController
+    from editor.ui.library.panel import LibraryPanel
 
     app = QApplication.instance() or QApplication([])
     panel = LibraryPanel(LibraryController(lib))

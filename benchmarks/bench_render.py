@@ -19,8 +19,8 @@ import markdown
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from editor.core.arabic import count_words  # noqa: E402
-from editor.core.render import render_body  # noqa: E402
+from editor.core.markdown.render import render_body  # noqa: E402
+from editor.core.text.arabic import count_words  # noqa: E402
 
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
 EXTRA = [

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from editor.core.article import Article
-from editor.core.article_file import load_article, save_article
+from editor.core.article.files import load_article, save_article
+from editor.core.article.model import Article
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seed-article.txt"
 FRONT = "---\ntitle: 'لقاء أمني في الرباط'\nauthor: سلمى\ndate: 2024-05-12\ntags: [أمن, الرباط]\nstatus: draft\n---\n"

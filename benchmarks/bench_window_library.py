@@ -24,9 +24,9 @@ def main():
     from PySide6.QtCore import QSettings
     from editor.app import create_app
     app = create_app()
-    from editor.ui.main_window import MainWindow
-    from editor.ui.library_sidebar import LibrarySidebar
-    from editor.ui.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+    from editor.ui.library.sidebar import LibrarySidebar
+    from editor.ui.common.settings import Settings
     window = MainWindow(Settings(QSettings(sys.argv[3], QSettings.Format.IniFormat)))
     t1 = time.perf_counter()
     bar = LibrarySidebar(window, sys.argv[1], cache_dir=sys.argv[2])

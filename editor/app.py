@@ -69,13 +69,13 @@ def close_on_interrupt(window: QWidget) -> QTimer:
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop."""
     app = create_app()
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import Settings
+    from editor.ui.common.settings import Settings
+    from editor.ui.window.main_window import MainWindow
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     window = MainWindow(settings)
-    from editor.ui.library_sidebar import LibrarySidebar
+    from editor.ui.library.sidebar import LibrarySidebar
 
     window.library_sidebar = LibrarySidebar(window)  # type: ignore[attr-defined]
     close_on_interrupt(window)

@@ -39,7 +39,7 @@ def test_wheel_ships_resources(wheel):
     assert in_repo
     missing = [n for n in in_repo if f"editor/resources/{n}" not in names]
     assert not missing, f"resources missing from the wheel: {missing}"
-    assert "editor/core/article.py" in names
+    assert "editor/core/article/model.py" in names
 
 
 def test_wheel_declares_midad_command(wheel):

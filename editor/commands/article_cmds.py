@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 from editor.commands import CommandError
-from editor.core.arabic import count_characters, count_words, reading_minutes
-from editor.core.article import KNOWN_KEYS, STATUSES, Article, is_iso_date
-from editor.core.article_file import LoadedArticle, load_article, save_article
-from editor.core.storage import LEGACY_NAMES, ArticleIOError
-from editor.core.tags import clean_tag_text, tag_key
+from editor.core.article.files import LoadedArticle, load_article, save_article
+from editor.core.article.model import KNOWN_KEYS, STATUSES, Article, is_iso_date
+from editor.core.article.storage import LEGACY_NAMES, ArticleIOError
+from editor.core.library.tags import clean_tag_text, tag_key
+from editor.core.text.arabic import count_characters, count_words, reading_minutes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from editor.commands import CommandError
-from editor.core.article_file import load_article
-from editor.core.page import export_fragment, export_html, export_text, rebase_local_images
-from editor.core.storage import ArticleIOError, atomic_write_bytes
+from editor.core.article.files import load_article
+from editor.core.article.storage import ArticleIOError, atomic_write_bytes
+from editor.core.markdown.page import export_fragment, export_html, export_text, rebase_local_images
 
 FORMATS = ("html", "fragment", "text")
 

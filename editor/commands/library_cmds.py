@@ -19,11 +19,11 @@ import os
 import sys
 
 from editor.commands import CommandError
-from editor.core.storage import describe_os_error
+from editor.core.article.storage import describe_os_error
 
 
 def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to keep the CLI start fast
-    from editor.core.library import Library
+    from editor.core.library.facade import Library
 
     folder = args.dir
     if not os.path.isdir(folder):
@@ -128,7 +128,7 @@ def _print_op(report, as_json: bool) -> None:  # noqa: ANN001 - TagOpReport, imp
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
-    from editor.core import tag_ops
+    from editor.core.library import tag_ops
 
     library = _library(args)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core.direction import LRM
+from editor.core.text.direction import LRM
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

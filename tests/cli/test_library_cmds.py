@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.generate_library import generate_library  # noqa: E402
 from editor.cli import main  # noqa: E402
-from editor.core.tags import tag_key  # noqa: E402
+from editor.core.library.tags import tag_key  # noqa: E402
 
 
 @pytest.fixture

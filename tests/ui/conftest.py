@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.ui.settings import Settings
+from editor.ui.common.settings import Settings
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -24,7 +24,7 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def window(qtbot, settings):
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -6,9 +6,8 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from editor.core.article import Article
-from editor.core.messages import msg
-from editor.core.storage import (
+from editor.core.article.model import Article
+from editor.core.article.storage import (
     UTF8,
     ArticleIOError,
     SaveError,
@@ -17,6 +16,7 @@ from editor.core.storage import (
     is_read_only,
     read_text_file,
 )
+from editor.core.text.messages import msg
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from editor.core.front_matter_yaml import (  # noqa: F401 - re-exported: callers use `fm.parse_yaml` etc.
+from editor.core.article.safe_yaml import (  # noqa: F401 - re-exported: callers use `fm.parse_yaml` etc.
     TEXT_LOADER,
     TYPED_LOADER,
     FrontMatterError,

@@ -11,8 +11,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from editor.core import frontmatter as fm
-from editor.core.messages import Text, msg
+from editor.core.article import frontmatter as fm
+from editor.core.text.messages import Text, msg
 
 STATUSES = ("draft", "review", "ready", "published")
 KNOWN_KEYS = (

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from editor.core.messages import msg
+from editor.core.text.messages import msg
 
 _TOP_KEY_RE = re.compile(r"^[\"']?([^\s#\-\"'][^:\n]*?)[\"']?[ \t]*:(?=[ \t]|$)", re.MULTILINE)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from editor.core.arabic import strip_tashkeel
+from editor.core.text.arabic import strip_tashkeel
 
 MAX_SLUG_LENGTH = 80
 

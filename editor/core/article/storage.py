@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.messages import msg
+from editor.core.text.messages import msg
 
 UTF8 = "utf-8"
 LEGACY_NAMES = {"cp1256": "Windows-1256 (Arabic)", "cp1252": "Windows-1252 (Western)"}

@@ -20,10 +20,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from editor.core.library_index import ArticleEntry, LibraryIndex, UpdateReport
-from editor.core.library_paths import index_path
-from editor.core.library_search import DEFAULT_LIMIT, SearchHit, search
-from editor.core.tags import TagSummary, summarize_keyed_tags, tag_key
+from editor.core.library.index import ArticleEntry, LibraryIndex, UpdateReport
+from editor.core.library.paths import index_path
+from editor.core.library.search import DEFAULT_LIMIT, SearchHit, search
+from editor.core.library.tags import TagSummary, summarize_keyed_tags, tag_key
 
 MATCH_ALL = "all"
 MATCH_ANY = "any"

@@ -12,10 +12,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from editor.core.article import Article
-from editor.core.article_file import load_article, save_article
-from editor.core.library_scan import ARTICLE_SUFFIXES
-from editor.core.slug import suggest_file_name
+from editor.core.article.files import load_article, save_article
+from editor.core.article.model import Article
+from editor.core.article.slug import suggest_file_name
+from editor.core.library.scan import ARTICLE_SUFFIXES
 
 
 class LibraryFileError(ValueError):

@@ -19,9 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.library_record import ArticleRecord, content_hash, meta_json, read_record
-from editor.core.library_scan import FileStat, scan_library
-from editor.core.tags import article_tags, clean_tag_text, tag_key
+from editor.core.library.record import ArticleRecord, content_hash, meta_json, read_record
+from editor.core.library.scan import FileStat, scan_library
+from editor.core.library.tags import article_tags, clean_tag_text, tag_key
 
 SCHEMA_VERSION = 5
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)

@@ -1,6 +1,6 @@
 """Text preparation for the library's full-text index: fast matching form, tokens and clitic stems.
 
-The matching form is exactly `editor.core.arabic.normalize_for_match` (a test checks it on random
+The matching form is exactly `editor.core.text.arabic.normalize_for_match` (a test checks it on random
 text); it is computed here with `str.translate` because the index normalises every article of a
 library and the character-by-character version is too slow for ten thousand files.
 
@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from editor.core.arabic import _FOLD, _TASHKEEL_RANGES, TATWEEL, normalize_for_match, normalize_with_map
+from editor.core.text.arabic import _FOLD, _TASHKEEL_RANGES, TATWEEL, normalize_for_match, normalize_with_map
 
 MIN_STEM_LENGTH = 2
 

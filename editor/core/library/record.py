@@ -14,11 +14,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from editor.core.arabic import count_words
-from editor.core.article import Article
-from editor.core.hashtags import extract_hashtags
-from editor.core.library_text import fast_normalize
-from editor.core.storage import ArticleIOError, decode_bytes, describe_os_error
+from editor.core.article.model import Article
+from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error
+from editor.core.library.index_text import fast_normalize
+from editor.core.markdown.hashtags import extract_hashtags
+from editor.core.text.arabic import count_words
 
 
 @dataclass

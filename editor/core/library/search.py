@@ -19,9 +19,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.frontmatter import split_front_matter
-from editor.core.library_index import LibraryIndex
-from editor.core.library_text import (
+from editor.core.article.frontmatter import split_front_matter
+from editor.core.library.index import LibraryIndex
+from editor.core.library.index_text import (
     TOKEN_RE,
     clitic_forms,
     dropped_positions,

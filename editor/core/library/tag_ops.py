@@ -24,14 +24,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.article import Article
-from editor.core.article_file import load_article, save_article
-from editor.core.hashtags import HASHTAG_RE, clean_tag, markdown_hashtag_spans
-from editor.core.library import Library
-from editor.core.library_paths import undo_dir
-from editor.core.library_record import content_hash
-from editor.core.storage import ArticleIOError, atomic_write_bytes
-from editor.core.tags import clean_tag_text, hashtag_form, tag_key
+from editor.core.article.files import load_article, save_article
+from editor.core.article.model import Article
+from editor.core.article.storage import ArticleIOError, atomic_write_bytes
+from editor.core.library.facade import Library
+from editor.core.library.paths import undo_dir
+from editor.core.library.record import content_hash
+from editor.core.library.tags import clean_tag_text, hashtag_form, tag_key
+from editor.core.markdown.hashtags import HASHTAG_RE, clean_tag, markdown_hashtag_spans
 
 RENAME, MERGE, REMOVE = "rename", "merge", "remove"
 JOURNAL_KEEP = 20  # operations whose previous file contents are kept for undo

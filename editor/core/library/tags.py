@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from editor.core.arabic import strip_tashkeel
-from editor.core.library_text import fast_normalize  # = arabic.normalize_for_match, faster
+from editor.core.library.index_text import fast_normalize  # = arabic.normalize_for_match, faster
+from editor.core.text.arabic import strip_tashkeel
 
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")
 

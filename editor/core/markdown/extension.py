@@ -1,9 +1,9 @@
 """Midad's Python-Markdown extension: hashtags, CommonMark-style `# ` headings, `dir` on every block.
 
 - `#الرباط` (no space) is a hashtag, rendered `<span class="hashtag" data-tag="…">#…</span>`;
-  `# Title` (with a space, or `#` alone) is a heading. Same rule as `editor.core.hashtags`.
+  `# Title` (with a space, or `#` alone) is a heading. Same rule as `editor.core.markdown.hashtags`.
 - A treeprocessor, run after the inline patterns and `attr_list`, gives every block element an
-  explicit `dir` decided by `editor.core.direction` (raw-HTML placeholders and code excluded);
+  explicit `dir` decided by `editor.core.text.direction` (raw-HTML placeholders and code excluded);
   number runs the bidi algorithm would reverse get LEFT-TO-RIGHT MARKs.
 - A postprocessor gives raw HTML blocks written in the Markdown the same treatment.
 """
@@ -21,9 +21,16 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from editor.core import direction as dirmod
-from editor.core.hashtags import ATTR_LIST_RE, BARE_URL_RE, GLUE_CHARS, HASHTAG_RE, TAG_CHARS, clean_tag
-from editor.core.markdown_toc import TocTreeprocessor
+from editor.core.markdown.hashtags import (
+    ATTR_LIST_RE,
+    BARE_URL_RE,
+    GLUE_CHARS,
+    HASHTAG_RE,
+    TAG_CHARS,
+    clean_tag,
+)
+from editor.core.markdown.toc import TocTreeprocessor
+from editor.core.text import direction as dirmod
 
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li ul ol blockquote table thead tbody tfoot tr th td caption pre dl dt dd "

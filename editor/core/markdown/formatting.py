@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.core.direction import (
+from editor.core.markdown.mask import mask_non_prose
+from editor.core.text.direction import (
     OVERRIDE_RE,
     insert_number_marks,
     line_directions,
     number_runs,
     paragraph_direction,
 )
-from editor.core.markdown_mask import mask_non_prose
 
 HORIZONTAL_RULE = "---"
 LINK_PLACEHOLDER = "https://"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.markdown_mask import ATTR_LIST_RE, BARE_URL_RE, mask_non_prose
+from editor.core.markdown.mask import ATTR_LIST_RE, BARE_URL_RE, mask_non_prose
 
 __all__ = [
     "ATTR_LIST_RE",

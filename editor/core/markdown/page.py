@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 from string import Template
 
-from editor.core.arabic import normalize_for_match
-from editor.core.article import Article
-from editor.core.direction import LRM, article_direction, article_lang, text_direction
-from editor.core.plain_text import html_to_text
-from editor.core.render import Rendered, render_body
+from editor.core.article.model import Article
+from editor.core.markdown.plain_text import html_to_text
+from editor.core.markdown.render import Rendered, render_body
+from editor.core.text.arabic import normalize_for_match
+from editor.core.text.direction import LRM, article_direction, article_lang, text_direction
 from editor.resources import resource_path
 
 LABELS = {

@@ -2,8 +2,8 @@
 
 The one renderer behind the live preview, every export and "copy HTML":
 Python-Markdown (tables, footnotes, attr_list, fenced_code, sane_lists, abbr) + Midad's
-extension (`editor.core.markdown_ext`: hashtags, `# ` headings, `dir` everywhere, a table of
-contents with Unicode ids) + the sanitizer (`editor.core.sanitize`).
+extension (`editor.core.markdown.extension`: hashtags, `# ` headings, `dir` everywhere, a table of
+contents with Unicode ids) + the sanitizer (`editor.core.markdown.sanitize`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import markdown
 
-from editor.core.markdown_ext import MidadExtension
-from editor.core.markdown_toc import TocEntry, slugify
-from editor.core.sanitize import sanitize_html
+from editor.core.markdown.extension import MidadExtension
+from editor.core.markdown.sanitize import sanitize_html
+from editor.core.markdown.toc import TocEntry, slugify
 
 __all__ = ["Rendered", "TocEntry", "render_body", "slugify"]
 
@@ -73,7 +73,7 @@ def render_body(
 ) -> Rendered:
     """Render a Markdown body (as stored: `\\r\\n` is fine) to a safe, direction-complete fragment.
 
-    `article_dir` is the direction of paragraphs without letters (see `editor.core.direction`).
+    `article_dir` is the direction of paragraphs without letters (see `editor.core.text.direction`).
     `base_dir` is the article's folder (relative images are resolved against it by the page
     builders; the fragment keeps them relative). `isolate_numbers` adds LEFT-TO-RIGHT MARKs
     before number runs that would otherwise display reversed (`03-73`).

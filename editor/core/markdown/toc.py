@@ -18,7 +18,7 @@ from markdown import Markdown
 from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
-from editor.core.hashtags import TAG_CHARS
+from editor.core.markdown.hashtags import TAG_CHARS
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TOC_MARKER = "[TOC]"

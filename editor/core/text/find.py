@@ -1,6 +1,6 @@
 """Find and replace rules for the editor: match case, whole word, regular expression, Arabic-insensitive.
 
-Arabic-insensitive matching compares the matching forms of `editor.core.arabic` (tashkeel and
+Arabic-insensitive matching compares the matching forms of `editor.core.text.arabic` (tashkeel and
 tatweel ignored, أ إ آ ا alike, ى = ي, ة = ه) and maps every hit back to the exact span of the
 original text, marks included, so replacing never leaves a stray haraka behind.
 """
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.core.arabic import normalize_for_match, normalize_with_map, original_span, strip_tashkeel
+from editor.core.text.arabic import normalize_for_match, normalize_with_map, original_span, strip_tashkeel
 
 
 class FindError(ValueError):

@@ -2,7 +2,7 @@
 
 `msg("{name} does not exist", name=path)` returns a `Text`: an ordinary `str` (the CLI prints it
 as is) that also remembers its template and values, so the Qt layer can translate the template
-(`editor.ui.i18n.localize`) and fill in the same values. The core stays free of Qt.
+(`editor.ui.common.i18n.localize`) and fill in the same values. The core stays free of Qt.
 """
 
 from __future__ import annotations

@@ -14,12 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from editor.core.arabic import count_characters, count_words, reading_minutes
-from editor.core.article import Article
-from editor.core.article_file import LoadedArticle, load_article, save_article
-from editor.core.direction import article_direction
-from editor.ui.i18n import localize
-from editor.ui.markdown_edit import MarkdownEdit
+from editor.core.article.files import LoadedArticle, load_article, save_article
+from editor.core.article.model import Article
+from editor.core.text.arabic import count_characters, count_words, reading_minutes
+from editor.core.text.direction import article_direction
+from editor.ui.common.i18n import localize
+from editor.ui.editor.markdown_edit import MarkdownEdit
 
 PAUSE_MS = 300
 

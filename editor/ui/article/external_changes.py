@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from editor.core.article_file import article_bytes
-from editor.core.storage import ArticleIOError
-from editor.ui.document import Document
-from editor.ui.i18n import tr
+from editor.core.article.files import article_bytes
+from editor.core.article.storage import ArticleIOError
+from editor.ui.article.document import Document
+from editor.ui.common.i18n import tr
 
 DEBOUNCE_MS = 250
 POLL_MS = 2000

@@ -12,13 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from editor.core.article import Article
-from editor.core.slug import suggest_file_name
-from editor.core.storage import ArticleIOError
-from editor.ui import dialogs
-from editor.ui.document import Document
-from editor.ui.i18n import localize_error, tr
-from editor.ui.settings import Settings
+from editor.core.article.model import Article
+from editor.core.article.slug import suggest_file_name
+from editor.core.article.storage import ArticleIOError
+from editor.ui.article.document import Document
+from editor.ui.common.i18n import localize_error, tr
+from editor.ui.common.settings import Settings
+from editor.ui.window import dialogs
 
 
 def template_article(author: str = "") -> Article:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.article import STATUSES
-from editor.core.slug import suggest_slug
-from editor.ui.i18n import tr
+from editor.core.article.model import STATUSES
+from editor.core.article.slug import suggest_slug
+from editor.ui.common.i18n import tr
 
 TEXT_FIELDS = ("title", "subtitle", "author", "location", "category", "slug")
 _NO_DATE = QDate(1900, 1, 1)

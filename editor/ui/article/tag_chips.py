@@ -1,7 +1,7 @@
 """This article's tags as chips with a remove button, an add field that completes from known tags,
 and the body's hashtags offered as tags with one click.
 
-Two spellings are the same tag when the core says so (`editor.core.tags.tag_key`: `#الرباط` is
+Two spellings are the same tag when the core says so (`editor.core.library.tags.tag_key`: `#الرباط` is
 `الرِّباط`); the widget never compares tags itself.
 """
 
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.tags import clean_tag_text, tag_key
-from editor.ui.flow_layout import FlowLayout
-from editor.ui.i18n import tr
+from editor.core.library.tags import clean_tag_text, tag_key
+from editor.ui.common.flow_layout import FlowLayout
+from editor.ui.common.i18n import tr
 
 
 class TagChip(QFrame):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from editor.core.messages import Text
+from editor.core.text.messages import Text
 
 CONTEXT = "Midad"
 
@@ -19,7 +19,7 @@ def tr(text: str) -> str:
 
 
 def localize(text: object) -> str:
-    """A core sentence (`editor.core.messages.Text`) in the UI language; other values as they are."""
+    """A core sentence (`editor.core.text.messages.Text`) in the UI language; other values as they are."""
     if not isinstance(text, Text):
         return str(text)
     params = {key: localize(value) for key, value in text.params.items()}

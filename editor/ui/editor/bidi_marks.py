@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTextEdit
 
-from editor.ui.text_positions import PositionMap
+from editor.ui.editor.text_positions import PositionMap
 
 BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 _COLOR = QColor(200, 80, 80)

@@ -1,6 +1,6 @@
 """The find/replace bar under the editor (Ctrl+F, Ctrl+H).
 
-Matching is the core's (`editor.core.find`): match case, whole word, regular expression and
+Matching is the core's (`editor.core.text.find`): match case, whole word, regular expression and
 Arabic-insensitive. Replacements go through the editor's cursor, so each one (and Replace All as
 a whole) is one undo step.
 """
@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
-from editor.core.find import Finder, FindError, FindOptions, Match
-from editor.ui.i18n import tr
-from editor.ui.markdown_edit import MarkdownEdit
-from editor.ui.text_positions import PositionMap
+from editor.core.text.find import Finder, FindError, FindOptions, Match
+from editor.ui.common.i18n import tr
+from editor.ui.editor.markdown_edit import MarkdownEdit
+from editor.ui.editor.text_positions import PositionMap
 
 
 class FindReplaceBar(QWidget):

@@ -1,7 +1,7 @@
 """Markdown highlighting for the editor: colours and weights only, never a change to the text.
 
 Formats change only at Markdown punctuation (`#`, `*`, `[`, `>`…), never inside a word, so Arabic
-letters keep their joined shapes. Hashtags come from the core rule (`editor.core.hashtags`).
+letters keep their joined shapes. Hashtags come from the core rule (`editor.core.markdown.hashtags`).
 Colours come from the palette, so light and dark themes both read well.
 """
 
@@ -11,8 +11,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from editor.core.hashtags import hashtag_spans, mask_non_prose
-from editor.ui.text_positions import PositionMap
+from editor.core.markdown.hashtags import hashtag_spans, mask_non_prose
+from editor.ui.editor.text_positions import PositionMap
 
 _IN_FENCE = 1
 

@@ -2,7 +2,7 @@
 
 QPlainTextEdit ignores per-block direction (QTBUG-7516), so this is a plain-text QTextEdit. The
 article's direction is the document's default text direction (not part of the undo history);
-a line whose direction from `editor.core.direction.line_directions` differs gets its own
+a line whose direction from `editor.core.text.direction.line_directions` differs gets its own
 `QTextBlockFormat.setLayoutDirection`. Only the edited paragraph is recomputed, and the format
 change joins the user's own undo step so undo/redo never needs a second press. The text is
 never changed by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
@@ -14,11 +14,11 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from editor.core import markdown_format as fmt
-from editor.core.direction import direction_unit, line_directions
-from editor.ui.bidi_marks import paint_bidi_marks
-from editor.ui.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
-from editor.ui.text_positions import PositionMap
+from editor.core.markdown import formatting as fmt
+from editor.core.text.direction import direction_unit, line_directions
+from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
+from editor.ui.editor.bidi_marks import paint_bidi_marks
+from editor.ui.editor.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")

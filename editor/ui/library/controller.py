@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from editor.core.library import Library
-from editor.core.library_index import UpdateReport
-from editor.core.library_search import SearchHit
+from editor.core.library.facade import Library
+from editor.core.library.index import UpdateReport
+from editor.core.library.search import SearchHit
 
 DEFAULT_POLL_MS = 3000
 WATCH_DEBOUNCE_MS = 300

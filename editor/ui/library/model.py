@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
-from editor.core.arabic import normalize_for_match
-from editor.core.article import STATUSES
-from editor.core.library_index import ArticleEntry
-from editor.ui.i18n import tr
+from editor.core.article.model import STATUSES
+from editor.core.library.index import ArticleEntry
+from editor.core.text.arabic import normalize_for_match
+from editor.ui.common.i18n import tr
 
 TITLE, DATE, STATUS, WORDS = range(4)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

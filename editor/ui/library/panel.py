@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.library import MATCH_ALL
-from editor.core.library_files import LibraryFileError, create_article, rename_article, slug_file_name
-from editor.core.library_search import SearchHit, mark_html
-from editor.core.storage import ArticleIOError
-from editor.ui.i18n import tr
-from editor.ui.library_controller import LibraryController
-from editor.ui.library_model import (
+from editor.core.article.storage import ArticleIOError
+from editor.core.library.facade import MATCH_ALL
+from editor.core.library.files import LibraryFileError, create_article, rename_article, slug_file_name
+from editor.core.library.search import SearchHit, mark_html
+from editor.ui.common.i18n import tr
+from editor.ui.library.controller import LibraryController
+from editor.ui.library.model import (
     DATE,
     PATH_ROLE,
     STATUS,
@@ -50,7 +50,7 @@ from editor.ui.library_model import (
     ArticleTableModel,
     status_label,
 )
-from editor.ui.trash import move_to_trash
+from editor.ui.library.trash import move_to_trash
 
 SEARCH_DEBOUNCE_MS = 200
 # Qt's rich text has no <mark>: matches are shown with a highlight background instead

@@ -13,12 +13,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
 
-from editor.core.library import Library
-from editor.core.library_paths import default_library_dir
-from editor.ui.i18n import tr
-from editor.ui.library_controller import LibraryController
-from editor.ui.library_panel import LibraryPanel
-from editor.ui.tag_panel import TagPanel
+from editor.core.library.facade import Library
+from editor.core.library.paths import default_library_dir
+from editor.ui.common.i18n import tr
+from editor.ui.library.controller import LibraryController
+from editor.ui.library.panel import LibraryPanel
+from editor.ui.library.tag_panel import TagPanel
 
 
 class LibrarySidebar(QObject):

@@ -6,7 +6,7 @@
 Variants (same tag spelt differently) are one row showing the most used spelling; the tooltip lists
 the others. Sort by count or name, filter by typing, select several tags (Ctrl/Shift-click) and
 choose whether articles need all of them or any. The context menu renames, merges or removes a tag
-across the library (`editor.core.tag_ops`), reports what changed and offers undo.
+across the library (`editor.core.library.tag_ops`), reports what changed and offers undo.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core import tag_ops
-from editor.core.arabic import normalize_for_match
-from editor.core.library import MATCH_ALL, MATCH_ANY
-from editor.core.tags import TagSummary, tag_key
-from editor.ui.i18n import tr
-from editor.ui.library_controller import LibraryController
+from editor.core.library import tag_ops
+from editor.core.library.facade import MATCH_ALL, MATCH_ANY
+from editor.core.library.tags import TagSummary, tag_key
+from editor.core.text.arabic import normalize_for_match
+from editor.ui.common.i18n import tr
+from editor.ui.library.controller import LibraryController
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_COUNT, SORT_NAME = "count", "name"

@@ -1,6 +1,6 @@
 """Live preview: the renderer's HTML in a QTextBrowser that loads nothing from the network.
 
-Rendering, word counts and hashtags run in a worker process (`editor.ui.pause_work`); only
+Rendering, word counts and hashtags run in a worker process (`editor.ui.preview.pause_work`); only
 `setHtml` happens on the GUI thread.
 Links never navigate the preview: a click asks before opening the address in the system browser.
 Images and other resources are served only from the article's own folder.
@@ -17,8 +17,8 @@ from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from editor.core.article import Article
-from editor.ui import pause_work
+from editor.core.article.model import Article
+from editor.ui.preview import pause_work
 
 
 class PreviewRenderer(QObject):

@@ -16,10 +16,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.arabic import count_characters, count_words, reading_minutes
-from editor.core.article import Article
-from editor.core.direction import article_direction, line_directions
-from editor.core.hashtags import extract_hashtags
+from editor.core.article.model import Article
+from editor.core.markdown.hashtags import extract_hashtags
+from editor.core.text.arabic import count_characters, count_words, reading_minutes
+from editor.core.text.direction import article_direction, line_directions
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class PauseResult:
 
 def render_preview_html(article: Article, base_dir: Path | None) -> str:
     """HTML for the preview: the renderer's `page.preview_html`, styled like the export."""
-    from editor.core.page import preview_html
+    from editor.core.markdown.page import preview_html
 
     return preview_html(article, base_dir)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 from editor.resources import resource_path
-from editor.ui.i18n import tr
+from editor.ui.common.i18n import tr
 
 StandardKey = QKeySequence.StandardKey
 

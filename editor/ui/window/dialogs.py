@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.i18n import tr
-from editor.ui.settings import ARABIC_FONTS, Settings
+from editor.ui.common.i18n import tr
+from editor.ui.common.settings import ARABIC_FONTS, Settings
 
 MARKDOWN_FILTER = "Markdown (*.md *.markdown *.txt);;All files (*)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"

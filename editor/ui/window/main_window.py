@@ -27,21 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui import dialogs
-from editor.ui.actions import Actions
-from editor.ui.article_tags import ArticleTags
-from editor.ui.document import Document
-from editor.ui.external_changes import ExternalChangeWatcher
-from editor.ui.file_ops import FileController, template_article
-from editor.ui.find_replace import FindReplaceBar
-from editor.ui.highlighter import MarkdownHighlighter
-from editor.ui.i18n import localize, localize_error, tr
-from editor.ui.markdown_edit import MarkdownEdit
-from editor.ui.metadata_form import MetadataForm
-from editor.ui.pause_work import PauseResult
-from editor.ui.preview import PreviewPane, PreviewRenderer
-from editor.ui.settings import Settings
-from editor.ui.status_bar import StatusBar
+from editor.ui.article.document import Document
+from editor.ui.article.external_changes import ExternalChangeWatcher
+from editor.ui.article.file_ops import FileController, template_article
+from editor.ui.article.metadata_form import MetadataForm
+from editor.ui.article.tag_chips import ArticleTags
+from editor.ui.common.i18n import localize, localize_error, tr
+from editor.ui.common.settings import Settings
+from editor.ui.editor.find_replace import FindReplaceBar
+from editor.ui.editor.highlighter import MarkdownHighlighter
+from editor.ui.editor.markdown_edit import MarkdownEdit
+from editor.ui.preview.pane import PreviewPane, PreviewRenderer
+from editor.ui.preview.pause_work import PauseResult
+from editor.ui.window import dialogs
+from editor.ui.window.actions import Actions
+from editor.ui.window.status_bar import StatusBar
 
 
 class Banner(QFrame):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from editor.ui.i18n import tr
+from editor.ui.common.i18n import tr
 
 
 class StatusBar(QStatusBar):

@@ -7,9 +7,9 @@ import errno
 
 import pytest
 
-from editor.core import storage
-from editor.core.article_file import load_article, save_article
-from editor.core.storage import BinaryFileError, SaveError
+from editor.core.article import storage
+from editor.core.article.files import load_article, save_article
+from editor.core.article.storage import BinaryFileError, SaveError
 
 TRICKY = (
     "\ufeff---\r\n"

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from editor.core import frontmatter as fm
+from editor.core.article import frontmatter as fm
 
 
 def test_split_keeps_every_byte():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.article import Article, is_iso_date
+from editor.core.article.model import Article, is_iso_date
 
 FULL = (
     "---\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.article import Article
-from editor.core.frontmatter import parse_yaml
-from editor.core.storage import decode_bytes, encode_text
+from editor.core.article.frontmatter import parse_yaml
+from editor.core.article.model import Article
+from editor.core.article.storage import decode_bytes, encode_text
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىئؤ" + "ًٌٍَُِّْـ" + "٠١٢٣٤٥٦٧٨٩،؛؟«»"
 LATIN = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789"

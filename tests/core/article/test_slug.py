@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.core.slug import is_valid_slug, suggest_file_name, suggest_slug
+from editor.core.article.slug import is_valid_slug, suggest_file_name, suggest_slug
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,14 @@ import stat
 
 import pytest
 
-from editor.core import storage
-from editor.core.storage import BinaryFileError, SaveError, atomic_write_bytes, decode_bytes, encode_text
+from editor.core.article import storage
+from editor.core.article.storage import (
+    BinaryFileError,
+    SaveError,
+    atomic_write_bytes,
+    decode_bytes,
+    encode_text,
+)
 
 ARABIC = "القانون رقم 03-73\u00a0و«قرار 1373»\u200f\r\nسطر\u2028ثان"
 

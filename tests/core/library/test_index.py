@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_library import TAG_VARIANTS, generate_library  # noqa: E402
-from editor.core import library_index  # noqa: E402
-from editor.core.arabic import count_words  # noqa: E402
-from editor.core.article import Article  # noqa: E402
-from editor.core.library import Library  # noqa: E402
-from editor.core.library_paths import cache_dir, default_library_dir, index_path  # noqa: E402
-from editor.core.tags import tag_key  # noqa: E402
+from editor.core.article.model import Article  # noqa: E402
+from editor.core.library import index as library_index  # noqa: E402
+from editor.core.library.facade import Library  # noqa: E402
+from editor.core.library.paths import cache_dir, default_library_dir, index_path  # noqa: E402
+from editor.core.library.tags import tag_key  # noqa: E402
+from editor.core.text.arabic import count_words  # noqa: E402
 
 
 @pytest.fixture

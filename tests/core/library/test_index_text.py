@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.arabic import normalize_for_match, normalize_with_map
-from editor.core.library_text import clitic_forms, fast_normalize, normalize_mapped
+from editor.core.library.index_text import clitic_forms, fast_normalize, normalize_mapped
+from editor.core.text.arabic import normalize_for_match, normalize_with_map
 
 _ALPHABET = st.sampled_from(
     list("ابتثجحخدذرسشصضطظعغفقكلمنهوي أإآٱىةءؤئ٠١٢٣٤٥٦٧٨٩۰۹0123456789")

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.arabic import normalize_for_match
-from editor.core.library import Library
-from editor.core.library_search import highlight_pattern, make_snippet, parse_query
-from editor.core.library_text import clitic_forms
+from editor.core.library.facade import Library
+from editor.core.library.index_text import clitic_forms
+from editor.core.library.search import highlight_pattern, make_snippet, parse_query
+from editor.core.text.arabic import normalize_for_match
 
 ARTICLES = {
     "hamza.md": "---\ntitle: تقرير أول\n---\nعزز البلدان الأمن في المنطقة.\n",

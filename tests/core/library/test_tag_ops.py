@@ -10,15 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_library import TAG_VARIANTS, generate_library  # noqa: E402
-from editor.core.article import Article  # noqa: E402
-from editor.core.hashtags import extract_hashtags, markdown_hashtag_spans  # noqa: E402
-from editor.core.library import Library  # noqa: E402
-from editor.core.tag_ops import (  # noqa: E402
+from editor.core.article.model import Article  # noqa: E402
+from editor.core.library.facade import Library  # noqa: E402
+from editor.core.library.tag_ops import (  # noqa: E402
     TagOpError,
     edit_article,
     journal,
@@ -27,7 +26,8 @@ from editor.core.tag_ops import (  # noqa: E402
     rename_tag,
     undo_last,
 )
-from editor.core.tags import tag_key  # noqa: E402
+from editor.core.library.tags import tag_key  # noqa: E402
+from editor.core.markdown.hashtags import extract_hashtags, markdown_hashtag_spans  # noqa: E402
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -214,7 +214,7 @@ def test_rename_to_an_existing_tag_keeps_one(tmp_path: Path) -> None:
 
 
 def test_journal_keeps_the_last_operations(tmp_path: Path, monkeypatch) -> None:
-    import editor.core.tag_ops as tag_ops
+    import editor.core.library.tag_ops as tag_ops
 
     monkeypatch.setattr(tag_ops, "JOURNAL_KEEP", 3)
     root = tmp_path / "lib"

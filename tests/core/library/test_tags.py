@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor.core.tags import article_tags, clean_tag_text, hashtag_form, summarize_tags, tag_key
+from editor.core.library.tags import article_tags, clean_tag_text, hashtag_form, summarize_tags, tag_key
 
 
 def test_spelling_variants_are_one_tag() -> None:

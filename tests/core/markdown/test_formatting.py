@@ -2,8 +2,8 @@
 
 import pytest
 
-from editor.core import markdown_format as fmt
-from editor.core.direction import paragraph_direction
+from editor.core.markdown import formatting as fmt
+from editor.core.text.direction import paragraph_direction
 
 
 def test_toggle_inline_wraps_and_unwraps():
@@ -76,8 +76,8 @@ def test_continue_line(line, expected):
 
 
 def test_keep_number_order_marks_only_rtl_prose():
-    from editor.core.direction import LRM
-    from editor.core.markdown_format import keep_number_order
+    from editor.core.markdown.formatting import keep_number_order
+    from editor.core.text.direction import LRM
 
     body = (
         "القانون رقم “03-73” في [الرابط](http://x.com/2024-05-12) و`2024-05-12` وتاريخ 2024-05-12\n"
@@ -105,8 +105,8 @@ def test_keep_number_order_marks_only_rtl_prose():
 
 
 def test_keep_number_order_on_the_seed_article(seed_text):
-    from editor.core.direction import LRM, number_runs
-    from editor.core.markdown_format import keep_number_order
+    from editor.core.markdown.formatting import keep_number_order
+    from editor.core.text.direction import LRM, number_runs
 
     fixed = keep_number_order(seed_text)
     assert fixed.replace(LRM, "") == seed_text

@@ -8,10 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.hashtags import extract_hashtags, hashtag_spans, markdown_hashtag_spans, mask_non_prose
-from editor.core.render import render_body
+from editor.core.markdown.hashtags import (
+    extract_hashtags,
+    hashtag_spans,
+    markdown_hashtag_spans,
+    mask_non_prose,
+)
+from editor.core.markdown.render import render_body
 
-SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-article.txt"
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed-article.txt"
 
 
 @pytest.mark.parametrize(

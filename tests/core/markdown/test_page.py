@@ -6,9 +6,15 @@ from html.parser import HTMLParser
 
 import pytest
 
-from editor.core.article import Article
-from editor.core.direction import LRM
-from editor.core.page import export_fragment, export_html, export_text, mirror_rtl_tables, preview_html
+from editor.core.article.model import Article
+from editor.core.markdown.page import (
+    export_fragment,
+    export_html,
+    export_text,
+    mirror_rtl_tables,
+    preview_html,
+)
+from editor.core.text.direction import LRM
 from editor.resources import resource_path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

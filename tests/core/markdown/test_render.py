@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from editor.core.direction import LRM, line_directions
-from editor.core.hashtags import extract_hashtags
-from editor.core.markdown_ext import BLOCK_TAGS
-from editor.core.render import render_body, slugify
+from editor.core.markdown.extension import BLOCK_TAGS
+from editor.core.markdown.hashtags import extract_hashtags
+from editor.core.markdown.render import render_body, slugify
+from editor.core.text.direction import LRM, line_directions
 
 
 class Tags(HTMLParser):

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from editor.core.render import render_body
-from editor.core.sanitize import is_remote_url, sanitize_html
+from editor.core.markdown.render import render_body
+from editor.core.markdown.sanitize import is_remote_url, sanitize_html
 
 
 def out(markdown: str) -> str:
@@ -120,7 +120,7 @@ def test_backslash_host_urls_are_remote(src: str) -> None:
 
 
 def test_backslash_host_urls_in_markdown_images_are_remote() -> None:
-    from editor.core.render import render_body
+    from editor.core.markdown.render import render_body
 
     html = render_body('![a](/\\evil.com/a.png)\n\n<img src="\\/evil.com/x.png">').html
     assert "<img" not in html

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.arabic import (
+from editor.core.text.arabic import (
     count_characters,
     count_words,
     normalize_for_match,
@@ -71,7 +71,7 @@ def test_normalisation():
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.sampled_from("ab ج د ـ ً \u00a0\t\n_-—.،٣3#*[]()"), max_size=60))
 def test_word_count_matches_its_definition(text):
-    from editor.core.arabic import strip_markdown_syntax
+    from editor.core.text.arabic import strip_markdown_syntax
 
     expected = sum(1 for token in strip_markdown_syntax(text).split() if any(ch.isalnum() for ch in token))
     assert count_words(text) == expected

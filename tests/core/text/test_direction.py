@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.direction import (
+from editor.core.text.direction import (
     article_direction,
     article_lang,
     line_directions,
@@ -179,7 +179,7 @@ def test_line_directions_follow_the_override() -> None:
 
 
 def test_direction_unit_is_the_renderers_unit():
-    from editor.core.direction import direction_unit
+    from editor.core.text.direction import direction_unit
 
     lines = ["# عنوان", "فقرة تبدأ هنا", "وتكمل هنا", "- بند", "- بند آخر", "  تابع البند"]
     assert direction_unit(lines, 0) == (0, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bidi import get_display
 
-from editor.core.direction import LRM, isolate_number_runs, number_runs
+from editor.core.text.direction import LRM, isolate_number_runs, number_runs
 
 
 def _shown_in_order(text: str, run: str) -> bool:

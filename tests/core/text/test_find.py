@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.find import Finder, FindError, FindOptions, find_all, replace_all
+from editor.core.text.find import Finder, FindError, FindOptions, find_all, replace_all
 
 AI = FindOptions(arabic_insensitive=True)
 EXACT = FindOptions(arabic_insensitive=False)
@@ -113,7 +113,7 @@ def test_find_next_wraps_and_goes_backward():
 def test_seed_article_hashtag_search():
     from pathlib import Path
 
-    seed = (Path(__file__).parents[1] / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    seed = (Path(__file__).parents[2] / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
     hits = find_all(seed, "الامن الوطنى")
     assert hits, "the seed mentions الأمن الوطني"
     assert all(seed[h.start : h.end].replace("أ", "ا").startswith("الامن") for h in hits)
@@ -126,7 +126,7 @@ arabic = st.text(
 
 @given(arabic, arabic.filter(lambda s: s.strip("ـ\u064e\u064f\u0650\u0651\u0652 ")))
 def test_every_hit_normalises_to_the_query(text, query):
-    from editor.core.arabic import normalize_for_match
+    from editor.core.text.arabic import normalize_for_match
 
     try:
         finder = Finder(query)
@@ -160,7 +160,7 @@ mixed = st.text(
 
 @given(mixed, mixed.filter(lambda s: s.strip("ـ\u064e\u0651\u0670 ")))
 def test_fast_matching_form_agrees_with_the_core_reference(text, query):
-    from editor.core.arabic import normalize_with_map, original_span
+    from editor.core.text.arabic import normalize_with_map, original_span
 
     try:
         finder = Finder(query)

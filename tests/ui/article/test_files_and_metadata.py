@@ -154,12 +154,12 @@ def test_save_error_is_shown_and_nothing_is_lost(window, article_file, monkeypat
     type_text(window.editor, "تعديل")
     errors = []
     window.files.show_error = lambda parent, title, message: errors.append(message)
-    from editor.core import storage
+    from editor.core.article import storage
 
     def fail(*_args, **_kwargs):
         raise storage.SaveError("the disk is full (no space left on device)")
 
-    monkeypatch.setattr("editor.core.article_file.atomic_write_bytes", fail)
+    monkeypatch.setattr("editor.core.article.files.atomic_write_bytes", fail)
     assert not window.files.save()
     assert errors == ["the disk is full (no space left on device)"]
     assert "تعديل" in window.editor.body_text() and window.document.is_modified()
@@ -215,7 +215,7 @@ def test_binary_file_is_refused_with_a_message(window, tmp_path):
     ],
 )
 def test_close_with_unsaved_changes_asks(window, article_file, monkeypatch, button, closes, saved):
-    from editor.ui import dialogs
+    from editor.ui.window import dialogs
 
     window.files.ask_save = dialogs.ask_save_changes
     window.open_file(str(article_file))
@@ -239,7 +239,7 @@ def test_recent_files_menu(window, article_file, seed_file):
 
 
 def test_window_geometry_and_splitter_are_remembered(qtbot, settings):
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     first = MainWindow(settings)
     qtbot.addWidget(first)

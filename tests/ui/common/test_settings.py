@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from editor.ui.settings import MAX_RECENT, Settings
+from editor.ui.common.settings import MAX_RECENT, Settings
 
 
 def test_recent_files_are_most_recent_first_unique_and_bounded(settings):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from editor.core.direction import line_directions
+from editor.core.text.direction import line_directions
 from tests.ui.conftest import type_text
 
 

@@ -150,7 +150,7 @@ def test_enter_continues_lists_and_quotes_and_ends_them_on_an_empty_item(window,
 
 
 def test_keep_numbers_in_order_fixes_the_editor_display_and_undoes(window, qtbot):
-    from editor.core.direction import LRM
+    from editor.core.text.direction import LRM
 
     editor = window.editor
     editor.set_body("القانون رقم 03-73 للأمن\n\nThe law 03-73 stays\n\nرابط [هنا](http://x.org/2024-05-12)")

@@ -6,8 +6,8 @@ import unicodedata
 
 from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextCharFormat
 
-from editor.ui.highlighter import MarkdownHighlighter
-from editor.ui.markdown_edit import MarkdownEdit
+from editor.ui.editor.highlighter import MarkdownHighlighter
+from editor.ui.editor.markdown_edit import MarkdownEdit
 
 
 def _ranges(block):

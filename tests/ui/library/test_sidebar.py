@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.ui.library_sidebar import LibrarySidebar
+from editor.ui.library.sidebar import LibrarySidebar
 from tests.ui.conftest import type_text
 
 ARTICLES = {
@@ -88,7 +88,7 @@ def test_closing_the_window_stops_the_library(window, sidebar):
 
 
 def test_unusable_default_library_does_not_stop_the_window(window, tmp_path, monkeypatch):
-    import editor.ui.library_sidebar as sidebar_module
+    import editor.ui.library.sidebar as sidebar_module
 
     def no_documents(create=True):
         raise PermissionError(13, "Permission denied", str(tmp_path / "ro" / "Midad"))
@@ -100,7 +100,7 @@ def test_unusable_default_library_does_not_stop_the_window(window, tmp_path, mon
 
 
 def test_vanished_remembered_folder_falls_back_to_the_default(window, tmp_path, monkeypatch, library, qtbot):
-    import editor.ui.library_sidebar as sidebar_module
+    import editor.ui.library.sidebar as sidebar_module
 
     window.settings.set_library_folder(str(tmp_path / "gone"))
     monkeypatch.setattr(sidebar_module, "default_library_dir", lambda create=True: library)

@@ -11,17 +11,17 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_library import generate_library  # noqa: E402
-from editor.core.library import Library  # noqa: E402
-from editor.core.tag_ops import rename_tag  # noqa: E402
-from editor.core.tags import tag_key  # noqa: E402
-from editor.ui.library_controller import LibraryController  # noqa: E402
-from editor.ui.library_panel import LibraryPanel  # noqa: E402
-from editor.ui.tag_panel import TagPanel  # noqa: E402
+from editor.core.library.facade import Library  # noqa: E402
+from editor.core.library.tag_ops import rename_tag  # noqa: E402
+from editor.core.library.tags import tag_key  # noqa: E402
+from editor.ui.library.controller import LibraryController  # noqa: E402
+from editor.ui.library.panel import LibraryPanel  # noqa: E402
+from editor.ui.library.tag_panel import TagPanel  # noqa: E402
 
 COUNT = 40
 

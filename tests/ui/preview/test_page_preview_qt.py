@@ -9,8 +9,8 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QTextBrowser  # noqa: E402
 
-from editor.core.article import Article  # noqa: E402
-from editor.core.page import preview_html  # noqa: E402
+from editor.core.article.model import Article  # noqa: E402
+from editor.core.markdown.page import preview_html  # noqa: E402
 
 ARTICLE = """فقرة عربية عن القانون رقم “03-73” للأمن.
 

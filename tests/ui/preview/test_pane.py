@@ -7,7 +7,7 @@ def test_preview_stays_a_light_page_under_a_dark_theme(qtbot):
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.preview import PreviewPane
+    from editor.ui.preview.pane import PreviewPane
 
     app = QApplication.instance()
     old = app.palette()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from concurrent.futures import BrokenExecutor, Future
 
-from editor.core.article import Article
-from editor.ui import pause_work
-from editor.ui.preview import PreviewRenderer
+from editor.core.article.model import Article
+from editor.ui.preview import pause_work
+from editor.ui.preview.pane import PreviewRenderer
 
 
 def test_compute_pause_result_uses_core_counting_and_renderer(seed_text):

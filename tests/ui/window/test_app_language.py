@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt
 from editor.app import install_translations, ui_language
 from editor.resources import resource_path
 
-UI_DIR = Path(__file__).parents[2] / "editor" / "ui"
+UI_DIR = Path(__file__).parents[3] / "editor" / "ui"
 
 
 def test_language_choice():
@@ -46,7 +46,7 @@ def test_every_ui_string_has_an_arabic_translation():
     }
     literal = re.compile(r"\btr\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
     missing = []
-    for path in UI_DIR.glob("*.py"):
+    for path in sorted(UI_DIR.rglob("*.py")):
         for match in literal.finditer(path.read_text(encoding="utf-8")):
             source = match.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
             if not translated.get(source):
@@ -56,7 +56,7 @@ def test_every_ui_string_has_an_arabic_translation():
 
 
 def test_arabic_window_is_mirrored_with_the_panel_on_the_right(qapp, qtbot, settings):
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     translators = install_translations(qapp, "ar")
     try:
@@ -79,7 +79,7 @@ def test_arabic_window_is_mirrored_with_the_panel_on_the_right(qapp, qtbot, sett
 def test_preferences_dialog_stores_choices_and_applies_the_font(window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from editor.ui import dialogs
+    from editor.ui.window import dialogs
 
     def accept(dialog: QDialog) -> int:
         dialog.language.setCurrentIndex(dialog.language.findData("ar"))
@@ -116,7 +116,7 @@ def test_ctrl_c_closes_the_window_asking_first(window):
         signal.signal(signal.SIGINT, previous)
 
 
-CORE_DIR = Path(__file__).parents[2] / "editor" / "core"
+CORE_DIR = Path(__file__).parents[3] / "editor" / "core"
 
 
 def test_every_core_message_has_an_arabic_translation_with_the_same_fields():
@@ -125,7 +125,7 @@ def test_every_core_message_has_an_arabic_translation_with_the_same_fields():
     literal = re.compile(r"\bmsg\(\s*\"((?:[^\"\\]|\\.)*)\"\s*[,)]")
     fields = re.compile(r"\{(\w+)\}")
     problems = []
-    for path in CORE_DIR.glob("*.py"):
+    for path in sorted(CORE_DIR.rglob("*.py")):
         for match in literal.finditer(path.read_text(encoding="utf-8")):
             source = match.group(1).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
             arabic = translated.get(source)
@@ -137,7 +137,7 @@ def test_every_core_message_has_an_arabic_translation_with_the_same_fields():
 
 
 def test_core_messages_show_in_arabic_in_the_window(qapp, qtbot, settings, tmp_path):
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     path = tmp_path / "old.md"
     path.write_bytes("---\nstatus: finished\n---\nمقال قديم\n".encode("cp1256"))

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
-from editor.ui.preview import PreviewPane, local_resource_path
+from editor.ui.preview.pane import PreviewPane, local_resource_path
 from tests.ui.conftest import type_text
 
 
@@ -96,7 +96,7 @@ def test_resources_only_from_the_article_folder(qtbot, tmp_path: Path):
 
 
 def test_a_result_for_text_typed_over_is_not_shown(window, qtbot):
-    from editor.ui.pause_work import PauseResult
+    from editor.ui.preview.pause_work import PauseResult
 
     editor = window.editor
     editor.setFocus()

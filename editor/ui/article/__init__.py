@@ -1,0 +1,1 @@
+"""The open article: document state, file commands, external changes, the metadata form and tag chips."""

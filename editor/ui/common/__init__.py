@@ -1,0 +1,1 @@
+"""What every UI room uses: translation helpers, settings, small layouts."""

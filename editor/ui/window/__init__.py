@@ -1,0 +1,1 @@
+"""The main window: layout and wiring, actions and menus, dialogs, status bar."""
