@@ -4,6 +4,18 @@
   <context>
     <name>Midad</name>
     <message>
+      <source>{name} is read-only: changes can only be saved under another name</source>
+      <translation>{name} للقراءة فقط: لا تُحفظ التغييرات إلا باسم آخر</translation>
+    </message>
+    <message>
+      <source>the folder of {name} is read-only: changes can only be saved elsewhere</source>
+      <translation>مجلد {name} للقراءة فقط: لا تُحفظ التغييرات إلا في مكان آخر</translation>
+    </message>
+    <message>
+      <source>{path} was saved but cannot be read back: {cause}</source>
+      <translation>حُفظ {path} لكن تعذّرت قراءته من جديد: {cause}</translation>
+    </message>
+    <message>
       <source>{message}</source>
       <translation>{message}</translation>
     </message>
@@ -60,18 +72,6 @@
       <translation>يجب أن تضم `tags` كلمات فقط، لا قوائم أو خرائط متداخلة</translation>
     </message>
     <message>
-      <source>{name} is read-only: changes can only be saved under another name</source>
-      <translation>{name} للقراءة فقط: لا تُحفظ التغييرات إلا باسم آخر</translation>
-    </message>
-    <message>
-      <source>the folder of {name} is read-only: changes can only be saved elsewhere</source>
-      <translation>مجلد {name} للقراءة فقط: لا تُحفظ التغييرات إلا في مكان آخر</translation>
-    </message>
-    <message>
-      <source>{path} was saved but cannot be read back: {cause}</source>
-      <translation>حُفظ {path} لكن تعذّرت قراءته من جديد: {cause}</translation>
-    </message>
-    <message>
       <source>YAML aliases (*name) are not allowed in front matter</source>
       <translation>الأسماء المستعارة في YAML ‏(*name) غير مسموح بها في البيانات الوصفية</translation>
     </message>
@@ -90,10 +90,6 @@
     <message>
       <source>front matter must be a set of `key: value` lines</source>
       <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة `key: value`</translation>
-    </message>
-    <message>
-      <source>{name} does not exist</source>
-      <translation>{name} غير موجود</translation>
     </message>
     <message>
       <source>{name} starts like UTF-8 but holds invalid bytes</source>
@@ -170,6 +166,374 @@
     <message>
       <source>cannot save {path}: {cause}</source>
       <translation>تعذّر حفظ {path}: {cause}</translation>
+    </message>
+    <message>
+      <source>{name} does not exist</source>
+      <translation>{name} غير موجود</translation>
+    </message>
+    <message>
+      <source>{0} was changed by another program. Your unsaved text is kept; saving will ask before overwriting.</source>
+      <translation>غيّر برنامج آخر الملف {0}. نصّك غير المحفوظ باقٍ؛ وسيسألك الحفظ قبل الكتابة فوقه.</translation>
+    </message>
+    <message>
+      <source>Cannot open the article</source>
+      <translation>تعذر فتح المقال</translation>
+    </message>
+    <message>
+      <source>The article was not saved</source>
+      <translation>لم يُحفظ المقال</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>مسودة</translation>
+    </message>
+    <message>
+      <source>In review</source>
+      <translation>قيد المراجعة</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>جاهز</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>منشور</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>العنوان</translation>
+    </message>
+    <message>
+      <source>Subtitle</source>
+      <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>الكاتب</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>المكان</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>القسم</translation>
+    </message>
+    <message>
+      <source>No date</source>
+      <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>التاريخ</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>From title</source>
+      <translation>من العنوان</translation>
+    </message>
+    <message>
+      <source>Fill the slug from the title</source>
+      <translation>املأ المعرّف من العنوان</translation>
+    </message>
+    <message>
+      <source>Slug</source>
+      <translation>المعرّف</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>الملخص</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>تلقائي</translation>
+    </message>
+    <message>
+      <source>Right to left</source>
+      <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+      <source>Left to right</source>
+      <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>الاتجاه</translation>
+    </message>
+    <message>
+      <source>Remove tag %1</source>
+      <translation>إزالة الوسم %1</translation>
+    </message>
+    <message>
+      <source>Add a tag and press Enter</source>
+      <translation>أضف وسما ثم اضغط Enter</translation>
+    </message>
+    <message>
+      <source>Hashtags in the text:</source>
+      <translation>وسوم في النص:</translation>
+    </message>
+    <message>
+      <source>Add #%1 as a tag</source>
+      <translation>إضافة #%1 وسما</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>بحث</translation>
+    </message>
+    <message>
+      <source>Replace with</source>
+      <translation>استبدال بـ</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>مطابقة حالة الأحرف</translation>
+    </message>
+    <message>
+      <source>Whole word</source>
+      <translation>كلمة كاملة</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>تعبير نمطي</translation>
+    </message>
+    <message>
+      <source>Ignore tashkeel and letter forms</source>
+      <translation>تجاهل التشكيل وأشكال الحروف</translation>
+    </message>
+    <message>
+      <source>Tashkeel and tatweel are ignored; أ إ آ ا, ى ي and ة ه match</source>
+      <translation>يُتجاهل التشكيل والتطويل؛ وتتطابق أ إ آ ا، وى ي، وة ه</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>السابق</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>التالي</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>استبدال</translation>
+    </message>
+    <message>
+      <source>Replace all</source>
+      <translation>استبدال الكل</translation>
+    </message>
+    <message>
+      <source>Invalid search</source>
+      <translation>بحث غير صالح</translation>
+    </message>
+    <message>
+      <source>%1 matches</source>
+      <translation>%1 نتيجة</translation>
+    </message>
+    <message>
+      <source>No matches</source>
+      <translation>لا نتائج</translation>
+    </message>
+    <message>
+      <source>%1 replaced</source>
+      <translation>استُبدل %1</translation>
+    </message>
+    <message>
+      <source>Words</source>
+      <translation>الكلمات</translation>
+    </message>
+    <message>
+      <source>Search the library…</source>
+      <translation>ابحث في المكتبة…</translation>
+    </message>
+    <message>
+      <source>Newest first</source>
+      <translation>الأحدث أولا</translation>
+    </message>
+    <message>
+      <source>Oldest first</source>
+      <translation>الأقدم أولا</translation>
+    </message>
+    <message>
+      <source>By title</source>
+      <translation>حسب العنوان</translation>
+    </message>
+    <message>
+      <source>By status</source>
+      <translation>حسب الحالة</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>جديد</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>حذف…</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <source>%1 of %2 articles</source>
+      <translation>%1 من %2 مقالا</translation>
+    </message>
+    <message>
+      <source>No article matches.</source>
+      <translation>لا يطابق أي مقال.</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>فتح</translation>
+    </message>
+    <message>
+      <source>Rename to follow the slug</source>
+      <translation>إعادة التسمية وفق المعرّف</translation>
+    </message>
+    <message>
+      <source>New article</source>
+      <translation>مقال جديد</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>العنوان:</translation>
+    </message>
+    <message>
+      <source>Rename article file</source>
+      <translation>إعادة تسمية ملف المقال</translation>
+    </message>
+    <message>
+      <source>File name (suggested from the slug: %1):</source>
+      <translation>اسم الملف (المقترح من المعرّف: %1):</translation>
+    </message>
+    <message>
+      <source>Delete article</source>
+      <translation>حذف المقال</translation>
+    </message>
+    <message>
+      <source>Move “%1” to the trash?</source>
+      <translation>نقل «%1» إلى سلة المهملات؟</translation>
+    </message>
+    <message>
+      <source>Moved to the trash: %1</source>
+      <translation>نُقل إلى سلة المهملات: %1</translation>
+    </message>
+    <message>
+      <source>Library</source>
+      <translation>المكتبة</translation>
+    </message>
+    <message>
+      <source>Choose &amp;Library Folder…</source>
+      <translation>اختيار مجلد المكتبة…</translation>
+    </message>
+    <message>
+      <source>Cannot open the library folder: {0}</source>
+      <translation>تعذّر فتح مجلد المكتبة: {0}</translation>
+    </message>
+    <message>
+      <source>Choose Library Folder</source>
+      <translation>اختيار مجلد المكتبة</translation>
+    </message>
+    <message>
+      <source>The open article was moved to the trash; saving it writes it again.</source>
+      <translation>نُقل المقال المفتوح إلى سلة المهملات؛ حفظه يكتبه من جديد.</translation>
+    </message>
+    <message>
+      <source>Filter tags…</source>
+      <translation>تصفية الوسوم…</translation>
+    </message>
+    <message>
+      <source>Most used</source>
+      <translation>الأكثر استعمالا</translation>
+    </message>
+    <message>
+      <source>By name</source>
+      <translation>حسب الاسم</translation>
+    </message>
+    <message>
+      <source>All selected tags</source>
+      <translation>كل الوسوم المحددة</translation>
+    </message>
+    <message>
+      <source>Any selected tag</source>
+      <translation>أي وسم محدد</translation>
+    </message>
+    <message>
+      <source>Clear selection</source>
+      <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+      <source>Undo last tag change</source>
+      <translation>التراجع عن آخر تغيير للوسوم</translation>
+    </message>
+    <message>
+      <source>%1 articles</source>
+      <translation>%1 مقالا</translation>
+    </message>
+    <message>
+      <source>Also written: %1</source>
+      <translation>تُكتب أيضا: %1</translation>
+    </message>
+    <message>
+      <source>Rename tag…</source>
+      <translation>إعادة تسمية الوسم…</translation>
+    </message>
+    <message>
+      <source>Merge into another tag…</source>
+      <translation>دمج في وسم آخر…</translation>
+    </message>
+    <message>
+      <source>Remove tag from every article…</source>
+      <translation>إزالة الوسم من كل المقالات…</translation>
+    </message>
+    <message>
+      <source>Rename tag</source>
+      <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+      <source>New name for #%1:</source>
+      <translation>الاسم الجديد لـ #%1:</translation>
+    </message>
+    <message>
+      <source>Merge tags</source>
+      <translation>دمج الوسوم</translation>
+    </message>
+    <message>
+      <source>Merge #%1 into:</source>
+      <translation>دمج #%1 في:</translation>
+    </message>
+    <message>
+      <source>Remove tag</source>
+      <translation>إزالة الوسم</translation>
+    </message>
+    <message>
+      <source>Remove #%1 from every article? Hashtags in the text keep their word.</source>
+      <translation>إزالة #%1 من كل المقالات؟ تبقى كلمات الوسوم داخل النص.</translation>
+    </message>
+    <message>
+      <source>Restored %1 articles.</source>
+      <translation>استُعيد %1 مقالا.</translation>
+    </message>
+    <message>
+      <source>Not restored: %1.</source>
+      <translation>لم يُستعد: %1.</translation>
+    </message>
+    <message>
+      <source>Changed %1 articles.</source>
+      <translation>تغيّر %1 مقالا.</translation>
+    </message>
+    <message>
+      <source>Left unchanged: %1.</source>
+      <translation>بقي دون تغيير: %1.</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
     </message>
     <message>
       <source>&amp;New</source>
@@ -292,22 +656,6 @@
       <translation>حركة المؤشر المرئية</translation>
     </message>
     <message>
-      <source>Remove tag %1</source>
-      <translation>إزالة الوسم %1</translation>
-    </message>
-    <message>
-      <source>Add a tag and press Enter</source>
-      <translation>أضف وسما ثم اضغط Enter</translation>
-    </message>
-    <message>
-      <source>Hashtags in the text:</source>
-      <translation>وسوم في النص:</translation>
-    </message>
-    <message>
-      <source>Add #%1 as a tag</source>
-      <translation>إضافة #%1 وسما</translation>
-    </message>
-    <message>
       <source>Unsaved changes</source>
       <translation>تغييرات غير محفوظة</translation>
     </message>
@@ -386,216 +734,8 @@
       <translation>مفاتيح الأسهم</translation>
     </message>
     <message>
-      <source>{0} was changed by another program. Your unsaved text is kept; saving will ask before overwriting.</source>
-      <translation>غيّر برنامج آخر الملف {0}. نصّك غير المحفوظ باقٍ؛ وسيسألك الحفظ قبل الكتابة فوقه.</translation>
-    </message>
-    <message>
-      <source>Cannot open the article</source>
-      <translation>تعذر فتح المقال</translation>
-    </message>
-    <message>
-      <source>The article was not saved</source>
-      <translation>لم يُحفظ المقال</translation>
-    </message>
-    <message>
-      <source>Find</source>
-      <translation>بحث</translation>
-    </message>
-    <message>
-      <source>Replace with</source>
-      <translation>استبدال بـ</translation>
-    </message>
-    <message>
-      <source>Match case</source>
-      <translation>مطابقة حالة الأحرف</translation>
-    </message>
-    <message>
-      <source>Whole word</source>
-      <translation>كلمة كاملة</translation>
-    </message>
-    <message>
-      <source>Regular expression</source>
-      <translation>تعبير نمطي</translation>
-    </message>
-    <message>
-      <source>Ignore tashkeel and letter forms</source>
-      <translation>تجاهل التشكيل وأشكال الحروف</translation>
-    </message>
-    <message>
-      <source>Tashkeel and tatweel are ignored; أ إ آ ا, ى ي and ة ه match</source>
-      <translation>يُتجاهل التشكيل والتطويل؛ وتتطابق أ إ آ ا، وى ي، وة ه</translation>
-    </message>
-    <message>
-      <source>Previous</source>
-      <translation>السابق</translation>
-    </message>
-    <message>
-      <source>Next</source>
-      <translation>التالي</translation>
-    </message>
-    <message>
-      <source>Replace</source>
-      <translation>استبدال</translation>
-    </message>
-    <message>
-      <source>Replace all</source>
-      <translation>استبدال الكل</translation>
-    </message>
-    <message>
-      <source>Invalid search</source>
-      <translation>بحث غير صالح</translation>
-    </message>
-    <message>
-      <source>%1 matches</source>
-      <translation>%1 نتيجة</translation>
-    </message>
-    <message>
-      <source>No matches</source>
-      <translation>لا نتائج</translation>
-    </message>
-    <message>
-      <source>%1 replaced</source>
-      <translation>استُبدل %1</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>مسودة</translation>
-    </message>
-    <message>
-      <source>In review</source>
-      <translation>قيد المراجعة</translation>
-    </message>
-    <message>
-      <source>Ready</source>
-      <translation>جاهز</translation>
-    </message>
-    <message>
-      <source>Published</source>
-      <translation>منشور</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>العنوان</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>التاريخ</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>الحالة</translation>
-    </message>
-    <message>
-      <source>Words</source>
-      <translation>الكلمات</translation>
-    </message>
-    <message>
-      <source>Search the library…</source>
-      <translation>ابحث في المكتبة…</translation>
-    </message>
-    <message>
-      <source>Newest first</source>
-      <translation>الأحدث أولا</translation>
-    </message>
-    <message>
-      <source>Oldest first</source>
-      <translation>الأقدم أولا</translation>
-    </message>
-    <message>
-      <source>By title</source>
-      <translation>حسب العنوان</translation>
-    </message>
-    <message>
-      <source>By status</source>
-      <translation>حسب الحالة</translation>
-    </message>
-    <message>
-      <source>New</source>
-      <translation>جديد</translation>
-    </message>
-    <message>
-      <source>Rename…</source>
-      <translation>إعادة تسمية…</translation>
-    </message>
-    <message>
-      <source>Delete…</source>
-      <translation>حذف…</translation>
-    </message>
-    <message>
-      <source>All statuses</source>
-      <translation>كل الحالات</translation>
-    </message>
-    <message>
-      <source>%1 of %2 articles</source>
-      <translation>%1 من %2 مقالا</translation>
-    </message>
-    <message>
-      <source>No article matches.</source>
-      <translation>لا يطابق أي مقال.</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>فتح</translation>
-    </message>
-    <message>
-      <source>Rename to follow the slug</source>
-      <translation>إعادة التسمية وفق المعرّف</translation>
-    </message>
-    <message>
-      <source>New article</source>
-      <translation>مقال جديد</translation>
-    </message>
-    <message>
-      <source>Title:</source>
-      <translation>العنوان:</translation>
-    </message>
-    <message>
-      <source>Rename article file</source>
-      <translation>إعادة تسمية ملف المقال</translation>
-    </message>
-    <message>
-      <source>File name (suggested from the slug: %1):</source>
-      <translation>اسم الملف (المقترح من المعرّف: %1):</translation>
-    </message>
-    <message>
-      <source>Delete article</source>
-      <translation>حذف المقال</translation>
-    </message>
-    <message>
-      <source>Move “%1” to the trash?</source>
-      <translation>نقل «%1» إلى سلة المهملات؟</translation>
-    </message>
-    <message>
-      <source>Moved to the trash: %1</source>
-      <translation>نُقل إلى سلة المهملات: %1</translation>
-    </message>
-    <message>
-      <source>Library</source>
-      <translation>المكتبة</translation>
-    </message>
-    <message>
-      <source>Choose &amp;Library Folder…</source>
-      <translation>اختيار مجلد المكتبة…</translation>
-    </message>
-    <message>
-      <source>Cannot open the library folder: {0}</source>
-      <translation>تعذّر فتح مجلد المكتبة: {0}</translation>
-    </message>
-    <message>
-      <source>Choose Library Folder</source>
-      <translation>اختيار مجلد المكتبة</translation>
-    </message>
-    <message>
-      <source>The open article was moved to the trash; saving it writes it again.</source>
-      <translation>نُقل المقال المفتوح إلى سلة المهملات؛ حفظه يكتبه من جديد.</translation>
-    </message>
-    <message>
       <source>Edit anyway</source>
       <translation>التحرير على أي حال</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>الوسوم</translation>
     </message>
     <message>
       <source>Article</source>
@@ -642,58 +782,6 @@
       <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
     </message>
     <message>
-      <source>Subtitle</source>
-      <translation>العنوان الفرعي</translation>
-    </message>
-    <message>
-      <source>Author</source>
-      <translation>الكاتب</translation>
-    </message>
-    <message>
-      <source>Location</source>
-      <translation>المكان</translation>
-    </message>
-    <message>
-      <source>Category</source>
-      <translation>القسم</translation>
-    </message>
-    <message>
-      <source>No date</source>
-      <translation>بلا تاريخ</translation>
-    </message>
-    <message>
-      <source>From title</source>
-      <translation>من العنوان</translation>
-    </message>
-    <message>
-      <source>Fill the slug from the title</source>
-      <translation>املأ المعرّف من العنوان</translation>
-    </message>
-    <message>
-      <source>Slug</source>
-      <translation>المعرّف</translation>
-    </message>
-    <message>
-      <source>Summary</source>
-      <translation>الملخص</translation>
-    </message>
-    <message>
-      <source>Automatic</source>
-      <translation>تلقائي</translation>
-    </message>
-    <message>
-      <source>Right to left</source>
-      <translation>من اليمين إلى اليسار</translation>
-    </message>
-    <message>
-      <source>Left to right</source>
-      <translation>من اليسار إلى اليمين</translation>
-    </message>
-    <message>
-      <source>Direction</source>
-      <translation>الاتجاه</translation>
-    </message>
-    <message>
       <source>%1 words</source>
       <translation>%1 كلمة</translation>
     </message>
@@ -716,94 +804,6 @@
     <message>
       <source>Line %1, column %2</source>
       <translation>السطر %1، العمود %2</translation>
-    </message>
-    <message>
-      <source>Filter tags…</source>
-      <translation>تصفية الوسوم…</translation>
-    </message>
-    <message>
-      <source>Most used</source>
-      <translation>الأكثر استعمالا</translation>
-    </message>
-    <message>
-      <source>By name</source>
-      <translation>حسب الاسم</translation>
-    </message>
-    <message>
-      <source>All selected tags</source>
-      <translation>كل الوسوم المحددة</translation>
-    </message>
-    <message>
-      <source>Any selected tag</source>
-      <translation>أي وسم محدد</translation>
-    </message>
-    <message>
-      <source>Clear selection</source>
-      <translation>إلغاء التحديد</translation>
-    </message>
-    <message>
-      <source>Undo last tag change</source>
-      <translation>التراجع عن آخر تغيير للوسوم</translation>
-    </message>
-    <message>
-      <source>%1 articles</source>
-      <translation>%1 مقالا</translation>
-    </message>
-    <message>
-      <source>Also written: %1</source>
-      <translation>تُكتب أيضا: %1</translation>
-    </message>
-    <message>
-      <source>Rename tag…</source>
-      <translation>إعادة تسمية الوسم…</translation>
-    </message>
-    <message>
-      <source>Merge into another tag…</source>
-      <translation>دمج في وسم آخر…</translation>
-    </message>
-    <message>
-      <source>Remove tag from every article…</source>
-      <translation>إزالة الوسم من كل المقالات…</translation>
-    </message>
-    <message>
-      <source>Rename tag</source>
-      <translation>إعادة تسمية الوسم</translation>
-    </message>
-    <message>
-      <source>New name for #%1:</source>
-      <translation>الاسم الجديد لـ #%1:</translation>
-    </message>
-    <message>
-      <source>Merge tags</source>
-      <translation>دمج الوسوم</translation>
-    </message>
-    <message>
-      <source>Merge #%1 into:</source>
-      <translation>دمج #%1 في:</translation>
-    </message>
-    <message>
-      <source>Remove tag</source>
-      <translation>إزالة الوسم</translation>
-    </message>
-    <message>
-      <source>Remove #%1 from every article? Hashtags in the text keep their word.</source>
-      <translation>إزالة #%1 من كل المقالات؟ تبقى كلمات الوسوم داخل النص.</translation>
-    </message>
-    <message>
-      <source>Restored %1 articles.</source>
-      <translation>استُعيد %1 مقالا.</translation>
-    </message>
-    <message>
-      <source>Not restored: %1.</source>
-      <translation>لم يُستعد: %1.</translation>
-    </message>
-    <message>
-      <source>Changed %1 articles.</source>
-      <translation>تغيّر %1 مقالا.</translation>
-    </message>
-    <message>
-      <source>Left unchanged: %1.</source>
-      <translation>بقي دون تغيير: %1.</translation>
     </message>
     <message>
       <source>Midad</source>

@@ -6,9 +6,8 @@
     tag_panel.tagsSelected.connect(panel.set_tag_filter)
     controller.start()
 
-Click or Enter opens an article. Typing in the search field shows ranked results with the matches
-highlighted (searched in a worker thread, 200 ms after the last key). New, rename (the file name
-can follow the article's slug) and delete (to the system trash, after confirmation) act on files.
+Click or Enter opens an article. Search shows ranked results, matches highlighted (in a worker thread,
+200 ms after the last key). New, rename (optionally to the slug) and delete (to the trash, after asking).
 """
 
 from __future__ import annotations
