@@ -12,17 +12,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QMenu,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -41,30 +35,9 @@ from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 from editor.ui.preview.pause_work import PauseResult
 from editor.ui.window import dialogs
 from editor.ui.window.actions import Actions
+from editor.ui.window.banner import Banner
+from editor.ui.window.menus import build_menus
 from editor.ui.window.status_bar import StatusBar
-
-
-class Banner(QFrame):
-    """A message strip above the editor (encoding notices, read-only files, front-matter problems)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#banner { background: palette(tool-tip-base); }")
-        layout = QHBoxLayout(self)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.unlock_button = QPushButton(tr("Edit anyway"), self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.unlock_button)
-        self.hide()
-
-    def show_messages(self, messages: list[str], can_unlock: bool) -> None:
-        self.label.setText("\n".join(messages))
-        self.unlock_button.setVisible(can_unlock)
-        self.setVisible(bool(messages))
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +65,8 @@ class MainWindow(QMainWindow):
         self.files.before_save = self.form.commit_pending
         self._requested_body = ""
         self._build_layout()
-        self._build_menus()
+        build_menus(self)
+        self._show_recent(self.settings.recent_files())
         self._connect()
         self._apply_preferences()
         self._restore_state()
@@ -150,42 +124,6 @@ class MainWindow(QMainWindow):
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the side panel (the library and tag panels go here); returns its index."""
         return self.side_tabs.addTab(widget, title)
-
-    def _build_menus(self) -> None:
-        a = self.menu_actions
-        bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([a.new, a.open])
-        self.recent_menu = QMenu(tr("Open &recent"), self)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([a.save, a.save_as, a.close])
-        file_menu.addSeparator()
-        self._file_menu_end = file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit_menu = bar.addMenu(tr("&Edit"))
-        edit_menu.addActions([a.undo, a.redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.find, a.replace])
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.preferences)
-        format_menu = bar.addMenu(tr("F&ormat"))
-        format_menu.addActions([a.bold, a.italic, a.link])
-        format_menu.addSeparator()
-        format_menu.addActions([a.heading1, a.heading2, a.heading3, a.quote, a.bullets, a.numbers, a.rule])
-        format_menu.addSeparator()
-        format_menu.addActions([a.paragraph_direction, a.keep_number_order, a.article_rtl, a.article_ltr])
-        view_menu = bar.addMenu(tr("&View"))
-        view_menu.addActions([a.toggle_preview, a.toggle_side_panel])
-        view_menu.addSeparator()
-        view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.visual_caret])
-        toolbar = QToolBar(tr("Formatting"), self)
-        toolbar.setObjectName("formatToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([a.save, a.bold, a.italic, a.link, a.heading1, a.heading2, a.quote, a.bullets])
-        toolbar.addActions([a.numbers, a.paragraph_direction, a.toggle_preview])
-        self.addToolBar(toolbar)
-        self._show_recent(self.settings.recent_files())
 
     def _connect(self) -> None:
         a, e, d = self.menu_actions, self.editor, self.document
