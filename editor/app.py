@@ -67,8 +67,19 @@ def close_on_interrupt(window: QWidget) -> QTimer:
 
 
 def run_gui(files: list[str]) -> int:
-    """Open the writing window (with `files[0]` if given) and run the event loop."""
-    app = create_app()
+    """Open the writing window (with `files[0]` if given) and run the event loop.
+
+    When Qt cannot open a window here (no display, a missing system library), one line says what
+    is missing and how to install it, and the exit status is 1 (Qt itself would abort).
+    """
+    from editor.startup.qt_platform import FatalMessageGuard, startup_problem
+
+    problem = startup_problem()
+    if problem is not None:
+        print(f"midad: {problem}", file=sys.stderr)
+        return 1
+    with FatalMessageGuard():
+        app = create_app()
     from editor.ui.common.settings import Settings
     from editor.ui.window.main_window import MainWindow
 

@@ -3,45 +3,114 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from editor import __version__
 from editor.commands import CommandError, article_cmds, export_cmd, library_cmds
 
 COMMAND_MODULES = (article_cmds, export_cmd, library_cmds)
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="midad",
-        description="Midad: RTL Markdown article editor. Without a command, opens the editor.",
+        description="Midad: RTL Markdown article editor. Without a command, opens the editor "
+        "(`midad FILE` opens FILE; a new .md name becomes a new article).",
     )
     parser.add_argument("--version", action="version", version=f"midad {__version__}")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="print what Midad finds here (Qt, display, Arabic fonts, folders, library index) and exit",
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Midad to the application menu and to 'Open with' for Markdown files (this user)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 
 
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The subcommands, as registered by the command modules (never a hard-coded list)."""
     for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
         if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+            return sorted(action.choices)
+    return []
+
+
+def _is_article_path(word: str) -> bool:
+    """True when `word` names a file to open: an existing file, or a new article's name."""
+    path = Path(word).expanduser()
+    return path.is_file() or (not path.is_dir() and path.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def _not_a_command(word: str, commands: list[str]) -> int:
+    """One line on stderr for a word that is neither a command nor an article; exit status 2."""
+    if Path(word).expanduser().is_dir():
+        print(
+            f"midad: {word} is a folder, not an article (open a .md file, or see `midad --help`)",
+            file=sys.stderr,
+        )
+        return 2
+    close = difflib.get_close_matches(word, commands, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    print(
+        f"midad: unknown command '{word}'.{hint} Commands: {', '.join(commands)}. "
+        "To create a new article, give a name ending in .md; `midad --help` says more.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def _top_level_option(args: argparse.Namespace) -> int | None:
+    if args.check:
+        from editor.startup.check import run_check
+
+        return run_check()
+    if args.install_desktop:
+        from editor.startup.desktop import install_desktop
+
+        return install_desktop()
+    if args.uninstall_desktop:
+        from editor.startup.desktop import uninstall_desktop
+
+        return uninstall_desktop()
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `midad` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    commands = _command_names(parser)
     first = args_list[0] if args_list else None
-    if first is None or (not first.startswith("-") and first not in _command_names(parser)):
+    if first is not None and not first.startswith("-") and first not in commands:
+        if not _is_article_path(first):
+            return _not_a_command(first, commands)
+    if first is None or (not first.startswith("-") and first not in commands):
         from editor.app import run_gui  # the GUI is imported only when it is wanted
 
         return run_gui(args_list[:1])
     args = parser.parse_args(args_list)
     try:
+        if args.command is None:
+            done = _top_level_option(args)
+            if done is not None:
+                return done
+            from editor.app import run_gui
+
+            return run_gui([])
         return int(args.handler(args) or 0)
     except CommandError as exc:
         print(f"midad: {exc}", file=sys.stderr)
