@@ -7,6 +7,7 @@ the editor replaces exactly those lines in one undoable step.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from editor.core.markdown.mask import mask_non_prose
@@ -45,6 +46,91 @@ def toggle_inline(line: str, start: int, end: int, marker: str) -> tuple[str, in
     ):
         return line[: start - n] + selected + line[end + n :], start - n, end - n
     return line[:start] + marker + selected + marker + line[end:], start + n, end + n
+
+
+# Letters and digits, tashkeel and other combining marks, tatweel, ZWNJ/ZWJ: one word.
+_WORD_JOINERS = frozenset("\u0640\u200c\u200d")
+
+
+def is_word_char(ch: str) -> bool:
+    """True for a character that belongs to a word (Arabic tashkeel and tatweel included)."""
+    return ch.isalnum() or ch in _WORD_JOINERS or unicodedata.category(ch).startswith("M")
+
+
+def word_span(line: str, position: int) -> tuple[int, int] | None:
+    """The `[start, end)` of the word the caret at `position` touches (inside it or at either edge).
+
+    Words are bounded by spaces and punctuation (Markdown marks included); tashkeel belongs to its
+    word. None when the caret is between words (spaces or punctuation on both sides).
+    """
+    start = end = max(0, min(position, len(line)))
+    while start > 0 and is_word_char(line[start - 1]):
+        start -= 1
+    while end < len(line) and is_word_char(line[end]):
+        end += 1
+    return (start, end) if start < end else None
+
+
+def format_inline(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
+    """Bold/italic as the editor applies it: returns the new line and the new `(anchor, caret)`.
+
+    A selection is wrapped (or unwrapped) and stays selected. With no selection (`start == end`)
+    the word under the caret is formatted and the caret keeps its place in it (shifted by the
+    marks); between words an empty pair is inserted with the caret inside, so a word is never
+    split by marks (`ا****لأمن`).
+    """
+    if start != end:
+        return toggle_inline(line, start, end, marker)
+    span = word_span(line, start)
+    if span is None:
+        new_line, caret, _ = toggle_inline(line, start, start, marker)
+        return new_line, caret, caret
+    new_line, new_start, _ = toggle_inline(line, span[0], span[1], marker)
+    caret = start + (new_start - span[0])
+    return new_line, caret, caret
+
+
+def link_at_caret(line: str, position: int) -> tuple[str, int]:
+    """Ctrl+K with no selection: the word under the caret becomes `[word]()` with the caret in the
+    parentheses for typing the address; between words `[]()` with the caret in the brackets."""
+    span = word_span(line, position)
+    if span is None:
+        return line[:position] + "[]()" + line[position:], position + 1
+    start, end = span
+    return line[:start] + f"[{line[start:end]}]()" + line[end:], end + 3
+
+
+def shift_column(old: str, new: str, column: int) -> int:
+    """Where a caret at `column` of `old` belongs in `new`, a line changed in one place (a prefix
+    added or removed, a mark appended): text after the change keeps the caret beside the same
+    character; a caret inside removed text goes to where the removal was."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    after_change = column >= len(old) - suffix
+    before_change = column <= prefix
+    if after_change and before_change:  # text inserted at the caret: marks at a line start go
+        return column + len(new) - len(old) if column == 0 else column  # before it, others after
+    if after_change:
+        return column + len(new) - len(old)
+    if before_change:
+        return column
+    return len(new) - suffix
+
+
+def shift_column_for_insertions(old: str, new: str, column: int) -> int:
+    """Where a caret at `column` of `old` belongs in `new`, which is `old` with characters inserted
+    (invisible marks): the caret stays just after the same characters of `old`."""
+    j = 0
+    for i in range(min(column, len(old))):
+        while j < len(new) and new[j] != old[i]:
+            j += 1
+        j += 1
+    return min(j, len(new))
 
 
 def make_link(selected: str) -> tuple[str, int, int]:

@@ -15,10 +15,10 @@ from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOpt
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
-from editor.core.text.direction import direction_unit, line_directions
+from editor.core.text.direction import line_directions
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.editor.bidi_marks import paint_bidi_marks
-from editor.ui.editor.text_positions import PositionMap
+from editor.ui.editor.formatting_actions import FormattingMixin
 
 _PARAGRAPH_SEPARATOR = "\u2029"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -43,7 +43,7 @@ def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
     return blocks
 
 
-class MarkdownEdit(QTextEdit):
+class MarkdownEdit(FormattingMixin, QTextEdit):
     """Plain Markdown editing with per-paragraph direction from the core."""
 
     cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
@@ -200,141 +200,6 @@ class MarkdownEdit(QTextEdit):
     def set_editor_font(self, family: str, size: int) -> None:
         self.setFont(editor_font(family, size))
         self.document().setDefaultFont(self.font())
-
-    # --- formatting actions (each one undo step) ---------------------------------------------
-    def _selected_blocks(self) -> list[QTextBlock]:
-        cursor = self.textCursor()
-        doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        end = cursor.selectionEnd()
-        last = doc.findBlock(end)
-        if cursor.hasSelection() and last != first and end == last.position():
-            last = last.previous()  # a selection ending at a line start does not take that line
-        return _block_range(first, last)
-
-    def _replace_blocks(self, blocks: list[QTextBlock], lines: list[str]) -> QTextCursor:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(blocks[0].position())
-        cursor.setPosition(blocks[-1].position() + blocks[-1].length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText("\n".join(lines))
-        return cursor
-
-    def _edit_lines(self, transform) -> None:  # noqa: ANN001 - a list[str] -> list[str] function
-        blocks = self._selected_blocks()
-        old = [b.text() for b in blocks]
-        new = transform(old)
-        if new == old:
-            return
-        start = blocks[0].position()
-        cursor = self.textCursor()
-        cursor.beginEditBlock()
-        replaced = self._replace_blocks(blocks, new)
-        cursor.endEditBlock()
-        replaced.setPosition(start)
-        replaced.setPosition(
-            start + len("\n".join(new).encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor
-        )
-        self.setTextCursor(replaced)
-
-    def toggle_inline(self, marker: str) -> None:
-        """Bold (`**`) or italic (`*`) on the selection, or remove it."""
-        cursor = self.textCursor()
-        block = self.document().findBlock(cursor.selectionStart())
-        if cursor.hasSelection() and self.document().findBlock(cursor.selectionEnd()) != block:
-            text = cursor.selectedText().replace(_PARAGRAPH_SEPARATOR, "\n")
-            cursor.insertText(f"{marker}{text}{marker}")
-            return
-        line = block.text()
-        positions = PositionMap(line)
-        start = positions.to_py(cursor.selectionStart() - block.position())
-        end = positions.to_py(cursor.selectionEnd() - block.position())
-        new_line, new_start, new_end = fmt.toggle_inline(line, start, end, marker)
-        self._set_block_text(block, new_line, new_start, new_end)
-
-    def insert_link(self) -> None:
-        """`[selection](https://)` with the address selected for typing."""
-        cursor = self.textCursor()
-        selected = cursor.selectedText().replace(_PARAGRAPH_SEPARATOR, " ")
-        link, a, b = fmt.make_link(selected)
-        start = cursor.selectionStart()
-        cursor.insertText(link)
-        positions = PositionMap(link)
-        cursor.setPosition(start + positions.to_qt(a))
-        cursor.setPosition(start + positions.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
-    def _set_block_text(self, block: QTextBlock, text: str, sel_start: int, sel_end: int) -> None:
-        cursor = QTextCursor(block)
-        cursor.beginEditBlock()
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        positions = PositionMap(text)
-        cursor.setPosition(block.position() + positions.to_qt(sel_start))
-        cursor.setPosition(block.position() + positions.to_qt(sel_end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
-    def set_heading(self, level: int) -> None:
-        self._edit_lines(lambda lines: fmt.set_heading(lines, level))
-
-    def toggle_quote(self) -> None:
-        self._edit_lines(fmt.toggle_quote)
-
-    def toggle_bullets(self) -> None:
-        self._edit_lines(fmt.toggle_bullets)
-
-    def toggle_numbers(self) -> None:
-        self._edit_lines(fmt.toggle_numbers)
-
-    def insert_rule(self) -> None:
-        """A horizontal rule on its own paragraph after the current line."""
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        before = "\n\n" if cursor.block().text().strip() else ""
-        cursor.insertText(f"{before}{fmt.HORIZONTAL_RULE}\n")
-        self.setTextCursor(cursor)
-
-    def toggle_paragraph_direction(self) -> None:
-        """Flip the direction of the paragraph at the caret with a `{dir=…}` override."""
-        block = self.textCursor().block()
-        if not block.text().strip():
-            return
-        first = last = block
-        while first.previous().isValid() and first.previous().text().strip():
-            first = first.previous()
-        while last.next().isValid() and last.next().text().strip():
-            last = last.next()
-        blocks = _block_range(first, last)
-        start, end = direction_unit([b.text() for b in blocks], blocks.index(block))
-        blocks = blocks[start:end]  # one paragraph, heading, list item or table: what has one direction
-        lines = [b.text() for b in blocks]
-        new = fmt.toggle_direction(lines, self._article_dir)
-        if new != lines:
-            caret = self.textCursor().position()
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()
-            self._replace_blocks(blocks, new)
-            cursor.endEditBlock()
-            cursor.setPosition(min(caret, self.document().characterCount() - 1))
-            self.setTextCursor(cursor)
-
-    def keep_number_order(self) -> int:
-        """Write the marks that keep number runs (`03-73`) in order; one undoable step. Returns lines changed."""
-        old_lines = self.body_text().split("\n")
-        new_lines = fmt.keep_number_order("\n".join(old_lines), self._article_dir).split("\n")
-        changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
-        if not changed:
-            return 0
-        caret = self.textCursor().position()
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for number in changed:
-            self._replace_blocks([self.document().findBlockByNumber(number)], [new_lines[number]])
-        cursor.endEditBlock()
-        cursor.setPosition(min(caret, self.document().characterCount() - 1))
-        self.setTextCursor(cursor)
-        return len(changed)
 
     # --- drops, keys and painting ----------------------------------------------------------------
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override

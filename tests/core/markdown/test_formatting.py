@@ -112,3 +112,45 @@ def test_keep_number_order_on_the_seed_article(seed_text):
     assert fixed.replace(LRM, "") == seed_text
     assert f"“{LRM}03-73”" in fixed
     assert all(not number_runs(line) for line in fixed.split("\n"))
+
+
+def test_word_span_includes_tashkeel_and_stops_at_punctuation():
+    line = "حماية الأَمْنِ، و«القانون» hello_world"
+    assert fmt.word_span(line, line.index("مْ")) == (6, 14)
+    assert fmt.word_span(line, 6) == (6, 14)  # at the start of the word
+    assert fmt.word_span(line, 14) == (6, 14)  # at its end, before the comma
+    assert fmt.word_span(line, 15) is None  # after "، "
+    q = line.index("القانون")
+    assert fmt.word_span(line, q + 2) == (q, q + len("القانون"))
+    assert fmt.word_span(line, line.index("_world")) == (line.index("hello"), line.index("_"))
+    assert fmt.word_span("", 0) is None
+
+
+def test_format_inline_formats_the_word_or_inserts_a_pair_between_words():
+    assert fmt.format_inline("ا لأمن", 3, 3, "**") == ("ا **لأمن**", 5, 5)
+    assert fmt.format_inline("الأمن", 1, 1, "**") == ("**الأمن**", 3, 3)
+    assert fmt.format_inline("**الأمن**", 3, 3, "**") == ("الأمن", 1, 1)
+    assert fmt.format_inline("قال  ثم", 4, 4, "*") == ("قال ** ثم", 5, 5)
+    assert fmt.format_inline("قال ****", 6, 6, "**") == ("قال ", 4, 4)  # Ctrl+B again in the empty pair
+    assert fmt.format_inline("قال الوزير", 4, 10, "**") == ("قال **الوزير**", 6, 12)
+
+
+def test_link_at_caret():
+    assert fmt.link_at_caret("قال الوزير", 6) == ("قال [الوزير]()", 13)
+    assert fmt.link_at_caret("قال ", 4) == ("قال []()", 5)
+
+
+def test_shift_column_follows_the_text_after_a_prefix_change():
+    assert fmt.shift_column("abc", "# abc", 0) == 2
+    assert fmt.shift_column("abc", "# abc", 2) == 4
+    assert fmt.shift_column("# abc", "abc", 1) == 0  # inside the removed marks
+    assert fmt.shift_column("## abc", "# abc", 3) == 2
+    assert fmt.shift_column("abc", "abc {dir=ltr}", 3) == 3
+    assert fmt.shift_column("abc", "abc", 2) == 2
+
+
+def test_shift_column_for_insertions_keeps_the_caret_after_the_same_characters():
+    old, new = "رقم 03-73 هنا", "رقم \u200e03-73 هنا"
+    assert fmt.shift_column_for_insertions(old, new, 2) == 2
+    assert fmt.shift_column_for_insertions(old, new, old.index("73")) == new.index("73")
+    assert fmt.shift_column_for_insertions(old, new, len(old)) == len(new)

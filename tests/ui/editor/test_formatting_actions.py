@@ -49,9 +49,10 @@ def test_bold_twice_removes_it(window, editor):
 
 def test_bold_shortcut_and_typing_inside_empty_markers(window, editor, qtbot):
     editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, " ")
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     type_text(editor, "مهم")
-    assert editor.body_text().endswith("سطر ثان**مهم**")
+    assert editor.body_text().endswith("سطر ثان **مهم**")
 
 
 def test_link_selects_the_address_for_typing(window, editor):
