@@ -42,12 +42,17 @@ _HTML_BLOCK_RE = re.compile(
 )
 
 
-def _html_block_end(lines: list[str], start: int) -> tuple[int, int]:
+def is_html_block_start(line: str) -> bool:
+    """True when `line` opens a raw HTML block (a block-level tag or a comment at its start)."""
+    return _HTML_BLOCK_RE.match(line) is not None
+
+
+def html_block_end(lines: list[str], start: int, stop_at_blank: bool = False) -> tuple[int, int]:
     """`(line, column)` just after the raw HTML block opening at `lines[start]`.
 
     As Python-Markdown: the block runs to its first tag's closing tag (same-name tags nest),
     blank lines included; text after that tag on the same line is Markdown again. An unclosed
-    block runs to the end.
+    block runs to the end. With `stop_at_blank` (the editor's layout) a blank line also ends it.
     """
     first = lines[start].lstrip(" ")
     if first.startswith("<!--"):
@@ -58,6 +63,8 @@ def _html_block_end(lines: list[str], start: int) -> tuple[int, int]:
         closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
     depth = 0
     for index in range(start, len(lines)):
+        if stop_at_blank and index > start and not lines[index].strip():
+            return index - 1, len(lines[index - 1])
         events = sorted(
             [(m.start(), 1, m.end()) for m in (opening.finditer(lines[index]) if opening else ())]
             + [(m.start(), -1, m.end()) for m in closing.finditer(lines[index])]
@@ -249,7 +256,7 @@ def _mask_blocks(lines: list[str]) -> list[str]:
             continue
         in_indented_code = False
         if _HTML_BLOCK_RE.match(line):
-            html_until = _html_block_end(lines, index)
+            html_until = html_block_end(lines, index)
             column = len(line) if index < html_until[0] else html_until[1]
             out.append(" " * column + line[column:])
             prev_blank = False

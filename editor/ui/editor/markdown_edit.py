@@ -2,7 +2,8 @@
 
 QPlainTextEdit ignores per-block direction (QTBUG-7516), so this is a plain-text QTextEdit. The
 article's direction is the document's default text direction (not part of the undo history);
-a line whose direction from `editor.core.text.direction.line_directions` differs gets its own
+a line whose direction from `editor.core.markdown.markup_lines.editor_line_directions` (the
+core's direction model, with raw HTML, code and table rules left to right) differs gets its own
 `QTextBlockFormat.setLayoutDirection`. Only the edited paragraph is recomputed, and the format
 change joins the user's own undo step so undo/redo never needs a second press. The text is
 never changed by that; `body_text()` returns exactly what was typed (NBSP, U+2028 and all).
@@ -15,7 +16,7 @@ from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOpt
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
-from editor.core.text.direction import line_directions
+from editor.core.markdown.markup_lines import editor_line_directions
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
@@ -154,7 +155,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
 
     def _apply(self, blocks: list[QTextBlock], directions: list[str] | None = None) -> None:
         if directions is None:
-            directions = line_directions("\n".join(b.text() for b in blocks), self._article_dir)
+            directions = editor_line_directions(
+                "\n".join(b.text() for b in blocks), self._article_dir, blocks[0].blockNumber() == 0
+            )
         cursor: QTextCursor | None = None
         self._applying = True
         try:

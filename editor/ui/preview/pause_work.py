@@ -18,8 +18,9 @@ from pathlib import Path
 
 from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
+from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
-from editor.core.text.direction import article_direction, line_directions
+from editor.core.text.direction import article_direction
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
         reading_minutes(words),
         extract_hashtags(body),
         direction,
-        line_directions(lines, direction),
+        editor_line_directions(lines, direction),
     )
 
 

@@ -182,3 +182,19 @@ def test_a_huge_paragraph_is_rechecked_after_the_pause_not_on_the_keystroke(wind
     window.document.flush()
     qtbot.waitUntil(lambda: editor.block_direction(editor.document().firstBlock()) == "rtl", timeout=10000)
     assert all(editor.block_direction(b) == "rtl" for b in _blocks(editor))
+
+
+def test_raw_html_typed_in_an_arabic_article_is_laid_out_left_to_right(window, qtbot):
+    editor = window.editor
+    editor.set_body("فقرة عربية\n\n")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(
+        editor, '<div class="box">\nنص عربي في الصندوق\n</div>\n\nفقرة\n\n| أ | ب |\n|---|---|\n| ١ | ٢ |'
+    )
+    doc = editor.document()
+    directions = [editor.block_direction(doc.findBlockByNumber(n)) for n in range(doc.blockCount())]
+    assert directions == ["rtl", "rtl", "ltr", "ltr", "ltr", "rtl", "rtl", "rtl", "rtl", "ltr", "rtl"]
+    # markup is aligned to the left edge, as code is
+    block = doc.findBlockByNumber(2)
+    assert editor.cursorRect(QTextCursor(block)).x() < editor.viewport().width() / 2
