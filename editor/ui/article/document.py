@@ -22,6 +22,8 @@ from editor.ui.common.i18n import localize
 from editor.ui.editor.markdown_edit import MarkdownEdit
 
 PAUSE_MS = 300
+# fields typed in letter by letter: consecutive edits of one of them merge into one undo step
+_TYPED_FIELDS = frozenset({"title", "subtitle", "author", "location", "category", "slug", "summary"})
 
 
 class _FieldEdit(QUndoCommand):
@@ -30,6 +32,18 @@ class _FieldEdit(QUndoCommand):
         self._document = document
         self._before = before
         self._after = after
+        self._key = text
+
+    def id(self) -> int:  # noqa: A003 - Qt override
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        """Keystrokes in one field (the form reports each one) are one undo step."""
+        if not isinstance(other, _FieldEdit) or other._key != self._key or self._key not in _TYPED_FIELDS:
+            return False
+        self._after = other._after
+        self.setObsolete(self._after.text == self._before.text)
+        return True
 
     def redo(self) -> None:
         self._document._set_meta_article(self._after)

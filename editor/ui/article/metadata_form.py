@@ -2,7 +2,9 @@
 slug (suggested from the title), summary and direction.
 
 The form only shows values and reports edits (`field_edited(key, value)`); the Document turns each
-edit into an undoable, lossless `Article.with_field` change.
+edit into an undoable, lossless `Article.with_field` change. Text fields report every keystroke, so
+the preview follows typing in the Title field after the same pause as the body; the Document merges
+a run of keystrokes in one field into one undo step.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class MetadataForm(QWidget):
             edit = QLineEdit(self)
             edit.setObjectName(f"field_{key}")
             edit.editingFinished.connect(lambda k=key: self._commit_text(k))
+            edit.textEdited.connect(lambda _t, k=key: self._commit_typing(k))
             self.edits[key] = edit
             layout.addRow(label, edit)
             if key == "author":
@@ -124,7 +127,8 @@ class MetadataForm(QWidget):
             key: self._text(meta.get(key)) for key in (*TEXT_FIELDS, "summary", "status", "dir", "date")
         }
         for key, edit in self.edits.items():
-            if edit.text() != self._shown[key]:
+            # a field being typed in keeps its spaces (`عنوان ` is reported as `عنوان`)
+            if edit.text().strip() != self._shown[key]:
                 edit.setText(self._shown[key])
         if self._summary_text() != self._shown["summary"]:
             self.summary.setPlainText(self._shown["summary"])
@@ -174,6 +178,12 @@ class MetadataForm(QWidget):
 
     def _commit_text(self, key: str) -> None:
         self._report(key, self.edits[key].text().strip() or None)
+
+    def _commit_typing(self, key: str) -> None:
+        # the preview follows typing; a field emptied on the way to new text keeps its key (and its
+        # place in the front matter) until editing finishes
+        if self.edits[key].text().strip():
+            self._commit_text(key)
 
     def _commit_combo(self, key: str, combo: QComboBox) -> None:
         value = combo.currentData()

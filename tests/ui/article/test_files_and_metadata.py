@@ -333,3 +333,17 @@ def test_summary_keeps_non_breaking_spaces(window, article_file):
     window.form.summary.setPlainText("ملخص\u00a0قصير")
     window.form.commit_pending()
     assert window.document.meta["summary"] == "ملخص\u00a0قصير"
+
+
+def test_preview_title_follows_typing_in_the_title_field(window, article_file, qtbot):
+    window.open_file(str(article_file))
+    qtbot.waitUntil(lambda: "الرباط تستقبل الوفد" in window.preview.toPlainText(), timeout=10000)
+    field = window.form.edits["title"]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    type_text(field, " اليوم")
+    assert field.hasFocus() or field.text().endswith(" اليوم")  # still typing: no focus change
+    qtbot.waitUntil(lambda: "الرباط تستقبل الوفد اليوم" in window.preview.toPlainText(), timeout=5000)
+    assert field.text() == "الرباط تستقبل الوفد اليوم"  # the space typed mid-way was kept
+    window.menu_actions.undo.trigger()  # the whole run of typing is one undo step
+    assert window.document.meta["title"] == "الرباط تستقبل الوفد"
