@@ -89,8 +89,10 @@ def run_gui(files: list[str]) -> int:
     from editor.ui.library.sidebar import LibrarySidebar
 
     window.library_sidebar = LibrarySidebar(window)  # type: ignore[attr-defined]
-    close_on_interrupt(window)
     window.show()
     if files:
         window.open_file(files[0])
+    from editor.ui.window.startup import start_recovery
+
+    start_recovery(window)  # SIGTERM/SIGHUP journal and quit; SIGINT closes; offer crashed text
     return app.exec()

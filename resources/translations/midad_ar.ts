@@ -168,6 +168,42 @@
       <translation>تعذّر حفظ {path}: {cause}</translation>
     </message>
     <message>
+      <source>No difference.</source>
+      <translation>لا فرق.</translation>
+    </message>
+    <message>
+      <source>The texts are too long to compare line by line ({old} and {new} lines).</source>
+      <translation>النصان أطول من أن يُقارَنا سطرًا سطرًا ({old} و{new} سطرًا).</translation>
+    </message>
+    <message>
+      <source>… (the rest of the differences is not shown)</source>
+      <translation>… (بقية الفروق غير معروضة)</translation>
+    </message>
+    <message>
+      <source>{path} is damaged or truncated</source>
+      <translation>{path} تالف أو مبتور</translation>
+    </message>
+    <message>
+      <source>{path} is not a Midad journal entry</source>
+      <translation>{path} ليس من سجل الاستعادة في مِداد</translation>
+    </message>
+    <message>
+      <source>{path} is damaged: its text does not match its checksum</source>
+      <translation>{path} تالف: نصّه لا يطابق بصمته</translation>
+    </message>
+    <message>
+      <source>{path} is too large to be a journal entry</source>
+      <translation>{path} أكبر من أن يكون من سجل الاستعادة</translation>
+    </message>
+    <message>
+      <source>process {pid} on {host} ({purpose}, since {when})</source>
+      <translation>العملية {pid} على {host} ({purpose}، منذ {when})</translation>
+    </message>
+    <message>
+      <source>it is in use by {holder}</source>
+      <translation>إنه قيد الاستخدام لدى {holder}</translation>
+    </message>
+    <message>
       <source>{name} does not exist</source>
       <translation>{name} غير موجود</translation>
     </message>
@@ -536,6 +572,62 @@
       <translation>الوسوم</translation>
     </message>
     <message>
+      <source>Midad cannot keep a recovery copy of your unsaved text in {0}: {1}. Save your work now, or save it elsewhere with Save As.</source>
+      <translation>لا يستطيع مِداد الاحتفاظ بنسخة استعادة من نصك غير المحفوظ في {0}: {1}. احفظ عملك الآن، أو احفظه في مكان آخر بـ«حفظ باسم».</translation>
+    </message>
+    <message>
+      <source>This article was never saved.</source>
+      <translation>لم يُحفظ هذا المقال قط.</translation>
+    </message>
+    <message>
+      <source>Its file {0} does not exist any more.</source>
+      <translation>ملفه {0} لم يعد موجودًا.</translation>
+    </message>
+    <message>
+      <source>Its file was changed on disk after this text was written.</source>
+      <translation>تغيّر ملفه على القرص بعد كتابة هذا النص.</translation>
+    </message>
+    <message>
+      <source>Recover unsaved text</source>
+      <translation>استعادة نص غير محفوظ</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>بلا عنوان</translation>
+    </message>
+    <message>
+      <source>Midad closed without saving “{0}”. Unsaved text from {1} can be restored.</source>
+      <translation>أُغلق مِداد دون حفظ «{0}». يمكن استعادة النص غير المحفوظ من {1}.</translation>
+    </message>
+    <message>
+      <source>on disk</source>
+      <translation>على القرص</translation>
+    </message>
+    <message>
+      <source>unsaved</source>
+      <translation>غير محفوظ</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>استعادة</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>تجاهل</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>لاحقًا</translation>
+    </message>
+    <message>
+      <source>Restore unsaved text</source>
+      <translation>استعادة النص غير المحفوظ</translation>
+    </message>
+    <message>
+      <source>A recovery file could not be read and was left alone: {0}</source>
+      <translation>تعذّرت قراءة ملف استعادة فتُرك كما هو: {0}</translation>
+    </message>
+    <message>
       <source>&amp;New</source>
       <translation>&amp;جديد</translation>
     </message>
@@ -656,16 +748,16 @@
       <translation>حركة المؤشر المرئية</translation>
     </message>
     <message>
+      <source>Edit anyway</source>
+      <translation>التحرير على أي حال</translation>
+    </message>
+    <message>
       <source>Unsaved changes</source>
       <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
       <source>Save the changes to “%1” before closing?</source>
       <translation>حفظ التغييرات في «%1» قبل الإغلاق؟</translation>
-    </message>
-    <message>
-      <source>Untitled</source>
-      <translation>بلا عنوان</translation>
     </message>
     <message>
       <source>Your changes will be lost if you don't save them.</source>
@@ -734,12 +826,24 @@
       <translation>مفاتيح الأسهم</translation>
     </message>
     <message>
-      <source>Edit anyway</source>
-      <translation>التحرير على أي حال</translation>
-    </message>
-    <message>
       <source>Article</source>
       <translation>المقال</translation>
+    </message>
+    <message>
+      <source>Reloaded: the article was changed by another program</source>
+      <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
+    </message>
+    <message>
+      <source>Numbers kept in order; lines changed: {0}</source>
+      <translation>حُفظ ترتيب الأرقام؛ الأسطر المعدّلة: {0}</translation>
+    </message>
+    <message>
+      <source>No reversed numbers found</source>
+      <translation>لا أرقام معكوسة</translation>
+    </message>
+    <message>
+      <source>The new language applies the next time Midad starts.</source>
+      <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -764,22 +868,6 @@
     <message>
       <source>Formatting</source>
       <translation>التنسيق</translation>
-    </message>
-    <message>
-      <source>Reloaded: the article was changed by another program</source>
-      <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
-    </message>
-    <message>
-      <source>Numbers kept in order; lines changed: {0}</source>
-      <translation>حُفظ ترتيب الأرقام؛ الأسطر المعدّلة: {0}</translation>
-    </message>
-    <message>
-      <source>No reversed numbers found</source>
-      <translation>لا أرقام معكوسة</translation>
-    </message>
-    <message>
-      <source>The new language applies the next time Midad starts.</source>
-      <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
     </message>
     <message>
       <source>%1 words</source>

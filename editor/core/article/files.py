@@ -31,6 +31,7 @@ class LoadedArticle:
     read_only_reason: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    digest: str | None = None  # content_digest of the bytes on disk when loaded or saved
 
     @property
     def warnings(self) -> list[str]:
@@ -71,6 +72,7 @@ def load_article(path: str | os.PathLike[str]) -> LoadedArticle:
         read_only_reason=_read_only_reason(path),
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,
+        digest=decoded.digest,
     )
 
 

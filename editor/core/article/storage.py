@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import stat
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from editor.core.text.messages import msg
@@ -45,6 +46,7 @@ class DecodedText:
     encoding: str  # "utf-8", "utf-16-le", "utf-16-be", or a legacy codec such as "cp1256"
     bom: bool
     notice: str | None = None  # set when the file was not UTF-8/UTF-16 and was read as a legacy encoding
+    digest: str | None = None  # content_digest of the bytes read (set by read_text_file)
 
     @property
     def is_legacy(self) -> bool:
@@ -123,7 +125,12 @@ def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
         raise ArticleIOError(
             msg("{path} cannot be read: {cause}", path=path, cause=exc.strerror or str(exc))
         ) from exc
-    return decode_bytes(data, str(path))
+    return replace(decode_bytes(data, str(path)), digest=content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    """The hash Midad compares file contents with (BLAKE2b-128, hex)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 # --- atomic save --------------------------------------------------------------------------------

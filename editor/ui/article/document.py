@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
 
 from editor.core.article.files import LoadedArticle, load_article, save_article
 from editor.core.article.model import Article
@@ -24,6 +24,11 @@ from editor.ui.editor.markdown_edit import MarkdownEdit
 PAUSE_MS = 300
 # fields typed in letter by letter: consecutive edits of one of them merge into one undo step
 _TYPED_FIELDS = frozenset({"title", "subtitle", "author", "location", "category", "slug", "summary"})
+
+
+def _utf16_len(text: str) -> int:
+    """Qt positions count UTF-16 units (an emoji is two)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class _FieldEdit(QUndoCommand):
@@ -180,6 +185,38 @@ class Document(QObject):
         self.meta_undo.setClean()
         self._emit_modified()
         self.file_changed.emit()
+
+    def replace_text(self, text: str, label: str = "") -> bool:
+        """Make the whole article `text` by editing (restore, history, library edits); False if equal.
+
+        The front matter changes as one step of the field undo, the body as one step of the editor's
+        undo (only the span between the first and the last difference is replaced).
+        """
+        target = Article.from_text(text)
+        if target.text == self.article().text:
+            return False
+        before = self._meta_article
+        after = target.with_body(before.body)
+        if after.text != before.text:
+            self.meta_undo.push(_FieldEdit(self, before, after, label))
+        new_body = target.body.replace("\r\n", "\n").replace("\r", "\n")
+        old_body = self.editor.body_text()
+        if new_body != old_body:
+            start = 0
+            limit = min(len(old_body), len(new_body))
+            while start < limit and old_body[start] == new_body[start]:
+                start += 1
+            end = 0
+            while end < limit - start and old_body[-1 - end] == new_body[-1 - end]:
+                end += 1
+            cursor = QTextCursor(self.editor.document())
+            cursor.beginEditBlock()
+            cursor.setPosition(_utf16_len(old_body[:start]))
+            cursor.setPosition(_utf16_len(old_body[: len(old_body) - end]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new_body[start : len(new_body) - end])
+            cursor.endEditBlock()
+        self._emit_modified()
+        return True
 
     def follow_move(self, new_path: str | Path) -> None:
         """The file was renamed or moved outside the editor: keep editing it at `new_path`."""

@@ -37,6 +37,7 @@ from editor.ui.window import dialogs
 from editor.ui.window.actions import Actions
 from editor.ui.window.banner import Banner
 from editor.ui.window.menus import build_menus
+from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.status_bar import StatusBar
 
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._show_recent(self.settings.recent_files())
         self._connect()
+        self.recovery = WindowRecovery(self)
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))
@@ -328,7 +330,7 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.files.maybe_save():
+        if not (self.recovery.terminating or self.files.maybe_save()):
             event.ignore()
             return
         self.save_state()

@@ -1,0 +1,149 @@
+"""At start-up: offer the text a crash left in the journal (restore as unsaved, discard, or later).
+
+Each recoverable entry is shown with what it is, when it was journaled and a readable diff against the
+file on disk. Restoring opens its file (or a new article that will be saved there) and applies the
+journaled text as an edit, so the document is modified and Undo goes back to what is on disk.
+Entries of a still-running Midad are not offered; damaged ones are reported and kept.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.article.model import Article
+from editor.core.article.storage import ArticleIOError, read_text_file
+from editor.core.recovery.diffs import line_diff
+from editor.core.recovery.journal import Journal, JournalEntry
+from editor.ui.common.i18n import localize, tr
+
+RESTORE, DISCARD, LATER = "restore", "discard", "later"
+
+
+def disk_text(entry: JournalEntry) -> tuple[str, str | None]:
+    """(text of the entry's file on disk, or "", and a note when it is gone or unreadable)."""
+    if not entry.base_path:
+        return "", tr("This article was never saved.")
+    path = Path(entry.base_path)
+    if not path.exists():
+        return "", tr("Its file {0} does not exist any more.").format(path)
+    try:
+        decoded = read_text_file(path)
+    except (ArticleIOError, OSError) as exc:
+        return "", localize(str(exc))
+    note = None
+    if entry.base_hash and decoded.digest != entry.base_hash:
+        note = tr("Its file was changed on disk after this text was written.")
+    return decoded.text, note
+
+
+class RestoreDialog(QDialog):
+    """One recoverable document: what, when, the differences; Restore, Discard or Later."""
+
+    def __init__(self, entry: JournalEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle(tr("Recover unsaved text"))
+        self.choice = LATER
+        old, note = disk_text(entry)
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.time))
+        name = entry.name or tr("Untitled")
+        lines = [
+            tr("Midad closed without saving “{0}”. Unsaved text from {1} can be restored.").format(name, when)
+        ]
+        if entry.base_path:
+            lines.append(entry.base_path)
+        if note:
+            lines.append(note)
+        layout = QVBoxLayout(self)
+        self.label = QLabel("\n".join(lines), self)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.diff = QPlainTextEdit(self)
+        self.diff.setObjectName("restoreDiff")
+        self.diff.setReadOnly(True)
+        self.diff.setPlainText(line_diff(old, entry.text, tr("on disk"), tr("unsaved")))
+        layout.addWidget(self.diff, 1)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(tr("Restore"), self)
+        self.discard_button = QPushButton(tr("Discard"), self)
+        self.later_button = QPushButton(tr("Later"), self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
+        self.discard_button.clicked.connect(lambda: self._finish(DISCARD))
+        self.later_button.clicked.connect(lambda: self._finish(LATER))
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    def _finish(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def ask_restore(parent: QWidget, entry: JournalEntry) -> str:
+    dialog = RestoreDialog(entry, parent)
+    dialog.exec()
+    return dialog.choice
+
+
+def restore_entry(window, entry: JournalEntry, journal: Journal) -> None:  # noqa: ANN001 - MainWindow
+    """Show `entry` in `window` as an unsaved edit of its file, then retire the old entry."""
+    document, files = window.document, window.files
+    base = Path(entry.base_path) if entry.base_path else None
+    opened = False
+    if base is not None and base.is_file():
+        opened = files.open_path(base)
+    if not opened:
+        document.new(Article.from_text(""))
+        files.new_file_path = base if base is not None and base.parent.is_dir() else None
+    document.replace_text(entry.text, tr("Restore unsaved text"))
+    cursor = document.editor.textCursor()
+    cursor.setPosition(max(0, min(entry.caret, document.editor.document().characterCount() - 1)))
+    document.editor.setTextCursor(cursor)
+    document.editor.verticalScrollBar().setValue(entry.scroll)
+    keeper = getattr(window, "journal_keeper", None)
+    if keeper is None or keeper.flush():
+        journal.remove(entry.id)  # its text lives in this window's entry now
+
+
+def offer_recovery(
+    window,  # noqa: ANN001 - MainWindow
+    journal: Journal | None = None,
+    ask: Callable[[QWidget, JournalEntry], str] = ask_restore,
+    new_window: Callable[[], object] | None = None,
+) -> list[str]:
+    """Offer every recoverable entry; returns the choices made (for the caller's messages and tests)."""
+    journal = journal or Journal()
+    found = journal.scan()
+    choices: list[str] = []
+    for _path, reason in found.damaged:
+        window.status.showMessage(
+            tr("A recovery file could not be read and was left alone: {0}").format(localize(reason)), 15000
+        )
+    for entry in found.recoverable:
+        choice = ask(window, entry)
+        if choice == RESTORE:
+            target = window
+            if target.document.is_modified():
+                target = new_window() if new_window is not None else None
+            if target is None:
+                choice = LATER
+            else:
+                restore_entry(target, entry, journal)
+        elif choice == DISCARD:
+            journal.remove(entry.id)
+        choices.append(choice)
+    return choices
