@@ -74,7 +74,7 @@ def test_check_offscreen_passes_and_sees_an_indexed_library(tmp_path, seed_file)
     assert "indexed: 1 articles" in result.stdout
 
 
-def test_arabic_fonts_are_listed_in_process():
+def test_arabic_fonts_are_listed_in_process(qapp):  # a QApplication, as the other GUI tests need
     out = io.StringIO()
     check.run_check(out)
     text = out.getvalue()
