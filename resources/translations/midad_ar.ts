@@ -168,6 +168,118 @@
       <translation>تعذّر حفظ {path}: {cause}</translation>
     </message>
     <message>
+      <source>Doubled space</source>
+      <translation>مسافة مضاعفة</translation>
+    </message>
+    <message>
+      <source>Odd space character ({name}) pasted from the web</source>
+      <translation>مسافة غريبة ({name}) منسوخة من الويب</translation>
+    </message>
+    <message>
+      <source>Tatweel (ـ) stretching a word</source>
+      <translation>تطويل (ـ) يمدّ الكلمة</translation>
+    </message>
+    <message>
+      <source>Direction override ({name}) can disguise text: remove it</source>
+      <translation>فرض الاتجاه ({name}) قد يخفي النص: احذفه</translation>
+    </message>
+    <message>
+      <source>Invisible character ({name})</source>
+      <translation>حرف غير مرئي ({name})</translation>
+    </message>
+    <message>
+      <source>Persian letter “{letter}” in Arabic text</source>
+      <translation>حرف فارسي «{letter}» في نص عربي</translation>
+    </message>
+    <message>
+      <source>Arabic presentation forms (pasted from a PDF)</source>
+      <translation>أشكال عرض عربية (منسوخة من ملف PDF)</translation>
+    </message>
+    <message>
+      <source>Inverted quotation mark {mark}: house style is {wanted}</source>
+      <translation>علامة تنصيص مقلوبة {mark}: أسلوب الدار {wanted}</translation>
+    </message>
+    <message>
+      <source>Quotation mark {mark}: house style is {wanted}</source>
+      <translation>علامة التنصيص {mark}: أسلوب الدار {wanted}</translation>
+    </message>
+    <message>
+      <source>Unbalanced quotation mark {mark}</source>
+      <translation>علامة تنصيص غير متوازنة {mark}</translation>
+    </message>
+    <message>
+      <source>Reversed brackets {pair}</source>
+      <translation>قوسان مقلوبان {pair}</translation>
+    </message>
+    <message>
+      <source>Dateline: use {dash} with a space on each side</source>
+      <translation>سطر المكان: استعمل {dash} بمسافة من كل جانب</translation>
+    </message>
+    <message>
+      <source>Eastern Arabic digits: house style is Western digits (0-9)</source>
+      <translation>أرقام مشرقية: أسلوب الدار الأرقام العربية الغربية (0-9)</translation>
+    </message>
+    <message>
+      <source>Western digits: house style is Arabic-Indic digits (٠-٩)</source>
+      <translation>أرقام غربية: أسلوب الدار الأرقام المشرقية (٠-٩)</translation>
+    </message>
+    <message>
+      <source>Persian digits: house style is Arabic-Indic digits (٠-٩)</source>
+      <translation>أرقام فارسية: أسلوب الدار الأرقام المشرقية (٠-٩)</translation>
+    </message>
+    <message>
+      <source>Two digit systems in one article</source>
+      <translation>نظاما أرقام في مقال واحد</translation>
+    </message>
+    <message>
+      <source>“{run}” shows reversed as “{shown}” in right-to-left text</source>
+      <translation>«{run}» يظهر مقلوبا «{shown}» في النص من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+      <source>No space after {mark}</source>
+      <translation>لا مسافة بعد {mark}</translation>
+    </message>
+    <message>
+      <source>Space before {mark}</source>
+      <translation>مسافة قبل {mark}</translation>
+    </message>
+    <message>
+      <source>Latin {mark} between Arabic words: use {arabic}</source>
+      <translation>علامة لاتينية {mark} بين كلمات عربية: استعمل {arabic}</translation>
+    </message>
+    <message>
+      <source>Spelling slip? “{word}” → “{fix}”</source>
+      <translation>خطأ إملائي؟ «{word}» ← «{fix}»</translation>
+    </message>
+    <message>
+      <source>Unknown word “{word}”</source>
+      <translation>كلمة غير معروفة «{word}»</translation>
+    </message>
+    <message>
+      <source>Repeated word “{word}”</source>
+      <translation>كلمة مكررة «{word}»</translation>
+    </message>
+    <message>
+      <source>The title is empty</source>
+      <translation>العنوان فارغ</translation>
+    </message>
+    <message>
+      <source>No title: add `title:` or a first `#` heading</source>
+      <translation>لا عنوان: أضف `title:` أو عنوانا أول بـ`#`</translation>
+    </message>
+    <message>
+      <source>News article without a dateline (“الرباط، المغرب – ”)</source>
+      <translation>خبر بلا سطر المكان («الرباط، المغرب – »)</translation>
+    </message>
+    <message>
+      <source>The article has no tags</source>
+      <translation>المقال بلا وسوم</translation>
+    </message>
+    <message>
+      <source>Web boilerplate left in the text: “{text}”</source>
+      <translation>بقايا صفحة ويب في النص: «{text}»</translation>
+    </message>
+    <message>
       <source>No difference.</source>
       <translation>لا فرق.</translation>
     </message>
