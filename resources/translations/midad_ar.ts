@@ -280,6 +280,22 @@
       <translation>بقايا صفحة ويب في النص: «{text}»</translation>
     </message>
     <message>
+      <source>The article holds more than {count} markup characters: the rest is shown as plain text.</source>
+      <translation>يحوي المقال أكثر من {count} من محارف التنسيق: يُعرض الباقي نصًّا عاديًّا.</translation>
+    </message>
+    <message>
+      <source>Quotes or lists nested deeper than {count} levels are shown at level {count}.</source>
+      <translation>الاقتباسات أو القوائم المتداخلة لأكثر من {count} مستوى تُعرض في المستوى {count}.</translation>
+    </message>
+    <message>
+      <source>{count} paragraph(s) with too much markup to render are shown as plain text.</source>
+      <translation>عدد الفقرات التي فيها من التنسيق أكثر مما يمكن عرضه فتُعرض نصًّا عاديًّا: {count}.</translation>
+    </message>
+    <message>
+      <source>This article is nested too deeply to render: it is shown as plain text.</source>
+      <translation>تداخل هذا المقال أعمق من أن يُعرض: يُعرض نصًّا عاديًّا.</translation>
+    </message>
+    <message>
       <source>No difference.</source>
       <translation>لا فرق.</translation>
     </message>

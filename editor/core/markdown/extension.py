@@ -29,6 +29,7 @@ from editor.core.markdown.hashtags import (
     TAG_CHARS,
     clean_tag,
 )
+from editor.core.markdown.linear_parsing import make_parsing_linear
 from editor.core.markdown.toc import TocTreeprocessor
 from editor.core.text import direction as dirmod
 
@@ -356,6 +357,7 @@ class MidadExtension(Extension):
         md.treeprocessors.register(self.toc, "midad_toc", 6)  # after attr_list (8): `{#id}` wins
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
         md.postprocessors.register(RawHtmlDirectionPostprocessor(md, self), "midad_raw_dir", 35)
+        make_parsing_linear(md)  # Python-Markdown scans quadratically on bracket and tag floods
         md.registerExtension(self)
 
     def reset(self) -> None:

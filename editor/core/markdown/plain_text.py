@@ -15,6 +15,7 @@ _BLOCKS = frozenset(
 )
 _BACKREF_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
 _SKIP = frozenset({"script", "style", "head", "title"})
+MAX_TEXT_INDENT = 20  # list levels indented in text; deeper items stay at this indent (docs/limits.md)
 
 
 class _TextBuilder(HTMLParser):
@@ -30,14 +31,19 @@ class _TextBuilder(HTMLParser):
     def _break(self, blank: bool = True) -> None:
         if self.fresh_item:
             return
-        text = "".join(self.out)
+        # Only the tail after the last piece with a visible character can change: joining just
+        # that keeps this linear (joining everything at every block was quadratic).
+        start = len(self.out) - 1
+        while start > 0 and not self.out[start].strip(" \t\n"):
+            start -= 1
+        text = "".join(self.out[max(start, 0) :])
         stripped = text.rstrip(" \t")
         if not stripped:
             self.out = []
             return
         want = "\n\n" if blank else "\n"
         trailing = len(stripped) - len(stripped.rstrip("\n"))
-        self.out = [stripped + "\n" * max(0, len(want) - trailing)]
+        self.out[max(start, 0) :] = [stripped + "\n" * max(0, len(want) - trailing)]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -48,7 +54,7 @@ class _TextBuilder(HTMLParser):
             self.lists.append([1 if tag == "ol" else None])
         elif tag == "li":
             self._break(blank=False)
-            depth = max(len(self.lists) - 1, 0)
+            depth = min(max(len(self.lists) - 1, 0), MAX_TEXT_INDENT)
             counter = self.lists[-1][0] if self.lists else None
             if self.lists and counter is not None:
                 self.lists[-1][0] = counter + 1
@@ -59,7 +65,11 @@ class _TextBuilder(HTMLParser):
             self.cell_index = 0
         elif tag in ("td", "th"):
             if self.cell_index:
-                self.out = ["".join(self.out).rstrip(" "), " | "]
+                while self.out and not self.out[-1].strip(" "):
+                    self.out.pop()
+                if self.out:
+                    self.out[-1] = self.out[-1].rstrip(" ")
+                self.out.append(" | ")
             self.cell_index += 1
         elif tag == "br":
             self.out.append("\n")
@@ -77,7 +87,7 @@ class _TextBuilder(HTMLParser):
             if self.lists and tag == "p":
                 if not self.fresh_item:
                     self._break(blank=False)
-                    self.out.append("  " * len(self.lists))
+                    self.out.append("  " * min(len(self.lists), MAX_TEXT_INDENT))
             else:
                 self._break()
         elif tag == "sup":

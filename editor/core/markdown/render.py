@@ -14,9 +14,11 @@ from pathlib import Path
 
 import markdown
 
+from editor.core.markdown.budget import apply_budget, verbatim_html
 from editor.core.markdown.extension import MidadExtension
 from editor.core.markdown.sanitize import sanitize_html
 from editor.core.markdown.toc import TocEntry, slugify
+from editor.core.text.messages import msg
 
 __all__ = ["Rendered", "TocEntry", "render_body", "slugify"]
 
@@ -31,6 +33,7 @@ class Rendered:
     hashtags: list[str] = field(default_factory=list)  # in order, without `#`, de-duplicated
     toc: list[TocEntry] = field(default_factory=list)  # headings in document order
     article_dir: str = "rtl"
+    notices: list[str] = field(default_factory=list)  # limits that changed the rendering (budget.py)
 
 
 def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
@@ -84,5 +87,13 @@ def render_body(
     midad.article_dir = "ltr" if article_dir == "ltr" else "rtl"
     midad.isolate_numbers = isolate_numbers
     text = body.replace("\r\n", "\n").replace("\r", "\n")
-    raw = md.convert(text)
-    return Rendered(sanitize_html(raw), list(midad.hashtags), list(midad.toc.entries), midad.article_dir)
+    budgeted = apply_budget(text)  # nesting and markup limits (docs/limits.md)
+    try:
+        raw = md.convert(budgeted.text)
+    except RecursionError:  # a structure the budget did not foresee: show the text, never fail
+        _local.md = None
+        notice = msg("This article is nested too deeply to render: it is shown as plain text.")
+        return Rendered(verbatim_html(text), [], [], midad.article_dir, [*budgeted.notices, notice])
+    return Rendered(
+        sanitize_html(raw), list(midad.hashtags), list(midad.toc.entries), midad.article_dir, budgeted.notices
+    )

@@ -95,8 +95,9 @@ def original_span(text: str, index_map: list[int], start: int, end: int) -> tupl
 
 _FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
 _HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_LINK_URL_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_REF_DEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+# (linear on any text: scans stop at `(` and newlines, quantifiers that could backtrack are possessive)
+_LINK_URL_RE = re.compile(r"\]\([^()\s]*+(?:\s++\"[^\"]*+\")?\)")
+_REF_DEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]\n]++\]:[ \t]*+\S.*$", re.MULTILINE)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ATTR_LIST_RE = re.compile(r"\{:?[ \t]*[.#]?[A-Za-z][^{}\n]*\}")
 _AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>")

@@ -25,16 +25,23 @@ RTL_SHARE = 0.40  # RTL when this share of words is RTL …
 RTL_SHARE_AFTER_RTL_START = 0.25  # … or this share when the first word is RTL.
 
 # A trailing `{dir=ltr}` / `{: dir="rtl"}` on a paragraph's last line is an explicit override.
-OVERRIDE_RE = re.compile(r"[ \t]*\{:?[ \t]*dir=[\"']?(rtl|ltr)[\"']?[ \t]*\}[ \t]*$", re.IGNORECASE)
+OVERRIDE_RE = re.compile(
+    r"(?<![ \t])[ \t]*+\{:?[ \t]*+dir=[\"']?(rtl|ltr)[\"']?[ \t]*\}[ \t]*$", re.IGNORECASE
+)
 
+# Every pattern runs in linear time on any text (they see untrusted files, on the GUI thread too):
+# each starts at a literal or at the start of a run (a lookbehind), uses possessive quantifiers where
+# it could backtrack, and stops its scans at a character that cannot be skipped over (`(`, newline).
+# tests/core/text/test_direction_linear.py checks them at 10× and 100× the sizes of real text.
 _SKIP_RES = (
-    re.compile(r"(`+)[^`]*?\1"),  # code spans
-    re.compile(r"\]\([^)]*\)"),  # link targets
-    re.compile(r"^[ \t]{0,3}\[[^\]]+\]:.*$", re.MULTILINE),  # reference definitions
-    re.compile(r"<[^<>]+>"),  # HTML tags and autolinks
-    re.compile(r"&#?\w+;"),  # HTML entities
-    re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+"),  # bare URLs and e-mail
-    re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*\}"),  # attribute lists
+    re.compile(r"(?<!`)(`++)[^`]*+\1"),  # code spans
+    re.compile(r"\]\([^()\n]*+(?:\([^()\n]*+\)[^()\n]*+)*+\)"),  # link targets (one level of parentheses)
+    re.compile(r"^[ \t]{0,3}\[[^\]\n]++\]:.*$", re.MULTILINE),  # reference definitions
+    re.compile(r"<[^<>]++>"),  # HTML tags and autolinks
+    re.compile(r"&#?\w++;"),  # HTML entities
+    # bare URLs and e-mail (an address starts where a run of address characters starts)
+    re.compile(r"(?:https?|ftp)://\S++|www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]++"),
+    re.compile(r"\{:?[ \t]*[#.\w][^{}\n]*+\}"),  # attribute lists
 )
 
 _LIST_ITEM_RE = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])(?:[ \t]|$)")
@@ -258,14 +265,17 @@ def line_directions(text: str, article_dir: str = "rtl") -> list[str]:
 # --- number runs that the bidi algorithm shows reversed ---------------------------------------
 
 _DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
-_NUMBER_RUN_RE = re.compile(rf"{_DIGIT}+(?:[-+\u2010\u2011\u2012\u2013\u2014\u2212/.:,]{_DIGIT}+)+")
+_NUMBER_RUN_RE = re.compile(
+    rf"(?<!{_DIGIT}){_DIGIT}++(?:[-+\u2010\u2011\u2012\u2013\u2014\u2212/.:,]{_DIGIT}++)++"
+)
 _REVERSING_SEPARATORS = frozenset("-+\u2010\u2011\u2012\u2013\u2014\u2212")
 LRM = "\u200e"
 
 
-def _previous_strong(text: str, index: int) -> str | None:
-    for ch in reversed(text[:index]):
-        bidi = unicodedata.bidirectional(ch)
+def _previous_strong(text: str, index: int, stop: int = 0) -> str | None:
+    """Bidi class of the last strong letter in `text[stop:index]`, or None."""
+    for position in range(index - 1, stop - 1, -1):
+        bidi = unicodedata.bidirectional(text[position])
         if bidi in ("L", "R", "AL"):
             return bidi
     return None
@@ -286,11 +296,14 @@ def number_runs(text: str, paragraph_dir: str = "rtl") -> list[tuple[int, int]]:
     a run is at risk only after Arabic letters.
     """
     spans: list[tuple[int, int]] = []
+    strong: str | None = None
+    scanned = 0  # text[:scanned] was searched for strong letters (each character is read once)
     for match in _NUMBER_RUN_RE.finditer(text):
         run = match.group(0)
         if not any(ch in _REVERSING_SEPARATORS for ch in run):
             continue
-        strong = _previous_strong(text, match.start())
+        strong = _previous_strong(text, match.start(), scanned) or strong
+        scanned = match.start()
         arabic_digits = any(unicodedata.bidirectional(ch) == "AN" for ch in run)
         if arabic_digits or strong == "AL":
             spans.append((match.start(), match.end()))
