@@ -83,7 +83,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "cr-only": lambda: _u("---\rtitle: سطر\r---\r\r" + "سطر عربي\r" * 50_000),
     "footnotes-10k": _footnotes,
     "headings-50k": lambda: _u("".join(f"# عنوان {i}\n" for i in range(50_000))),
-    "toc-huge": lambda: _u("[TOC]\n\n" + "".join(f"## عنوان\n\nنص\n\n" for _ in range(5000))),
+    "toc-huge": lambda: _u("[TOC]\n\n" + "".join("## عنوان\n\nنص\n\n" for _ in range(5000))),
     "entities-flood": lambda: _u("&#1576;" * 200_000),
     "number-runs-flood": lambda: _u("بيت " + "03-73-" * 200_000 + "1"),
     "attr-list-flood": lambda: _u("نص {" * 100_000),

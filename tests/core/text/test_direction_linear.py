@@ -66,7 +66,7 @@ def test_linear_patterns_keep_their_meaning() -> None:
     for gone in ("code", "http", "<b>", "&amp;", "www", "@", ".cls"):
         assert gone not in stripped
     assert "كلمة" in stripped and "[نص" in stripped
-    assert strip_markdown_for_direction("[x](a(b)c) y") .strip() == "[x  y"
+    assert strip_markdown_for_direction("[x](a(b)c) y").strip() == "[x  y"
     assert paragraph_override("text   {dir=ltr}") == "ltr"
     assert paragraph_override("{dir=rtl}") == "rtl"
     # a number run after Arabic, several runs with the strong letter far before them
