@@ -168,6 +168,46 @@
       <translation>تعذّر حفظ {path}: {cause}</translation>
     </message>
     <message>
+      <source>the HTML is too large to convert</source>
+      <translation>شيفرة HTML أكبر من أن تُحوَّل</translation>
+    </message>
+    <message>
+      <source>the HTML is nested too deeply to convert</source>
+      <translation>شيفرة HTML متداخلة بعمق لا يسمح بتحويلها</translation>
+    </message>
+    <message>
+      <source>{path} is too large to import ({size}; the limit is {limit})</source>
+      <translation>الملف {path} أكبر من أن يُستورد ({size}؛ الحد الأقصى {limit})</translation>
+    </message>
+    <message>
+      <source>{path} is too large to import</source>
+      <translation>الملف {path} أكبر من أن يُستورد</translation>
+    </message>
+    <message>
+      <source>{path} is empty: there is nothing to import</source>
+      <translation>الملف {path} فارغ: لا شيء لاستيراده</translation>
+    </message>
+    <message>
+      <source>the text has no headline line: the title was taken from its first sentence</source>
+      <translation>لا يحوي النص سطر عنوان: أُخذ العنوان من جملته الأولى</translation>
+    </message>
+    <message>
+      <source>{name} unpacks to too much data to import</source>
+      <translation>يتفكك الملف {name} إلى بيانات أكبر من أن تُستورد</translation>
+    </message>
+    <message>
+      <source>{name} is not a Word (.docx) document</source>
+      <translation>الملف {name} ليس مستند Word ‏(.docx)</translation>
+    </message>
+    <message>
+      <source>{name} is not a readable Word (.docx) document</source>
+      <translation>الملف {name} ليس مستند Word ‏(.docx) قابلًا للقراءة</translation>
+    </message>
+    <message>
+      <source>{name} cannot be imported: {cause}</source>
+      <translation>تعذّر استيراد {name}: {cause}</translation>
+    </message>
+    <message>
       <source>Doubled space</source>
       <translation>مسافة مضاعفة</translation>
     </message>
