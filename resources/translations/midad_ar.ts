@@ -452,6 +452,18 @@
       <translation>الملخص</translation>
     </message>
     <message>
+      <source>No goal</source>
+      <translation>بلا هدف</translation>
+    </message>
+    <message>
+      <source> words</source>
+      <translation> كلمة</translation>
+    </message>
+    <message>
+      <source>Word goal</source>
+      <translation>هدف الكلمات</translation>
+    </message>
+    <message>
       <source>Automatic</source>
       <translation>تلقائي</translation>
     </message>
@@ -738,6 +750,14 @@
     <message>
       <source>Tags</source>
       <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>No headings yet. Lines starting with # become headings.</source>
+      <translation>لا عناوين بعد. السطر الذي يبدأ بـ # يصير عنوانًا.</translation>
+    </message>
+    <message>
+      <source>Outline</source>
+      <translation>المخطط</translation>
     </message>
     <message>
       <source>Midad cannot keep a recovery copy of your unsaved text in {0}: {1}. Save your work now, or save it elsewhere with Save As.</source>
@@ -1060,6 +1080,34 @@
     <message>
       <source>Line %1, column %2</source>
       <translation>السطر %1، العمود %2</translation>
+    </message>
+    <message>
+      <source>&amp;Focus mode (dim other paragraphs)</source>
+      <translation>وضع ال&amp;تركيز (تعتيم الفقرات الأخرى)</translation>
+    </message>
+    <message>
+      <source>&amp;Typewriter scrolling</source>
+      <translation>تمرير الآلة ال&amp;كاتبة</translation>
+    </message>
+    <message>
+      <source>F&amp;ull screen</source>
+      <translation>ملء ال&amp;شاشة</translation>
+    </message>
+    <message>
+      <source>&amp;Distraction-free view</source>
+      <translation>عرض &amp;بلا مشتتات</translation>
+    </message>
+    <message>
+      <source>%1 of %2 words</source>
+      <translation>%1 من %2 كلمة</translation>
+    </message>
+    <message>
+      <source>Word goal of this article (words_goal): %1%</source>
+      <translation>هدف الكلمات لهذه المقالة (words_goal): %1٪</translation>
+    </message>
+    <message>
+      <source>Selected: %1 words</source>
+      <translation>المحدد: %1 كلمة</translation>
     </message>
     <message>
       <source>Midad</source>

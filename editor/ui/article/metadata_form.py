@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
 
+from editor.core.article.goal import GOAL_KEY, MAX_GOAL, words_goal
 from editor.core.article.model import STATUSES
 from editor.core.article.slug import suggest_slug
 from editor.ui.common.i18n import tr
@@ -107,6 +109,15 @@ class MetadataForm(QWidget):
         self.summary.installEventFilter(self)
         layout.addRow(tr("Summary"), self.summary)
 
+        self.goal = QSpinBox(self)
+        self.goal.setObjectName("field_words_goal")
+        self.goal.setRange(0, MAX_GOAL)
+        self.goal.setSingleStep(100)
+        self.goal.setSpecialValueText(tr("No goal"))
+        self.goal.setSuffix(tr(" words"))
+        self.goal.editingFinished.connect(self._commit_goal)
+        layout.addRow(tr("Word goal"), self.goal)
+
         self.direction = QComboBox(self)
         self.direction.setObjectName("field_dir")
         self.direction.addItem(tr("Automatic"), "")
@@ -132,11 +143,16 @@ class MetadataForm(QWidget):
                 edit.setText(self._shown[key])
         if self._summary_text() != self._shown["summary"]:
             self.summary.setPlainText(self._shown["summary"])
+        goal = words_goal(meta)
+        self._shown[GOAL_KEY] = str(goal) if goal else self._text(meta.get(GOAL_KEY))
+        self.goal.blockSignals(True)
+        self.goal.setValue(goal or 0)
+        self.goal.blockSignals(False)
         self._show_date(self._shown["date"])
         self._select(self.status, self._shown["status"])
         self._select(self.direction, self._shown["dir"])
         self._update_slug_hint()
-        for widget in (*self.edits.values(), self.summary, self.date, self.status, self.direction):
+        for widget in (*self.edits.values(), self.summary, self.date, self.status, self.direction, self.goal):
             widget.setEnabled(editable)
         self.suggest_button.setEnabled(editable)
         self.problem_label.setText(problem or "")
@@ -195,6 +211,12 @@ class MetadataForm(QWidget):
             return
         self._report("date", date.toString("yyyy-MM-dd") + self._date_suffix)
 
+    def _commit_goal(self) -> None:
+        value = self.goal.value()
+        if value == (words_goal({GOAL_KEY: self._shown.get(GOAL_KEY)}) or 0):
+            return  # an unreadable value in the text is kept until the writer sets a goal
+        self._report(GOAL_KEY, str(value) if value else None)
+
     def _commit_summary(self) -> None:
         self._report("summary", self._summary_text().strip() or None)
 
@@ -213,6 +235,7 @@ class MetadataForm(QWidget):
         for key in self.edits:
             self._commit_text(key)
         self._commit_summary()
+        self._commit_goal()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.summary and event.type() == QEvent.Type.FocusOut:

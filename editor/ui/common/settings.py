@@ -118,6 +118,19 @@ class Settings:
     def set_author(self, author: str) -> None:
         self._s.setValue("article/author", author)
 
+    VIEW_FLAGS = ("focus_mode", "typewriter", "highlight_all")
+
+    def view_flag(self, name: str) -> bool:
+        """An on/off view choice (focus mode, typewriter scrolling, find highlighting); off by default."""
+        if name not in self.VIEW_FLAGS:
+            raise ValueError(f"unknown view flag {name!r}")
+        return self._bool(f"view/{name}", False)
+
+    def set_view_flag(self, name: str, on: bool) -> None:
+        if name not in self.VIEW_FLAGS:
+            raise ValueError(f"unknown view flag {name!r}")
+        self._s.setValue(f"view/{name}", bool(on))
+
     def sync(self) -> None:
         self._s.sync()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.markup_lines import editor_line_directions
+from editor.core.markdown.outline import OutlineHeading, outline
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
 
@@ -34,6 +35,7 @@ class PauseResult:
     hashtags: list[str] = field(default_factory=list)
     article_dir: str = "rtl"
     directions: list[str] = field(default_factory=list)  # one per editor line
+    headings: list[OutlineHeading] = field(default_factory=list)  # the outline panel's
 
 
 def render_preview_html(article: Article, base_dir: Path | None) -> str:
@@ -59,6 +61,7 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
         extract_hashtags(body),
         direction,
         editor_line_directions(lines, direction),
+        outline(lines),
     )
 
 

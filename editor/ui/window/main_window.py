@@ -31,6 +31,7 @@ from editor.ui.common.settings import Settings
 from editor.ui.editor.find_replace import FindReplaceBar
 from editor.ui.editor.highlighter import MarkdownHighlighter
 from editor.ui.editor.markdown_edit import MarkdownEdit
+from editor.ui.outline.panel import install_outline
 from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 from editor.ui.preview.pause_work import PauseResult
 from editor.ui.window import dialogs
@@ -39,6 +40,8 @@ from editor.ui.window.banner import Banner
 from editor.ui.window.menus import build_menus
 from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.status_bar import StatusBar
+from editor.ui.window.view_modes import install_view_modes
+from editor.ui.window.writing_goal import install_writing_goal
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self._show_recent(self.settings.recent_files())
         self._connect()
         self.recovery = WindowRecovery(self)
+        install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))

@@ -1,0 +1,1 @@
+"""The Outline panel: the article's headings in the side panel, click to jump, following the caret."""

@@ -1,0 +1,68 @@
+"""The Outline tab: headings appear after a typing pause, a click jumps, the caret is followed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import type_text
+
+BODY = "# المقدمة\n\nفقرة أولى\n\n## الخلفية\n\nفقرة ثانية\n\n## الخلاصة\n\nفقرة أخيرة"
+
+
+def _titles(panel) -> list[str]:
+    out = []
+
+    def walk(item, depth):
+        for i in range(item.childCount()):
+            child = item.child(i)
+            out.append("  " * depth + child.text(0))
+            walk(child, depth + 1)
+
+    walk(panel.tree.invisibleRootItem(), 0)
+    return out
+
+
+def test_outline_lists_headings_and_follows_typing(window, qtbot):
+    panel = window.outline
+    assert window.side_tabs.indexOf(panel) >= 0
+    window.editor.set_body(BODY)
+    window.document.flush()
+    qtbot.waitUntil(lambda: len(panel.headings) == 3, timeout=10000)
+    assert _titles(panel) == ["المقدمة", "  الخلفية", "  الخلاصة"]
+    editor = window.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, "\n\n### تفصيل")
+    qtbot.waitUntil(lambda: len(panel.headings) == 4, timeout=10000)
+    assert _titles(panel)[-1] == "    تفصيل"
+
+
+def test_clicking_a_heading_moves_the_caret_there(window, qtbot):
+    panel = window.outline
+    window.editor.set_body(BODY + "\n\n" + "\n\n".join(f"فقرة {i}" for i in range(200)) + "\n\n## النهاية")
+    window.document.flush()
+    qtbot.waitUntil(lambda: len(panel.headings) == 4, timeout=10000)
+    window.side_tabs.setCurrentWidget(panel)
+    last = panel.tree.invisibleRootItem().child(0).child(2)
+    assert last.text(0) == "النهاية"
+    rect = panel.tree.visualItemRect(last)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = window.editor.textCursor()
+    assert cursor.block().text() == "## النهاية"
+    assert not cursor.hasSelection()
+    assert window.editor.viewport().rect().contains(window.editor.cursorRect().center())
+
+
+def test_the_heading_of_the_caret_section_is_selected(window, qtbot):
+    panel = window.outline
+    window.editor.set_body(BODY)
+    window.document.flush()
+    qtbot.waitUntil(lambda: len(panel.headings) == 3, timeout=10000)
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(6).position() + 2)  # فقرة ثانية
+    editor.setTextCursor(cursor)
+    assert panel.tree.currentItem().text(0) == "الخلفية"
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert panel.tree.currentItem().text(0) == "الخلاصة"
