@@ -1,4 +1,5 @@
-"""Tags: the one rule for when two spellings are the same tag, and counting tags over a library.
+"""Tags: counting tags over a library, with the one rule for when two spellings are the same tag
+(`editor.core.text.tag_text`, re-exported here).
 
 Two tags are the same when their keys are equal. The key is `normalize_for_match` of the tag
 without a leading `#`, with runs of spaces, `_` and `-` made one `_` and trimmed: so `#الأمن`,
@@ -12,23 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from editor.core.library.index_text import fast_normalize  # = arabic.normalize_for_match, faster
 from editor.core.text.arabic import strip_tashkeel
+from editor.core.text.tag_text import clean_tag_text, tag_key
 
-_SEPARATORS_RE = re.compile(r"[\s_\-]+")
-
-
-def clean_tag_text(tag: str) -> str:
-    """A tag as the user typed it, without surrounding spaces and leading `#` signs."""
-    return tag.strip().lstrip("#").strip()
-
-
-@lru_cache(maxsize=65536)
-def tag_key(tag: str) -> str:
-    """The comparison form of a tag (see module docstring); empty for an empty tag."""
-    return _SEPARATORS_RE.sub("_", fast_normalize(clean_tag_text(tag))).strip("_")
+__all__ = ["clean_tag_text", "hashtag_form", "tag_key"]
 
 
 def hashtag_form(tag: str) -> str:

@@ -29,7 +29,9 @@ from editor.core.markdown.hashtags import (
     TAG_CHARS,
     clean_tag,
 )
+from editor.core.markdown.inline_marks import NO_VOTE_TAGS, HashtagTailGuard, isolate_numbers
 from editor.core.markdown.linear_parsing import make_parsing_linear
+from editor.core.markdown.raw_html import add_block_dirs, html_text
 from editor.core.markdown.toc import TocTreeprocessor
 from editor.core.text import direction as dirmod
 
@@ -41,7 +43,6 @@ LEAF_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li td th dt dd caption figcapti
 # Blocks that hold only inline content in Python-Markdown's output (raw HTML is stashed): the
 # direction pass does not walk into them.
 INLINE_ONLY_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 th td dt pre hr".split())
-NO_VOTE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 _STASH_RE = re.compile("\x02[^\x03]*\x03")
 
 
@@ -199,18 +200,6 @@ def _take_table_override(table: etree.Element) -> None:
     table.set("dir", match.group(1).lower())
 
 
-def _isolate_numbers(el: etree.Element, paragraph_dir: str) -> None:
-    if not dirmod.may_have_number_runs("".join(el.itertext())):
-        return
-    for node in el.iter():
-        if node.tag in NO_VOTE_TAGS:
-            continue
-        if node.text:
-            node.text = dirmod.isolate_number_runs(node.text, paragraph_dir)
-        if node is not el and node.tail:
-            node.tail = dirmod.isolate_number_runs(node.tail, paragraph_dir)
-
-
 _LEAKED_RE = re.compile("\x02?" + util.INLINE_PLACEHOLDER_PREFIX.lstrip("\x02") + "([0-9]+)\x03?")
 
 
@@ -298,13 +287,9 @@ class DirectionTreeprocessor(Treeprocessor):
             el.set("dir", chosen)
             if el.tag in LEAF_BLOCK_TAGS:
                 if self.ext.isolate_numbers:
-                    _isolate_numbers(el, chosen)
+                    isolate_numbers(el, chosen)
             if el.tag not in INLINE_ONLY_TAGS:
                 self._assign(el, chosen)
-
-
-_RAW_BLOCK_TAG_RE = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s[^<>]*?)?)(?P<end>/?>)")
-_TAG_RE = re.compile(r"<[^<>]*>")
 
 
 class RawHtmlDirectionPostprocessor(Postprocessor):
@@ -322,19 +307,17 @@ class RawHtmlDirectionPostprocessor(Postprocessor):
             opening = re.match(r"\s*<([A-Za-z][A-Za-z0-9]*)", raw)
             if wrapped not in text or not opening:
                 continue  # inline HTML, comments: nothing to give a `dir` to
-            chosen = dirmod.text_direction(html.unescape(_TAG_RE.sub(" ", raw)), self.ext.article_dir)
+            chosen = dirmod.text_direction(html_text(raw), self.ext.article_dir)
             if not self.md.is_block_level(opening.group(1)):
                 text = text.replace(wrapped, f'<p dir="{chosen}">{stash.get_placeholder(i)}</p>')
                 continue
 
-            def add_dir(m: re.Match[str], chosen: str = chosen) -> str:
-                tag = m.group("tag").lower()
-                if tag not in BLOCK_TAGS or re.search(r"\sdir\s*=", m.group("attrs")):
-                    return m.group(0)
-                value = "ltr" if tag == "pre" else chosen
-                return f'<{m.group("tag")}{m.group("attrs")} dir="{value}"{m.group("end")}'
+            def wants_dir(tag: str, chosen: str = chosen) -> str | None:
+                if tag not in BLOCK_TAGS:
+                    return None
+                return "ltr" if tag == "pre" else chosen
 
-            stash.rawHtmlBlocks[i] = _RAW_BLOCK_TAG_RE.sub(add_dir, raw)
+            stash.rawHtmlBlocks[i] = add_block_dirs(raw, wants_dir)
         return text
 
 
@@ -354,6 +337,8 @@ class MidadExtension(Extension):
         self.hashtag_processor = HashtagInlineProcessor(md)
         md.inlinePatterns.register(self.hashtag_processor, "midad_hashtag", 75)
         self.toc = TocTreeprocessor(md)
+        md.treeprocessors.register(HashtagTailGuard(md, hide=True), "midad_tag_tail_hide", 9)
+        md.treeprocessors.register(HashtagTailGuard(md, hide=False), "midad_tag_tail_show", 7)
         md.treeprocessors.register(self.toc, "midad_toc", 6)  # after attr_list (8): `{#id}` wins
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
         md.postprocessors.register(RawHtmlDirectionPostprocessor(md, self), "midad_raw_dir", 35)

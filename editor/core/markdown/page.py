@@ -15,9 +15,17 @@ from string import Template
 from editor.core.article.model import Article
 from editor.core.markdown.plain_text import html_to_text
 from editor.core.markdown.render import Rendered, render_body
-from editor.core.text.arabic import normalize_for_match
-from editor.core.text.direction import LRM, article_direction, article_lang, text_direction
+from editor.core.text.direction import (
+    LRM,
+    article_direction,
+    article_lang,
+    isolate_number_runs,
+    text_direction,
+)
+from editor.core.text.tag_text import clean_tag_text, tag_key
 from editor.resources import resource_path
+
+FSI, PDI = "\u2068", "\u2069"
 
 LABELS = {
     "ar": {"by": "بقلم", "tags": "الوسوم"},
@@ -48,15 +56,29 @@ def render_article(
 
 
 def page_tags(article: Article, rendered: Rendered) -> list[str]:
-    """Front-matter tags, then body hashtags not already among them (compared Arabic-insensitively)."""
+    """Front-matter tags, then body hashtags that are not the same tag by the library's rule
+    (`tag_text.tag_key`: `#التحول الرقمي` and `#التحول_الرقمي` are one tag); first spelling wins."""
     tags: list[str] = []
     seen: set[str] = set()
     for tag in [*article.tags, *rendered.hashtags]:
-        key = normalize_for_match(str(tag).lstrip("#"))
+        text = clean_tag_text(str(tag))
+        key = tag_key(text)
         if key and key not in seen:
             seen.add(key)
-            tags.append(str(tag).lstrip("#"))
+            tags.append(text)
     return tags
+
+
+def shown(text: str, direction: str) -> str:
+    """Article text for a header, escaped, with the number-run marks of the body (`03-73` in order)."""
+    return html.escape(isolate_number_runs(text, direction))
+
+
+def _tag_html(tag: str) -> str:
+    """One tag: `#` + the tag in a first-strong isolate, so `#Interpol` keeps its `#` in front in an
+    RTL line (FSI/PDI work in browsers and in Qt, which drops `<bdi>`)."""
+    direction = text_direction(tag, "rtl")
+    return f'<span class="hashtag" data-tag="{html.escape(tag)}">{FSI}#{shown(tag, direction)}{PDI}</span>'
 
 
 def _dir_attr(value: str, fallback: str) -> str:
@@ -75,35 +97,30 @@ def metadata_header(article: Article, rendered: Rendered, lang: str, *, inline_t
     parts: list[str] = []
     title = _text(meta.get("title"))
     if title:
-        parts.append(f'<h1 dir="{_dir_attr(title, direction)}">{html.escape(title)}</h1>')
+        title_dir = _dir_attr(title, direction)
+        parts.append(f'<h1 dir="{title_dir}">{shown(title, title_dir)}</h1>')
     subtitle = _text(meta.get("subtitle"))
     if subtitle:
-        parts.append(
-            f'<p class="subtitle" dir="{_dir_attr(subtitle, direction)}">{html.escape(subtitle)}</p>'
-        )
+        subtitle_dir = _dir_attr(subtitle, direction)
+        parts.append(f'<p class="subtitle" dir="{subtitle_dir}">{shown(subtitle, subtitle_dir)}</p>')
     author = _text(meta.get("author"))
     if author:
-        parts.append(f'<p class="byline" dir="{direction}">{labels["by"]} {html.escape(author)}</p>')
+        parts.append(f'<p class="byline" dir="{direction}">{labels["by"]} {shown(author, direction)}</p>')
     location, date = _text(meta.get("location")), _text(meta.get("date"))
     if location or date:
         bits = []
         if location:
-            bits.append(f'<span class="location">{html.escape(location)}</span>')
+            bits.append(f'<span class="location">{shown(location, direction)}</span>')
         if date:
             # the LRM keeps `2024-05-12` in order after an Arabic place name (docs/direction.md)
             bits.append(f'<time datetime="{html.escape(date)}">{LRM}{html.escape(date[:10])}</time>')
         parts.append(f'<p class="dateline" dir="{direction}">{" — ".join(bits)}</p>')
     tags = page_tags(article, rendered)
     if tags and inline_tags:
-        spans = " ".join(
-            f'<span class="hashtag" data-tag="{html.escape(t)}">#{html.escape(t)}</span>' for t in tags
-        )
+        spans = " ".join(_tag_html(t) for t in tags)
         parts.append(f'<p class="tags" dir="{direction}">{spans}</p>')
     elif tags:
-        items = "".join(
-            f'<li dir="{_dir_attr(t, direction)}"><span class="hashtag" data-tag="{html.escape(t)}">#{html.escape(t)}</span></li>'
-            for t in tags
-        )
+        items = "".join(f'<li dir="{_dir_attr(t, direction)}">{_tag_html(t)}</li>' for t in tags)
         parts.append(f'<ul class="tags" dir="{direction}" aria-label="{labels["tags"]}">{items}</ul>')
     if not parts:
         return ""

@@ -46,7 +46,8 @@ TAG_ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 CLEAN_CONTENT_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
 
-_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# nh3's output escapes `>` in attribute values, so `[^>]*` reaches the end of the tag
+_IMG_OR_LINK_RE = re.compile(r"<(/?)(a|img)\b[^>]*>", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -75,14 +76,14 @@ def is_remote_url(url: str) -> bool:
     return url.startswith("//") or bool(_SCHEME_RE.match(url))
 
 
-def _replace_remote_image(match: re.Match[str]) -> str:
+def _replace_remote_image(match: re.Match[str], inside_link: bool = False) -> str:
     attrs = _attributes(match.group(0))
     src = attrs.get("src", "")
     if src and not is_remote_url(src):
         return match.group(0)
     label = attrs.get("alt") or attrs.get("title") or src
     extra = "".join(f' {k}="{html.escape(attrs[k])}"' for k in ("dir", "lang") if k in attrs)
-    if not src:  # the sanitizer removed a disallowed source (ftp:, data:, javascript:)
+    if not src or inside_link:  # a disallowed source (ftp:, data:, javascript:), or a link already
         return f'<span class="remote-image"{extra}>{html.escape(label)}</span>' if label else ""
     href = html.escape(src) if src.lower().startswith(("http://", "https://")) else "#"
     return f'<a class="remote-image" href="{href}"{extra} rel="noopener noreferrer">{html.escape(label)}</a>'
@@ -101,4 +102,22 @@ def sanitize_html(fragment: str) -> str:
         strip_comments=True,
         link_rel="noopener noreferrer",
     )
-    return _IMG_RE.sub(_replace_remote_image, cleaned)
+    return _replace_remote_images(cleaned)
+
+
+def _replace_remote_images(cleaned: str) -> str:
+    """Remote images become links, or text inside a link (a link in a link would be split)."""
+    if "<img" not in cleaned and "<IMG" not in cleaned:
+        return cleaned
+    pieces: list[str] = []
+    last = 0
+    link_depth = 0
+    for match in _IMG_OR_LINK_RE.finditer(cleaned):
+        if match.group(2).lower() == "a":
+            link_depth = max(0, link_depth + (-1 if match.group(1) else 1))
+            continue
+        pieces.append(cleaned[last : match.start()])
+        pieces.append(_replace_remote_image(match, inside_link=link_depth > 0))
+        last = match.end()
+    pieces.append(cleaned[last:])
+    return "".join(pieces)

@@ -15,10 +15,11 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.extensions.toc import unique
+from markdown.extensions.toc import run_postprocessors, unescape, unique
 from markdown.treeprocessors import Treeprocessor
 
 from editor.core.markdown.hashtags import TAG_CHARS
+from editor.core.markdown.raw_html import html_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TOC_MARKER = "[TOC]"
@@ -79,6 +80,7 @@ class TocTreeprocessor(Treeprocessor):
         counters: dict[str, int] = {}
         for el in headings:
             title = _heading_text(el)
+            label = el.attrib.pop("data-toc-label", None)  # the title in the table of contents
             explicit = el.get("id")
             if explicit and explicit not in ids:
                 ids.add(explicit)
@@ -87,6 +89,8 @@ class TocTreeprocessor(Treeprocessor):
                 el_id = unique(slugify(title), ids | used, counters)
                 ids.add(el_id)
                 el.set("id", el_id)
+            if label is not None:  # as Python-Markdown's toc: raw HTML put back, then tags stripped
+                title = " ".join(html_text(run_postprocessors(unescape(label), self.md)).split())
             self.entries.append(TocEntry(int(el.tag[1]), el_id, title))
         for index, el in enumerate(list(root)):
             if el.tag == "p" and len(el) == 0 and (el.text or "").strip() == TOC_MARKER:
