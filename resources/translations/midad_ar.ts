@@ -540,16 +540,32 @@
       <translation>استبدال الكل</translation>
     </message>
     <message>
+      <source>Highlight all</source>
+      <translation>تظليل الكل</translation>
+    </message>
+    <message>
+      <source>Find in library</source>
+      <translation>ابحث في المكتبة</translation>
+    </message>
+    <message>
+      <source>Search every article of the library for this text</source>
+      <translation>ابحث عن هذا النص في كل مقالات المكتبة</translation>
+    </message>
+    <message>
       <source>Invalid search</source>
       <translation>بحث غير صالح</translation>
     </message>
     <message>
-      <source>%1 matches</source>
-      <translation>%1 نتيجة</translation>
-    </message>
-    <message>
       <source>No matches</source>
       <translation>لا نتائج</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 من %2</translation>
+    </message>
+    <message>
+      <source>%1 matches</source>
+      <translation>%1 نتيجة</translation>
     </message>
     <message>
       <source>%1 replaced</source>
@@ -1012,6 +1028,10 @@
     <message>
       <source>Arrow keys</source>
       <translation>مفاتيح الأسهم</translation>
+    </message>
+    <message>
+      <source>No library is open</source>
+      <translation>لا مكتبة مفتوحة</translation>
     </message>
     <message>
       <source>Article</source>

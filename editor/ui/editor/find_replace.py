@@ -7,20 +7,26 @@ a whole) is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import bisect
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 from editor.core.text.find import Finder, FindError, FindOptions, Match
 from editor.ui.common.i18n import tr
+from editor.ui.editor.find_highlight import MatchHighlights
 from editor.ui.editor.markdown_edit import MarkdownEdit
 from editor.ui.editor.text_positions import PositionMap
+
+RECOUNT_MS = 200  # after an edit, matches are counted again once typing pauses this long
 
 
 class FindReplaceBar(QWidget):
     """Search and replace in one MarkdownEdit."""
 
     closed = Signal()
+    find_in_library = Signal(str)  # the query, for the library's search
 
     def __init__(self, editor: MarkdownEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +49,16 @@ class FindReplaceBar(QWidget):
         self.next_button = QPushButton(tr("Next"), self)
         self.replace_button = QPushButton(tr("Replace"), self)
         self.replace_all_button = QPushButton(tr("Replace all"), self)
+        self.highlight_all = QCheckBox(tr("Highlight all"), self)
+        self.highlight_all.setChecked(True)
+        self.library_button = QPushButton(tr("Find in library"), self)
+        self.library_button.setObjectName("findInLibrary")
+        self.library_button.setToolTip(tr("Search every article of the library for this text"))
+        self.library_button.clicked.connect(lambda: self.find_in_library.emit(self.find_field.text()))
+        self.highlights = MatchHighlights(editor)
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self._refresh_count)
+        editor.document().contentsChanged.connect(self._text_changed)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         close = QToolButton(self)
@@ -60,9 +76,12 @@ class FindReplaceBar(QWidget):
         options = QWidget(self)
         row = QGridLayout(options)
         row.setContentsMargins(0, 0, 0, 0)
-        for i, box in enumerate((self.match_case, self.whole_word, self.regex, self.arabic)):
+        for i, box in enumerate(
+            (self.match_case, self.whole_word, self.regex, self.arabic, self.highlight_all)
+        ):
             row.addWidget(box, 0, i)
             box.toggled.connect(self._refresh_count)
+        row.addWidget(self.library_button, 0, 5)
         grid.addWidget(options, 2, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.find_field.textChanged.connect(self._refresh_count)
@@ -73,6 +92,7 @@ class FindReplaceBar(QWidget):
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_all)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        self._spans: list[tuple[int, int]] = []
         self.hide()
 
     # --- opening ---------------------------------------------------------------------------------
@@ -90,6 +110,7 @@ class FindReplaceBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self.highlights.clear()
         self.editor.setFocus()
         self.closed.emit()
 
@@ -111,12 +132,38 @@ class FindReplaceBar(QWidget):
         self.status.setToolTip("")
         return finder
 
+    def _text_changed(self) -> None:
+        if self.isVisible():
+            self._recount.start()  # the highlights shift with the edit meanwhile
+
     def _refresh_count(self) -> None:
+        """Count the matches, highlight them all, and say which one is selected ("3 of 17")."""
         finder = self._finder()
-        if finder is None:
+        if finder is None or not self.find_field.text():
+            self.highlights.clear()
+            if finder is not None:
+                self.status.setText("")
             return
-        count = len(finder.find_all(self.editor.body_text()))
-        self.status.setText(tr("%1 matches").replace("%1", str(count)) if count else tr("No matches"))
+        text = self.editor.body_text()
+        positions = PositionMap(text)
+        spans = [(positions.to_qt(m.start), positions.to_qt(m.end)) for m in finder.find_all(text)]
+        self._spans = spans
+        self._show_position()
+
+    def _show_position(self) -> None:
+        spans = self._spans
+        cursor = self.editor.textCursor()
+        selected = (cursor.selectionStart(), cursor.selectionEnd())
+        index = bisect.bisect_left(spans, selected)
+        current = selected if index < len(spans) and spans[index] == selected else None
+        if not spans:
+            self.status.setText(tr("No matches"))
+        elif current is not None:
+            self.status.setText(tr("%1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(spans))))
+        else:
+            self.status.setText(tr("%1 matches").replace("%1", str(len(spans))))
+        wanted = self.isVisible() and self.highlight_all.isChecked()
+        self.highlights.set_spans(spans if wanted else [], current)
 
     # --- moving and replacing -------------------------------------------------------------------------
     def _select(self, text: str, match: Match) -> None:
@@ -126,6 +173,7 @@ class FindReplaceBar(QWidget):
         cursor.setPosition(positions.to_qt(match.end), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
+        self._show_position()
 
     def _move(self, backward: bool) -> Match | None:
         finder = self._finder()

@@ -37,6 +37,7 @@ from editor.ui.preview.pause_work import PauseResult
 from editor.ui.window import dialogs
 from editor.ui.window.actions import Actions
 from editor.ui.window.banner import Banner
+from editor.ui.window.find_wiring import install_find_in_library
 from editor.ui.window.menus import build_menus
 from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.status_bar import StatusBar
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.recovery = WindowRecovery(self)
         install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
+        install_find_in_library(self)
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))

@@ -19,14 +19,16 @@ def test_ctrl_f_finds_arabic_insensitively(window, qtbot):
     assert bar.status.text() == "3 matches"
     qtbot.keyClick(bar.find_field, Qt.Key.Key_Return)
     assert window.editor.textCursor().selectedText() == "الرِّباطَ"
+    assert bar.status.text() == "1 of 3"
     bar.next_button.click()
     assert window.editor.textCursor().selectedText() == "الرباط"
+    assert bar.status.text() == "2 of 3"
     bar.next_button.click()
     assert window.editor.textCursor().selectedText() == "الربـــاط"
     bar.previous_button.click()
     assert window.editor.textCursor().selectedText() == "الرباط"
     bar.arabic.setChecked(False)
-    assert bar.status.text() == "1 matches"
+    assert bar.status.text() == "1 of 1"  # the selection is the one match left
     qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
 
@@ -79,3 +81,62 @@ def test_positions_after_emoji_are_mapped(window):
     bar.find_next()
     assert window.editor.textCursor().selectedText() == "مرحبا"
     assert window.editor.textCursor().selectionStart() == len("😀 مرحبا 😀 ".encode("utf-16-le")) // 2
+
+
+def _highlighted(window) -> bool:
+    return window.find_bar.highlights.isVisible()
+
+
+def test_find_highlights_every_match_and_follows_edits(window, qtbot):
+    editor = window.editor
+    editor.set_body("\n\n".join(f"فقرة {i} عن الرباط والرباط" for i in range(10)))
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_bar
+    type_text(bar.find_field, "الرباط")
+    assert bar.status.text() == "20 matches"
+    highlights = bar.highlights
+    assert highlights.isVisible() and len(highlights.spans) == 20
+    # what the writer sees: the matches on screen are painted, the text between them is not
+    editor.viewport().repaint()
+    image = editor.viewport().grab().toImage()
+    first = highlights.span_rects(*highlights.spans[0])[0]
+    tinted = image.pixelColor(int(first.center().x()), int(first.top()) + 2)
+    assert tinted.blue() < tinted.red() - 30  # yellow tint over the white page
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Return)
+    assert bar.status.text() == "1 of 20"
+    assert highlights.current == highlights.spans[0]
+    # typing before the matches shifts the highlights; the count follows after a pause
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    type_text(editor, "الرباط ")
+    assert highlights.spans[0][0] == len("الرباط فقرة 0 عن ")
+    qtbot.waitUntil(lambda: bar.status.text() == "21 matches", timeout=3000)
+    bar.highlight_all.setChecked(False)
+    assert not _highlighted(window)
+    bar.highlight_all.setChecked(True)
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
+    assert not _highlighted(window)
+
+
+def test_find_in_library_from_the_find_bar(window, qtbot, tmp_path):
+    from editor.ui.library.sidebar import LibrarySidebar
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("---\ntitle: أ\n---\nالرباط اليوم\n", encoding="utf-8")
+    (root / "b.md").write_text("---\ntitle: ب\n---\nطنجة\n", encoding="utf-8")
+    sidebar = LibrarySidebar(window, root, cache_dir=tmp_path / "cache")
+    try:
+        panel = sidebar.library_panel
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10000)
+        window.side_tabs.setCurrentIndex(0)
+        qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        type_text(window.find_bar.find_field, "الرباط")
+        qtbot.mouseClick(window.find_bar.library_button, Qt.MouseButton.LeftButton)
+        assert window.side_tabs.currentIndex() == sidebar.tab_index
+        assert panel.search_field.text() == "الرباط"
+        qtbot.waitUntil(lambda: panel.result_paths() == ["a.md"], timeout=10000)
+    finally:
+        sidebar.shutdown()
