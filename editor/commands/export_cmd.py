@@ -1,4 +1,4 @@
-"""`midad export FILE --to html|fragment|text [-o OUT]`: render an article (stdout by default)."""
+"""`midad export FILE --to html|fragment|text|pdf|docx [-o OUT]`: render an article (stdout by default)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,27 @@ from pathlib import Path
 
 from editor.commands import CommandError
 from editor.core.article.files import load_article
+from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, atomic_write_bytes
 from editor.core.markdown.page import export_fragment, export_html, export_text, rebase_local_images
 
-FORMATS = ("html", "fragment", "text")
+FORMATS = ("html", "fragment", "text", "pdf", "docx")
+BINARY_FORMATS = ("pdf", "docx")
 
 
-def render_export(path: Path, fmt: str, output_dir: Path | None = None) -> str:
-    """The export of the article at `path` in `fmt` (html, fragment or text).
+def binary_export(article: Article, base_dir: Path, fmt: str, paper: str = "a4") -> bytes:
+    """The PDF (through Qt, loaded only here: docs/rooms.md) or Word file of `article`."""
+    if fmt == "docx":
+        from editor.core.convert.docx_out import article_docx_bytes
+
+        return article_docx_bytes(article, base_dir, paper=paper)
+    from editor.ui.export.pdf import pdf_bytes
+
+    return pdf_bytes(article, base_dir, paper)
+
+
+def render_export(path: Path, fmt: str, output_dir: Path | None = None, paper: str = "a4") -> str | bytes:
+    """The export of the article at `path` in `fmt` (html, fragment, text: str; pdf, docx: bytes).
 
     With `output_dir` (where the export will be written), local images are made relative to it.
     """
@@ -33,6 +46,8 @@ def render_export(path: Path, fmt: str, output_dir: Path | None = None) -> str:
     base_dir = loaded.path.resolve().parent
     if fmt == "text":
         return export_text(article)
+    if fmt in BINARY_FORMATS:
+        return binary_export(article, base_dir, fmt, paper)
     page = export_html(article, base_dir) if fmt == "html" else export_fragment(article, base_dir)
     return rebase_local_images(page, base_dir, output_dir) if output_dir is not None else page
 
@@ -42,7 +57,10 @@ def run_export(args: argparse.Namespace) -> int:
     source = Path(args.file)
     to_file = bool(args.output) and args.output != "-"
     output_dir = Path(args.output).resolve().parent if to_file else None
-    output = render_export(source, args.to, output_dir)
+    if args.to in BINARY_FORMATS and not to_file and sys.stdout.isatty():
+        raise CommandError(f"--to {args.to} writes a binary file: add -o OUT.{args.to}")
+    output = render_export(source, args.to, output_dir, args.paper)
+    data = output.encode("utf-8") if isinstance(output, str) else output
     if to_file:
         target = Path(args.output)
         try:
@@ -53,7 +71,7 @@ def run_export(args: argparse.Namespace) -> int:
         if target.is_dir():
             raise CommandError(f"{target} is a folder; give a file name to write to")
         try:
-            atomic_write_bytes(target, output.encode("utf-8"))
+            atomic_write_bytes(target, data)
         except OSError as exc:
             raise CommandError(
                 str(exc)
@@ -61,8 +79,9 @@ def run_export(args: argparse.Namespace) -> int:
                 else f"cannot write {target}: {exc.strerror or exc}"
             ) from exc
         return 0
-    sys.stdout.write(output)
     sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
     return 0
 
 
@@ -70,14 +89,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `export` subcommand."""
     parser = subparsers.add_parser(
         "export",
-        help="render an article to HTML, an HTML fragment or plain text",
+        help="render an article to HTML, an HTML fragment, plain text, PDF or Word (.docx)",
         description=(
             "Render an article. html: a standalone page (metadata header, embedded CSS, <html lang dir>); "
             "fragment: body HTML only, every paragraph with its dir, for pasting into a CMS; "
-            "text: plain text without Markdown."
+            "text: plain text without Markdown; pdf: A4 or Letter pages through Qt (Arabic shaped, metadata "
+            "header, page numbers); docx: Word with right-to-left paragraphs, the Arabic font set for complex "
+            "script, headings, lists, links, tables and the metadata as document properties."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the article (.md) to export")
     parser.add_argument("--to", choices=FORMATS, default="html", help="output format (default: html)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size for pdf and docx")
     parser.set_defaults(handler=run_export)

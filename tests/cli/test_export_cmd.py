@@ -94,7 +94,7 @@ def test_unwritable_output_is_a_clear_error(capsys, seed_file: Path, tmp_path: P
 
 def test_unknown_format_is_rejected_by_argparse(seed_file: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "editor.cli", "export", str(seed_file), "--to", "pdf"],
+        [sys.executable, "-m", "editor.cli", "export", str(seed_file), "--to", "odt"],
         capture_output=True,
         text=True,
     )

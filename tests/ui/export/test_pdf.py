@@ -1,0 +1,131 @@
+"""PDF through Qt: `midad export --to pdf` headless; the text layer holds the article's words (NFKC);
+the rendered page shows right-aligned Arabic; A4 and Letter; page numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from editor.core.convert.webtext import web_text_to_article
+from editor.core.markdown.page import export_text
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("pdftoppm")), reason="poppler-utils (CI installs it)"
+)
+
+
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def pdf_text(path: Path, *args: str) -> str:
+    """pdftotext's text, NFKC-normalised (presentation forms → letters), without bidi controls."""
+    command = ["pdftotext", *args, str(path), "-"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", out).translate(BIDI_CONTROLS)
+
+
+def words(text: str) -> list[str]:
+    """Words and number runs, tashkeel left out (pdftotext writes an isolated mark after its letter
+    and may glue a number to the next word when it rebuilds RTL lines)."""
+    bare = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return re.findall(r"[^\W\d_]+|\d+(?:-\d+)*", bare)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("pdf")
+    article, _ = web_text_to_article(
+        (Path(__file__).parents[2] / "fixtures" / "seed-article.txt").read_text("utf-8")
+    )
+    source = folder / "seed.md"
+    source.write_text(article.text, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    target = folder / "seed.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "editor.cli", "export", str(source), "--to", "pdf", "-o", str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout == ""
+    return target, export_text(article)
+
+
+def test_pdf_text_holds_every_word_of_the_article(seed_pdf) -> None:
+    path, text = seed_pdf
+    assert path.read_bytes().startswith(b"%PDF-")
+    extracted = pdf_text(path)
+    found = set(words(extracted))
+    missing = [w for w in words(text) if w not in found]
+    assert missing == []
+    for number in ("03-73", "1373", "2178"):
+        assert number in extracted  # number runs kept in order
+
+
+def test_pdf_has_page_numbers_and_metadata(seed_pdf) -> None:
+    path, _ = seed_pdf
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 2 and "Midad" in info and "الرباط: تأكيد" in info
+    assert re.search(r"Page size:\s+595 x 842", info)  # A4
+    last = pdf_text(path, "-f", str(pages), "-l", str(pages))
+    assert f"{pages}/{pages}" in last.replace(" ", "")
+
+
+def gray_rows(path: Path, tmp_path: Path) -> tuple[int, int, list[bytes]]:
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-gray", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
+    )
+    (image,) = tmp_path.glob("p*.pgm")
+    data = image.read_bytes()
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = data[header.end() :]
+    return width, height, [pixels[y * width : (y + 1) * width] for y in range(height)]
+
+
+def test_page_image_shows_right_aligned_text(seed_pdf, tmp_path: Path) -> None:
+    path, _ = seed_pdf
+    width, height, rows = gray_rows(path, tmp_path)
+    # text lines: runs of rows with ink (the page number's line at the foot is left out)
+    lines: list[list[bytes]] = []
+    previous = False
+    for row in rows[: int(height * 0.9)]:
+        inked = any(v < 128 for v in row)
+        if inked:
+            if not previous:
+                lines.append([])
+            lines[-1].append(row)
+        previous = inked
+    spans = [
+        (min(min(i for i, v in enumerate(r) if v < 128) for r in line if any(v < 128 for v in r)),
+         max(max(i for i, v in enumerate(r) if v < 128) for r in line if any(v < 128 for v in r)))
+        for line in lines
+        if len(line) >= 4  # a line of text, not the dots or descenders between lines
+    ]  # fmt: skip
+    lefts, rights = [s[0] for s in spans], [s[1] for s in spans]
+    right_edge = max(rights)
+    # lines end at the right margin (a pixel or two of slack for glyph shapes); starts vary
+    assert len(spans) >= 10
+    assert sum(1 for r in rights if right_edge - r <= 4) >= 0.9 * len(rights)
+    assert max(lefts) - min(lefts) > width * 0.3
+    assert right_edge < width * 0.95 and min(lefts) > width * 0.03  # inside the margins
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    from editor.core.article.model import Article
+    from editor.ui.export.pdf import pdf_bytes
+
+    target = tmp_path / "letter.pdf"
+    target.write_bytes(pdf_bytes(Article.from_text("---\ntitle: عنوان\n---\n\nنص قصير.\n"), paper="letter"))
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+612 x 792", info)
+    assert "نص قصير" in pdf_text(target)
