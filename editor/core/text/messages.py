@@ -20,6 +20,9 @@ class Text(str):
         self.params = params
         return self
 
+    def __getnewargs__(self) -> tuple[str, dict[str, object]]:  # pickling (results of worker processes)
+        return (self.template, self.params)
+
 
 def msg(template: str, **params: object) -> Text:
     """A translatable sentence: `template` is English with `{name}` fields filled from `params`."""

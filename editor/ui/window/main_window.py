@@ -28,6 +28,7 @@ from editor.ui.article.metadata_form import MetadataForm
 from editor.ui.article.tag_chips import ArticleTags
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.common.settings import Settings
+from editor.ui.copydesk.desk import CopyDesk
 from editor.ui.editor.find_replace import FindReplaceBar
 from editor.ui.editor.highlighter import MarkdownHighlighter
 from editor.ui.editor.markdown_edit import MarkdownEdit
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.recovery = WindowRecovery(self)
         install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
         install_find_in_library(self)
+        self.copydesk = CopyDesk(self)
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))

@@ -1,0 +1,72 @@
+"""The findings panel (a side tab): every finding of the copy desk, a click jumps to it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from editor.core.copydesk.findings import ERROR, SUGGESTION, WARNING
+from editor.ui.common.i18n import localize, tr
+from editor.ui.copydesk.underlines import _COLORS, Mark
+
+
+def severity_name(severity: str) -> str:
+    return {ERROR: tr("Error"), WARNING: tr("Warning"), SUGGESTION: tr("Suggestion")}.get(severity, severity)
+
+
+def summary_text(marks: list[Mark]) -> str:
+    counts = Counter(m.finding.severity for m in marks)
+    if not marks:
+        return tr("No findings")
+    return tr("Errors: {0} · Warnings: {1} · Suggestions: {2}").format(
+        counts[ERROR], counts[WARNING], counts[SUGGESTION]
+    )
+
+
+class FindingsPanel(QWidget):
+    """Lists the marks; `activated(mark)` when the writer picks one."""
+
+    activated = Signal(object)
+    prepublish_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("copydeskPanel")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(tr("No findings"), self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("findingsList")
+        self.list.setWordWrap(True)
+        self.check_button = QPushButton(tr("Check before publishing"), self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.check_button)
+        self._marks: list[Mark] = []
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        self.check_button.clicked.connect(self.prepublish_requested)
+
+    def show_marks(self, marks: list[Mark]) -> None:
+        self._marks = list(marks)
+        self.summary.setText(summary_text(self._marks))
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        for index, mark in enumerate(self._marks[:2000]):
+            f = mark.finding
+            line = mark.cursor.block().blockNumber() + 1 if mark.cursor is not None else 0
+            where = tr("line {0}").format(line) if line else tr("article")
+            item = QListWidgetItem(f"{where} · {severity_name(f.severity)}: {localize(f.message)}")
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            kind = "spelling" if f.rule == "spelling" else f.severity
+            item.setForeground(QColor(_COLORS[kind]))
+            self.list.addItem(item)
+        self.list.setUpdatesEnabled(True)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(index, int) and 0 <= index < len(self._marks):
+            self.activated.emit(self._marks[index])

@@ -1,0 +1,72 @@
+"""Run the copy desk's checks off the GUI thread: in worker processes (no GIL shared with typing).
+
+Two workers: the typography rules answer within a pause; the spell check has its own process,
+because its dictionary takes seconds to load the first time and must never hold up the underlines.
+This module imports no Qt.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+
+from editor.core.copydesk.desk import editor_check
+
+_executors: dict[str, Executor] = {}
+_use_threads = False
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="midad-parent-watch", daemon=True).start()
+
+
+def _executor(kind: str) -> Executor:
+    executor = _executors.get(kind)
+    if executor is None:
+        if _use_threads:
+            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"midad-{kind}")
+        else:
+            try:
+                executor = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
+            except (OSError, ValueError, NotImplementedError):
+                executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"midad-{kind}")
+        _executors[kind] = executor
+        if len(_executors) == 1:
+            atexit.register(shutdown)
+    return executor
+
+
+def submit(text: str, library: str | None, spelling: bool) -> Future:
+    """Check `text` (the whole file text) in the background; the future gives `(body offset, findings)`."""
+    kind = "spell" if spelling else "typography"
+    return _executor(kind).submit(editor_check, text, library, spelling)
+
+
+def use_threads() -> None:
+    """Run the checks on threads instead (environments that cannot spawn processes; tests)."""
+    global _use_threads
+    _use_threads = True
+    for executor in list(_executors.values()):
+        executor.shutdown(wait=False, cancel_futures=True)
+    _executors.clear()
+
+
+def shutdown() -> None:
+    for executor in list(_executors.values()):
+        executor.shutdown(wait=True, cancel_futures=True)
+    _executors.clear()
