@@ -648,6 +648,110 @@
       <translation>استُبدل %1</translation>
     </message>
     <message>
+      <source>Import text, Word or HTML</source>
+      <translation>استيراد نص أو مستند Word أو HTML</translation>
+    </message>
+    <message>
+      <source>Replace file?</source>
+      <translation>استبدال الملف؟</translation>
+    </message>
+    <message>
+      <source>{0} already exists. Replace it?</source>
+      <translation>الملف {0} موجود. أتريد استبداله؟</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>معاينة الطباعة</translation>
+    </message>
+    <message>
+      <source>Cannot import the file</source>
+      <translation>تعذّر استيراد الملف</translation>
+    </message>
+    <message>
+      <source>Imported {0}: save it to keep it as an article</source>
+      <translation>استُورد {0}: احفظه لتبقيه مقالًا</translation>
+    </message>
+    <message>
+      <source>Export as HTML</source>
+      <translation>تصدير بصيغة HTML</translation>
+    </message>
+    <message>
+      <source>Export as PDF</source>
+      <translation>تصدير بصيغة PDF</translation>
+    </message>
+    <message>
+      <source>Export as Word</source>
+      <translation>تصدير بصيغة Word</translation>
+    </message>
+    <message>
+      <source>Not exported</source>
+      <translation>لم يُصدَّر</translation>
+    </message>
+    <message>
+      <source>An export cannot replace the article itself.</source>
+      <translation>لا يمكن أن يحلّ التصدير محلّ المقال نفسه.</translation>
+    </message>
+    <message>
+      <source>{0} is a folder.</source>
+      <translation>‏{0} مجلد.</translation>
+    </message>
+    <message>
+      <source>Exported to {0}</source>
+      <translation>صُدِّر إلى {0}</translation>
+    </message>
+    <message>
+      <source>Copied for the CMS: HTML and Markdown are on the clipboard</source>
+      <translation>نُسخ لنظام إدارة المحتوى: صيغتا HTML وMarkdown في الحافظة</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>مكان الخبر وتاريخه</translation>
+    </message>
+    <message>
+      <source>Copied the metadata for the CMS fields</source>
+      <translation>نُسخت بيانات المقال لحقول نظام إدارة المحتوى</translation>
+    </message>
+    <message>
+      <source>&amp;Import text, Word or HTML…</source>
+      <translation>ا&amp;ستيراد نص أو Word أو HTML…</translation>
+    </message>
+    <message>
+      <source>&amp;HTML…</source>
+      <translation>&amp;HTML…</translation>
+    </message>
+    <message>
+      <source>&amp;PDF…</source>
+      <translation>&amp;PDF…</translation>
+    </message>
+    <message>
+      <source>&amp;Word (.docx)…</source>
+      <translation>&amp;Word ‏(.docx)…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+      <source>Copy for &amp;CMS</source>
+      <translation>نسخ لنظام إدارة ال&amp;محتوى</translation>
+    </message>
+    <message>
+      <source>Copy &amp;metadata for CMS</source>
+      <translation>نسخ &amp;بيانات المقال لنظام إدارة المحتوى</translation>
+    </message>
+    <message>
+      <source>Paste as plain &amp;text</source>
+      <translation>لصق كنص &amp;عادي</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;تصدير</translation>
+    </message>
+    <message>
       <source>Words</source>
       <translation>الكلمات</translation>
     </message>
@@ -838,10 +942,6 @@
     <message>
       <source>Left unchanged: %1.</source>
       <translation>بقي دون تغيير: %1.</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>الوسوم</translation>
     </message>
     <message>
       <source>No headings yet. Lines starting with # become headings.</source>

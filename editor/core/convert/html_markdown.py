@@ -29,7 +29,7 @@ from markdownify import MarkdownConverter
 from editor.core.text.messages import msg
 
 MAX_HTML_CHARS = 8_000_000
-MAX_DEPTH = 400
+MAX_DEPTH = 150  # markdownify recurses a few frames per element; Python allows 1000
 
 _TRACKING_PARAMS = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref_src)$"
@@ -97,6 +97,13 @@ class MidadConverter(MarkdownConverter):
         defaults.update(options)
         super().__init__(**defaults)
 
+    def process_text(self, el, parent_tags=None):  # noqa: ANN001, ANN201
+        # a newline in HTML source is a space to the reader (outside <pre>), never a line break
+        text = super().process_text(el, parent_tags)
+        if "pre" not in (parent_tags or ()):
+            text = re.sub(r" *\n[ \n]*", " ", text)
+        return text
+
     def convert_a(self, el, text, parent_tags):  # noqa: ANN001, ANN201 - markdownify's signature
         href = clean_href(str(el.get("href") or ""))
         if href is None:
@@ -145,6 +152,20 @@ class MidadConverter(MarkdownConverter):
             return " "
         return "\n\n"
 
+    def convert_li(self, el, text, parent_tags):  # noqa: ANN001, ANN201
+        # nested content is indented by four spaces: Python-Markdown's rule for nested lists
+        text = (text or "").strip()
+        if not text:
+            return "\n"
+        parent = el.parent
+        if parent is not None and parent.name == "ol":
+            start = int(parent["start"]) if str(parent.get("start") or "").isdigit() else 1
+            bullet = f"{start + len(el.find_previous_siblings('li'))}. "
+        else:
+            bullet = "- "
+        first, *rest = text.split("\n")
+        return bullet + "\n".join([first, *("    " + line if line.strip() else "" for line in rest)]) + "\n"
+
     def convert_td(self, el, text, parent_tags):  # noqa: ANN001, ANN201
         return super().convert_td(el, " ".join(text.replace("|", "\\|").split()), parent_tags)
 
@@ -185,10 +206,12 @@ def _prepare(soup: BeautifulSoup) -> None:
 
 def _tidy(markdown: str) -> str:
     lines = [line.rstrip() for line in markdown.replace("\r\n", "\n").split("\n")]
+    lines = [line[1:] if line.startswith(" ") and not line.startswith("  ") else line for line in lines]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     # consecutive list items written as separate paragraphs (Word) make one tight list
-    text = re.sub(r"(?m)^((?:-|\d+\.) .*)\n\n(?=(?:-|\d+\.) )", r"\1\n", text)
+    text = re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", text)
+    text = re.sub(r"(?m)^(\d+\. .*)\n\n(?=\d+\. )", r"\1\n", text)
     return text + "\n" if text else ""
 
 
@@ -198,7 +221,7 @@ def _depth(html: str) -> int:
         if match.group(1):
             depth = max(0, depth - 1)
         elif not match.group(3) and match.group(2).lower() not in (
-            "br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base", "p", "li",
+            "br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base",
         ):  # fmt: skip
             depth += 1
             best = max(best, depth)

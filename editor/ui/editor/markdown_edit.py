@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
+from editor.ui.editor import paste
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
 
@@ -212,7 +213,14 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             if articles and len(articles) == len(source.urls()):
                 self.files_dropped.emit(articles)
                 return
+        text = paste.markdown_for_paste(source)  # HTML → Markdown; HTML-only pastes its text
+        if text is not None:
+            paste.insert_text(self, text)
+            return
         super().insertFromMimeData(source)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return paste.can_paste(source) or super().canInsertFromMimeData(source)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         if not self.isReadOnly() and (

@@ -32,6 +32,7 @@ from editor.ui.copydesk.desk import CopyDesk
 from editor.ui.editor.find_replace import FindReplaceBar
 from editor.ui.editor.highlighter import MarkdownHighlighter
 from editor.ui.editor.markdown_edit import MarkdownEdit
+from editor.ui.export.wiring import install_convert
 from editor.ui.outline.panel import install_outline
 from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 from editor.ui.preview.pause_work import PauseResult
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
         install_find_in_library(self)
         self.copydesk = CopyDesk(self)
+        install_convert(self)  # import, export, print, copy for CMS, paste as plain text
         self._apply_preferences()
         self._restore_state()
         self.document.new(template_article(self.settings.author()))

@@ -120,7 +120,7 @@ def test_page_image_shows_right_aligned_text(seed_pdf, tmp_path: Path) -> None:
     assert right_edge < width * 0.95 and min(lefts) > width * 0.03  # inside the margins
 
 
-def test_letter_paper(tmp_path: Path) -> None:
+def test_letter_paper(qapp, tmp_path: Path) -> None:  # qapp: the shared QApplication, not a bare one
     from editor.core.article.model import Article
     from editor.ui.export.pdf import pdf_bytes
 

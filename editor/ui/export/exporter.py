@@ -1,0 +1,217 @@
+"""The window's hand-offs: Import…, Export → HTML/PDF/Word…, Print…, Copy for CMS, Copy metadata.
+
+Dialogs are attributes (`choose_import_path`, `choose_export_path`, `confirm_replace`, `show_error`,
+`run_print_preview`) so tests drive the real flow without modal windows. Exports write atomically
+(`atomic_write_bytes`), never over the open article, and never over an existing file without
+asking. The core decides every byte: the HTML page and fragment (`editor.core.markdown.page`), the
+Word file (`editor.core.convert.docx_out`), the CMS fields (`editor.core.convert.cms`); Qt only
+paints the PDF and the printed pages (`editor.ui.export.pdf`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QMimeData, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from editor.core.article.slug import suggest_file_name
+from editor.core.article.storage import ArticleIOError, atomic_write_bytes
+from editor.core.convert.cms import cms_payload, metadata_fields
+from editor.core.convert.importer import ImportFailed, import_file
+from editor.core.markdown.page import export_html, rebase_local_images
+from editor.ui.common.i18n import localize, localize_error, tr
+from editor.ui.editor.paste import MIDAD_MIME
+from editor.ui.window import dialogs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from editor.ui.window.main_window import MainWindow
+
+IMPORT_FILTER = "Text, Word or HTML (*.txt *.text *.docx *.html *.htm *.md);;All files (*)"
+FORMATS = {
+    "html": ("HTML (*.html *.htm)", ".html"),
+    "pdf": ("PDF (*.pdf)", ".pdf"),
+    "docx": ("Word (*.docx)", ".docx"),
+}
+
+
+def choose_import_path(parent: QWidget, folder: str) -> str:
+    return QFileDialog.getOpenFileName(parent, tr("Import text, Word or HTML"), folder, IMPORT_FILTER)[0]
+
+
+def choose_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    # Midad asks before replacing a file itself (confirm_replace), so the dialog does not
+    options = QFileDialog.Option.DontConfirmOverwrite
+    return QFileDialog.getSaveFileName(parent, title, suggested, file_filter, options=options)[0]
+
+
+def confirm_replace(parent: QWidget, name: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        tr("Replace file?"),
+        tr("{0} already exists. Replace it?").format(name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_print_preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print preview"))
+    dialog.paintRequested.connect(paint)
+    dialog.exec()
+
+
+def default_paper() -> str:
+    """Letter where the locale measures in inches (US), A4 elsewhere."""
+    return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+
+class ExportController(QObject):
+    """Import, export, print and copy for the article open in `window`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.choose_import_path = choose_import_path
+        self.choose_export_path = choose_export_path
+        self.confirm_replace = confirm_replace
+        self.show_error = dialogs.show_error
+        self.run_print_preview = run_print_preview
+
+    # --- import -----------------------------------------------------------------------------------
+    def import_dialog(self) -> bool:
+        path = self.choose_import_path(self.window, self.window.settings.last_folder())
+        return bool(path) and self.import_path(path)
+
+    def import_path(self, path: str | Path) -> bool:
+        """Make a new, unsaved article from `path` (web text, HTML or Word); the file is only read."""
+        if not self.window.files.maybe_save():
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = import_file(path)
+        except ImportFailed as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(self.window, tr("Cannot import the file"), localize_error(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.window.files.new_file_path = None
+        self.window.document.new(imported.article)
+        self.window.editor.document().setModified(True)  # nothing is saved yet: closing asks
+        notes = [localize(note) for note in imported.notes]
+        message = tr("Imported {0}: save it to keep it as an article").format(Path(path).name)
+        self.window.status.showMessage(" ".join([message, *notes]), 12000)
+        return True
+
+    # --- export to a file ------------------------------------------------------------------------------
+    def _suggested(self, extension: str) -> str:
+        document = self.window.document
+        if document.path is not None:
+            return str(document.path.with_suffix(extension))
+        name = suggest_file_name(document.meta.get("slug"), document.meta_article.title or None)
+        folder = Path(self.window.settings.last_folder() or Path.home())
+        return str(folder / (Path(name).stem + extension))
+
+    def export(self, fmt: str) -> bool:
+        """Ask where, then write the article as `fmt` (html, pdf or docx); True when written."""
+        file_filter, extension = FORMATS[fmt]
+        titles = {"html": tr("Export as HTML"), "pdf": tr("Export as PDF"), "docx": tr("Export as Word")}
+        path = self.choose_export_path(self.window, titles[fmt], self._suggested(extension), file_filter)
+        if not path:
+            return False
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_name(target.name + extension)
+        return self.export_to(fmt, target)
+
+    def export_to(self, fmt: str, target: Path) -> bool:
+        own = self.window.document.path
+        if own is not None and target.resolve() == own.resolve():
+            self.show_error(
+                self.window, tr("Not exported"), tr("An export cannot replace the article itself.")
+            )
+            return False
+        if target.is_dir():
+            self.show_error(self.window, tr("Not exported"), tr("{0} is a folder.").format(str(target)))
+            return False
+        if target.exists() and not self.confirm_replace(self.window, target.name):
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            atomic_write_bytes(target, self.export_bytes(fmt, target.parent))
+        except (ArticleIOError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(self.window, tr("Not exported"), localize_error(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.window.status.showMessage(tr("Exported to {0}").format(str(target)), 8000)
+        return True
+
+    def export_bytes(self, fmt: str, output_dir: Path) -> bytes:
+        article, base_dir = self.window.document.article(), self.window.document.base_dir()
+        if fmt == "html":
+            page = export_html(article, base_dir)
+            if base_dir is not None:
+                page = rebase_local_images(page, base_dir, output_dir)
+            return page.encode("utf-8")
+        if fmt == "docx":
+            from editor.core.convert.docx_out import article_docx_bytes
+
+            return article_docx_bytes(article, base_dir, font=self._docx_font(), paper=default_paper())
+        from editor.ui.export.pdf import pdf_bytes
+
+        return pdf_bytes(article, base_dir, default_paper())
+
+    def _docx_font(self) -> str:
+        from editor.core.convert.docx_out import DEFAULT_FONT
+
+        return self.window.settings.font_family() or DEFAULT_FONT
+
+    # --- print ------------------------------------------------------------------------------------------------
+    def print_article(self) -> None:
+        """Qt's print preview (with its print dialog) for the article's pages."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from editor.ui.export.pdf import build_document, page_size_id, paint_pages
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(page_size_id(default_paper()))
+        printer.setDocName(self.window.document.meta_article.title or "Midad")
+        document = build_document(self.window.document.article(), self.window.document.base_dir())
+        self.run_print_preview(self.window, printer, lambda device: paint_pages(document, device))
+
+    # --- copy for the CMS ------------------------------------------------------------------------------------
+    def copy_for_cms(self) -> None:
+        """The body as HTML (`text/html`: paragraphs with `dir`, no styles) and Markdown (`text/plain`)."""
+        fragment, markdown = cms_payload(self.window.document.article(), self.window.document.base_dir())
+        data = QMimeData()
+        data.setHtml(fragment)
+        data.setText(markdown)
+        data.setData(MIDAD_MIME, markdown.encode("utf-8"))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.window.status.showMessage(tr("Copied for the CMS: HTML and Markdown are on the clipboard"), 6000)
+
+    def copy_metadata(self) -> None:
+        """Title, slug, summary, tags, category and dateline as `Label: value` lines."""
+        labels = {
+            "title": tr("Title"),
+            "slug": tr("Slug"),
+            "summary": tr("Summary"),
+            "tags": tr("Tags"),
+            "category": tr("Category"),
+            "dateline": tr("Dateline"),
+        }
+        fields = metadata_fields(self.window.document.article())
+        text = "\n".join(f"{labels[key]}: {value}" for key, value in fields)
+        QGuiApplication.clipboard().setText(text + "\n" if text else "")
+        self.window.status.showMessage(tr("Copied the metadata for the CMS fields"), 6000)
