@@ -35,6 +35,14 @@ tags: [أمن]
 """
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard_after(qapp):
+    # Qt's offscreen platform crashes at exit when the clipboard still holds a QMimeData made in
+    # Python (a real X server does not): leave the clipboard empty after each test
+    yield
+    QApplication.clipboard().clear()
+
+
 @pytest.fixture
 def article_window(window, tmp_path: Path):
     path = tmp_path / "liqaa.md"
