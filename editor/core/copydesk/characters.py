@@ -30,7 +30,7 @@ _DOUBLE_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 ODD_SPACES = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-_ODD_RE = re.compile(f"[ \t]*[{ODD_SPACES}]+[ \t]*")
+_ODD_RE = re.compile(f"[{ODD_SPACES}][{ODD_SPACES} \t]*")
 _TABLE_RE = re.compile(r"^\s*\|")
 
 
@@ -51,19 +51,24 @@ def _spaces(line: Line) -> list[Finding]:
                         auto=True,
                     )
                 )
+    first_text = len(line.text) - len(line.text.lstrip())  # where the line's text starts and ends
+    last_text = len(line.text.rstrip())
     for m in _ODD_RE.finditer(line.text):
-        if text[m.start() : m.end()] != line.text[m.start() : m.end()]:
+        start, end = m.start(), m.end()  # with the plain spaces around it
+        while start and line.text[start - 1] in " \t":
+            start -= 1
+        if text[start:end] != line.text[start:end]:
             continue
-        before, after = line.text[: m.start()], line.text[m.end() :]
-        keep = " " if before.strip() and after.strip() else ""  # at a line's end or alone: nothing
-        if not before.strip() and after.strip():  # indentation: keep its width
-            keep = m.group(0).translate({ord(c): " " for c in ODD_SPACES})
-        name = unicodedata.name(m.group(0).strip(" \t")[0], "SPACE").lower()
+        blank_before, blank_after = start <= first_text, end >= last_text
+        keep = " " if not blank_before and not blank_after else ""  # at a line's end or alone: nothing
+        if blank_before and not blank_after:  # indentation: keep its width
+            keep = line.text[start:end].translate({ord(c): " " for c in ODD_SPACES})
+        name = unicodedata.name(m.group(0)[0], "SPACE").lower()
         out.append(
             Finding(
                 "odd-spaces",
-                line.offset + m.start(),
-                m.end() - m.start(),
+                line.offset + start,
+                end - start,
                 msg("Odd space character ({name}) pasted from the web", name=name),
                 WARNING,
                 (keep,),

@@ -110,9 +110,10 @@ def _check_brackets(ctx: Context) -> list[Finding]:
         for close, open_ in _PAIRS.items():
             depth = 0
             stray: int | None = None
+            last_close = text.rfind(close)
             for index, ch in enumerate(text):
                 if ch == open_:
-                    if stray is not None and depth == 0 and text.count(close, index) == 0:
+                    if stray is not None and depth == 0 and index > last_close:
                         inner = line.text[stray + 1 : index]
                         if inner.strip() and "\n" not in inner:
                             out.append(

@@ -28,15 +28,16 @@ def _digit_runs(ctx: Context) -> tuple[list, list]:
     eastern, western = [], []
     for line in ctx.lines:
         text = line.masked
-        if not any(ch.isdigit() for ch in text):
+        if not _ANY_DIGIT_RE.search(text):
             continue
         for m in _NON_WESTERN_RE.finditer(text):
             eastern.append((line, m))
         if line.direction == "rtl":
+            list_number = _LIST_NUMBER_RE.match(text)
             for m in _WESTERN_RE.finditer(text):
-                if _LATIN_BEFORE_RE.search(text[: m.start()]):
+                if _LATIN_BEFORE_RE.search(text[max(0, m.start() - 2) : m.start()]):
                     continue  # iPhone 15, COVID-19
-                if _LIST_NUMBER_RE.match(text) and not text[: m.start()].strip(" >"):
+                if list_number and m.start() < list_number.end() and not text[: m.start()].strip(" >"):
                     continue  # an ordered list's number
                 western.append((line, m))
     return eastern, western
@@ -100,6 +101,7 @@ def _check_digits(ctx: Context, style: HouseStyle) -> list[Finding]:
     return out
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
 _SEPARATORS_RE = re.compile("([-+\u2010\u2011\u2012\u2013\u2014\u2212])")
 
 
@@ -112,12 +114,11 @@ def shown_reversed(run: str) -> str:
 def _check_order(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for line in ctx.lines:
-        if line.direction != "rtl" or not any(ch.isdigit() for ch in line.masked):
+        if line.direction != "rtl" or not _ANY_DIGIT_RE.search(line.masked):
             continue
         for start, end in number_runs(line.masked, "rtl"):
-            marked = insert_number_marks(line.text, [(start, end)])
-            fix = marked[start : len(marked) - (len(line.text) - end)]
             run = line.text[start:end]
+            fix = insert_number_marks(run, [(0, len(run))])  # (a flagged run never follows an LRM)
             out.append(
                 Finding(
                     "number-order",

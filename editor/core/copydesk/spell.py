@@ -159,7 +159,7 @@ class SpellChecker:
             rest = word[len(prefix) :]
             if rest[:1] == "ا":
                 out += [prefix + alef + rest[1:] for alef in "أإآ"]
-            elif rest[:1] in "أإ":
+            elif rest[:1] and rest[0] in "أإ":
                 out += [prefix + "ا" + rest[1:], prefix + ("إ" if rest[0] == "أ" else "أ") + rest[1:]]
             elif rest[:1] == "آ":
                 out.append(prefix + "أ" + rest[1:])

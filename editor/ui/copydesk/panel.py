@@ -46,12 +46,25 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.check_button)
         self._marks: list[Mark] = []
+        self._stale = False
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.check_button.clicked.connect(self.prepublish_requested)
 
     def show_marks(self, marks: list[Mark]) -> None:
+        """Show `marks` now if the panel is visible, else when it is next shown (no GUI time wasted)."""
         self._marks = list(marks)
+        self._stale = True
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self.summary.setText(summary_text(self._marks))
         self.list.setUpdatesEnabled(False)
         self.list.clear()

@@ -3,6 +3,7 @@ highlighter's formats are never touched), each tied to a QTextCursor that follow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QTextEdit
 from editor.core.copydesk.findings import ERROR, SUGGESTION, Finding
 from editor.ui.editor.text_positions import PositionMap
 
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_KEEP = QTextCursor.MoveMode.KeepAnchor
 MAX_UNDERLINES = 3000  # beyond this the panel still lists them; painting stays fast
 _COLORS = {ERROR: "#d32f2f", "warning": "#e08a00", SUGGESTION: "#1e88e5", "spelling": "#d32f2f"}
 
@@ -54,18 +57,19 @@ class Underlines:
 
     def set_group(self, group: str, body_offset: int, findings: list[Finding], body: str) -> None:
         """Replace one group's marks with `findings` of the file text whose body is `body` (as shown)."""
-        positions = PositionMap(body)
+        to_qt = PositionMap(body).to_qt if _ASTRAL_RE.search(body) else (lambda index: index)
         doc = self.editor.document()
         marks: list[Mark] = []
         for finding in findings:
             start = finding.offset - body_offset
-            if start < 0 or finding.length == 0 or start + finding.length > len(body):
+            end = start + finding.length
+            if start < 0 or finding.length == 0 or end > len(body):
                 marks.append(Mark(finding, None, ""))
                 continue
             cursor = QTextCursor(doc)
-            cursor.setPosition(positions.to_qt(start))
-            cursor.setPosition(positions.to_qt(start + finding.length), QTextCursor.MoveMode.KeepAnchor)
-            marks.append(Mark(finding, cursor, cursor.selectedText()))
+            cursor.setPosition(to_qt(start))
+            cursor.setPosition(to_qt(end), _KEEP)
+            marks.append(Mark(finding, cursor, body[start:end].replace("\n", "\u2029")))
         self.groups[group] = marks
         self.redraw()
 
