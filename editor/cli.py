@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from editor import __version__
 from editor.commands import CommandError, article_cmds, export_cmd, import_cmd, library_cmds, lint_cmd
+from editor.core.article.storage import describe_os_error
 
 COMMAND_MODULES = (article_cmds, export_cmd, import_cmd, library_cmds, lint_cmd)
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
@@ -111,12 +113,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             from editor.app import run_gui
 
             return run_gui([])
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full or closed output fails here, inside the handling below
+        return status
     except CommandError as exc:
         print(f"midad: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
+        _discard_stdout()
         return 0
+    except OSError as exc:  # e.g. `> /dev/full`: one line, never a traceback
+        _discard_stdout()
+        where = exc.filename or "the standard output"
+        print(f"midad: cannot write {where}: {describe_os_error(exc)}", file=sys.stderr)
+        return 1
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail (and print) again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -14,9 +14,12 @@ The index lives in the cache folder: `--cache-dir`, else `$MIDAD_CACHE_DIR`, els
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 
 from editor.commands import CommandError
 from editor.core.article.storage import describe_os_error
@@ -38,6 +41,22 @@ def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to kee
     except OSError as exc:
         raise CommandError(f"cannot index {folder}: {exc.strerror or exc}") from exc
     return library
+
+
+def _index_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """`handler` with an unusable index (full disk, read-only cache) reported in one line."""
+
+    @functools.wraps(handler)
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except sqlite3.Error as exc:
+            cause = str(exc) or type(exc).__name__
+            raise CommandError(
+                f"the library index cannot be used ({cause}); check the space and permissions of the cache folder"
+            ) from exc
+
+    return guarded
 
 
 def _print_json(value: object) -> None:
@@ -169,17 +188,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `index`, `tags`, `search` and `tag` to the `midad` command."""
     p = subparsers.add_parser("index", help="list the articles of a library folder")
     _common(p)
-    p.set_defaults(handler=_cmd_index)
+    p.set_defaults(handler=_index_errors(_cmd_index))
 
     p = subparsers.add_parser("tags", help="list the tags of a library, most used first")
     _common(p)
-    p.set_defaults(handler=_cmd_tags)
+    p.set_defaults(handler=_index_errors(_cmd_tags))
 
     p = subparsers.add_parser("search", help="full-text search of a library (Arabic-aware)")
     _common(p)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
-    p.set_defaults(handler=_cmd_search)
+    p.set_defaults(handler=_index_errors(_cmd_search))
 
     p = subparsers.add_parser("tag", help="rename, merge or remove a tag across a library; undo")
     tag_sub = p.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
@@ -198,4 +217,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     q = tag_sub.add_parser("undo", help="undo the last tag operation")
     _common(q)
-    p.set_defaults(handler=_cmd_tag)
+    p.set_defaults(handler=_index_errors(_cmd_tag))

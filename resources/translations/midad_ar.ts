@@ -4,6 +4,10 @@
   <context>
     <name>Midad</name>
     <message>
+      <source>{name} is a link to {target}, outside its folder: it is opened read-only</source>
+      <translation>{name} رابط إلى {target} خارج مجلده: يُفتح للقراءة فقط</translation>
+    </message>
+    <message>
       <source>{name} is read-only: changes can only be saved under another name</source>
       <translation>{name} للقراءة فقط: لا تُحفظ التغييرات إلا باسم آخر</translation>
     </message>
@@ -108,6 +112,38 @@
       <translation>{name} ليس بترميز UTF-8: قُرئ بترميز {encoding}. لا يتغير شيء على القرص حتى تحفظ؛ والحفظ يكتب UTF-8.</translation>
     </message>
     <message>
+      <source>a folder</source>
+      <translation>مجلد</translation>
+    </message>
+    <message>
+      <source>a FIFO (named pipe)</source>
+      <translation>أنبوب مسمّى (FIFO)</translation>
+    </message>
+    <message>
+      <source>a device</source>
+      <translation>جهاز</translation>
+    </message>
+    <message>
+      <source>a socket</source>
+      <translation>مقبس</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <translation>ليس ملفًّا عاديًّا</translation>
+    </message>
+    <message>
+      <source>{path} is {kind}, not a file Midad can open</source>
+      <translation>{path} هو {kind}، وليس ملفًّا يستطيع مداد فتحه</translation>
+    </message>
+    <message>
+      <source>{path} is too large to open ({size} MB; the limit is {limit} MB)</source>
+      <translation>{path} أكبر من أن يُفتح ({size} م.ب؛ الحد {limit} م.ب)</translation>
+    </message>
+    <message>
+      <source>{path} grew past the size limit ({limit} MB) while it was read</source>
+      <translation>تجاوز {path} حدّ الحجم ({limit} م.ب) أثناء قراءته</translation>
+    </message>
+    <message>
       <source>{path} is a folder, not a file</source>
       <translation>{path} مجلد وليس ملفًّا</translation>
     </message>
@@ -154,6 +190,10 @@
     <message>
       <source>cannot save {path}: its folder does not exist any more</source>
       <translation>تعذّر حفظ {path}: لم يعد مجلده موجودًا</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: it is {kind}, not a regular file</source>
+      <translation>تعذّر حفظ {path}: إنه {kind} وليس ملفًّا عاديًّا</translation>
     </message>
     <message>
       <source>cannot save {path}: the file is read-only</source>
@@ -318,6 +358,26 @@
     <message>
       <source>Web boilerplate left in the text: “{text}”</source>
       <translation>بقايا صفحة ويب في النص: «{text}»</translation>
+    </message>
+    <message>
+      <source>{path} points outside the library</source>
+      <translation>{path} يشير إلى خارج المكتبة</translation>
+    </message>
+    <message>
+      <source>points outside the library</source>
+      <translation>يشير إلى خارج المكتبة</translation>
+    </message>
+    <message>
+      <source>the folder name is not valid UTF-8: its articles are not listed</source>
+      <translation>اسم المجلد ليس UTF-8 صالحًا: لا تُدرج مقالاته</translation>
+    </message>
+    <message>
+      <source>the file name is not valid UTF-8</source>
+      <translation>اسم الملف ليس UTF-8 صالحًا</translation>
+    </message>
+    <message>
+      <source>{name} is {kind}, not a file Midad can open</source>
+      <translation>{name} هو {kind}، وليس ملفًّا يستطيع مداد فتحه</translation>
     </message>
     <message>
       <source>The article holds more than {count} markup characters: the rest is shown as plain text.</source>
@@ -846,6 +906,10 @@
     <message>
       <source>Cannot open the library folder: {0}</source>
       <translation>تعذّر فتح مجلد المكتبة: {0}</translation>
+    </message>
+    <message>
+      <source>The library index cannot be used: %1</source>
+      <translation>لا يمكن استعمال فهرس المكتبة: %1</translation>
     </message>
     <message>
       <source>Choose Library Folder</source>

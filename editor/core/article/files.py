@@ -50,7 +50,26 @@ class LoadedArticle:
         return (st.st_mtime_ns, st.st_size) != (self.mtime_ns, self.size)
 
 
+def link_out_of_folder(path: Path) -> Path | None:
+    """The target of `path` when it is a symbolic link leading out of its own folder, else None."""
+    try:
+        if not path.is_symlink():
+            return None
+        target = Path(os.path.realpath(path))
+        folder = Path(os.path.realpath(path.parent))
+    except OSError:
+        return None
+    return None if target.is_relative_to(folder) else target
+
+
 def _read_only_reason(path: Path) -> str | None:
+    target = link_out_of_folder(path)
+    if target is not None:  # opened directly by path: readable; saving over it needs "Edit anyway"
+        return msg(
+            "{name} is a link to {target}, outside its folder: it is opened read-only",
+            name=path.name,
+            target=target,
+        )
     if is_read_only(path):
         return msg("{name} is read-only: changes can only be saved under another name", name=path.name)
     if not os.access(path.parent, os.W_OK | os.X_OK):

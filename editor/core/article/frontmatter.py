@@ -230,26 +230,51 @@ def _sequence_node(yaml_text: str, key: str) -> yaml.SequenceNode | None:
     return found
 
 
+_DROP = object()
+
+
+def _list_plan(old: list[str], values: list[str]) -> tuple[list[object], int]:
+    """For each old item: None (kept as written), a new value (replaced in place) or _DROP; and how
+    many of `values` are placed. A renamed item keeps its place, quoting and trailing comment."""
+    plan: list[object] = []
+    i = 0
+    for k, value in enumerate(old):
+        if i < len(values) and values[i] == value:
+            plan.append(None)
+            i += 1
+        elif i < len(values) and values[i] not in old[k + 1 :] and value not in values[i:]:
+            plan.append(values[i])  # one value became another: edit it where it is
+            i += 1
+        else:
+            plan.append(_DROP)
+    return plan, i
+
+
 def _edit_list_in_place(yaml_text: str, key: str, values: list[str], newline: str) -> str | None:
     """Change a list field item by item, keeping the other items' text, comments and style.
 
-    Old items are kept while they match the new list in order; the others are dropped and the
-    rest of the new list is appended. None when the field is not such a list (then it is rewritten).
+    Old items are kept while they match the new list in order; an item replaced by a new value
+    (a renamed tag) is edited where it stands, keeping its quoting and its `# comment`; other old
+    items are dropped and the rest of the new list is appended. None when the field is not such a
+    list (then it is rewritten).
     """
     node = _sequence_node(yaml_text, key)
     if node is None or not values:
         return None
     items = node.value
+    plan, placed = _list_plan([item.value for item in items], values)
     if node.flow_style:
         if node.start_mark.line != node.end_mark.line:
             return None
         style = _old_style(yaml_text[items[0].start_mark.index :]) if items else ""
-        parts, i = [], 0
-        for item in items:
-            if i < len(values) and values[i] == item.value:
-                parts.append(yaml_text[item.start_mark.index : item.end_mark.index])
-                i += 1
-        parts += [format_scalar(v, style=style, flow=True) for v in values[i:]]
+        parts = []
+        for item, step in zip(items, plan, strict=True):
+            written = yaml_text[item.start_mark.index : item.end_mark.index]
+            if step is None:
+                parts.append(written)
+            elif step is not _DROP:
+                parts.append(format_scalar(str(step), style=_old_style(written), flow=True))
+        parts += [format_scalar(v, style=style, flow=True) for v in values[placed:]]
         return (
             yaml_text[: node.start_mark.index]
             + "["
@@ -268,18 +293,24 @@ def _edit_list_in_place(yaml_text: str, key: str, values: list[str], newline: st
         + first_item[dash + 1 : len(first_item) - len(first_item[dash + 1 :].lstrip(" "))]
     )
     style = _old_style(first_item[dash + 1 :])
-    drop, i = set(), 0
-    for item, line in zip(items, item_lines, strict=True):
-        if i < len(values) and values[i] == item.value:
-            i += 1
-        else:
+    edits: dict[int, str] = {}
+    drop = set()
+    for item, line, step in zip(items, item_lines, plan, strict=True):
+        if step is _DROP:
             drop.add(line)
+        elif step is not None:
+            text = lines[line]
+            start, end = item.start_mark.column, item.end_mark.column
+            written = text[start:end]
+            if written != item.value and written[:1] not in ("'", '"'):
+                return None  # the item is not written as it reads (odd characters): rewrite the list
+            edits[line] = text[:start] + format_scalar(str(step), style=_old_style(written)) + text[end:]
     last = item_lines[-1]
-    added = "".join(f"{prefix}{format_scalar(v, style=style)}{newline}" for v in values[i:])
+    added = "".join(f"{prefix}{format_scalar(v, style=style)}{newline}" for v in values[placed:])
     out = []
     for number, line in enumerate(lines):
         if number not in drop:
-            out.append(line)
+            out.append(edits.get(number, line))
         if number == last and added:
             if out and not out[-1].endswith(("\n", "\r")):
                 out.append(newline)

@@ -108,13 +108,75 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
     return (codecs.BOM_UTF8 if bom and encoding == UTF8 else b"") + text.encode(UTF8, errors="surrogatepass")
 
 
+MAX_FILE_BYTES = 50 * 1024 * 1024  # the largest article Midad opens (docs/limits.md)
+
+_KINDS = (
+    (stat.S_ISDIR, msg("a folder")),
+    (stat.S_ISFIFO, msg("a FIFO (named pipe)")),
+    (stat.S_ISCHR, msg("a device")),
+    (stat.S_ISBLK, msg("a device")),
+    (stat.S_ISSOCK, msg("a socket")),
+)
+
+
+def file_kind(mode: int) -> str | None:
+    """What a non-regular file is ("a FIFO (named pipe)", "a device", …); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), msg("not a regular file"))
+
+
+def read_file_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them; ArticleIOError otherwise.
+
+    The file is opened without blocking (a FIFO named `x.md` would wait for a writer forever) and
+    checked with `fstat` before a byte is read: FIFOs, devices (`/dev/zero`), sockets and folders
+    are refused, and so is a file over `limit` bytes (also one that grows past it while read).
+    """
+    path = Path(path)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        kind = file_kind(info.st_mode)
+        if kind is not None:
+            raise ArticleIOError(msg("{path} is {kind}, not a file Midad can open", path=path, kind=kind))
+        if info.st_size > limit:
+            raise ArticleIOError(
+                msg(
+                    "{path} is too large to open ({size} MB; the limit is {limit} MB)",
+                    path=path,
+                    size=f"{info.st_size / 1048576:,.0f}",
+                    limit=f"{limit // 1048576}",
+                )
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total) or 1):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ArticleIOError(
+                    msg(
+                        "{path} grew past the size limit ({limit} MB) while it was read",
+                        path=path,
+                        limit=f"{limit // 1048576}",
+                    )
+                )
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
     """Read and decode a text file; errors are ArticleIOError with a clear message."""
     path = Path(path)
     try:
         if path.is_dir():
             raise ArticleIOError(msg("{path} is a folder, not a file", path=path))
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except ArticleIOError:
         raise
     except FileNotFoundError as exc:
@@ -201,6 +263,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         old = target.stat()
     except FileNotFoundError:
         old = None
+    if old is not None and file_kind(old.st_mode) is not None:  # /dev/full, a FIFO, a socket…
+        raise SaveError(
+            msg(
+                "cannot save {path}: it is {kind}, not a regular file", path=path, kind=file_kind(old.st_mode)
+            )
+        )
     if old is not None and is_read_only(target, old.st_mode):
         raise SaveError(msg("cannot save {path}: the file is read-only", path=path))
     mode = stat.S_IMODE(old.st_mode) if old else _default_mode()

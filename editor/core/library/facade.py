@@ -22,10 +22,18 @@ from pathlib import Path
 
 from editor.core.library.index import ArticleEntry, LibraryIndex, UpdateReport
 from editor.core.library.paths import index_path
+from editor.core.library.scan import is_inside
 from editor.core.library.search import DEFAULT_LIMIT, SearchHit, search
 from editor.core.library.tags import TagSummary, summarize_keyed_tags, tag_key
+from editor.core.text.messages import msg
 
 MATCH_ALL = "all"
+
+
+class OutsideLibraryError(PermissionError):
+    """A library path that leads out of the library (a link): never opened or written from it."""
+
+
 MATCH_ANY = "any"
 
 
@@ -86,8 +94,16 @@ class Library:
 
     # --- reading ---------------------------------------------------------------------------
     def path_of(self, rel_path: str) -> Path:
-        """Absolute path of an article given its path relative to the library."""
-        return self.root / rel_path
+        """Absolute path of an article given its path relative to the library.
+
+        Raises OutsideLibraryError when that path leads out of the library (through a link): the
+        library never opens or writes such a file (docs/library.md, "Containment").
+        """
+        path = self.root / rel_path
+        root_real = os.path.realpath(self.root)
+        if not is_inside(os.path.realpath(path), root_real):
+            raise OutsideLibraryError(msg("{path} points outside the library", path=rel_path))
+        return path
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """Path relative to the library, with `/` (as the index stores it)."""

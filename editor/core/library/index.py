@@ -10,6 +10,7 @@ has no other thread, spawned otherwise).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sqlite3
@@ -19,11 +20,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.library.record import ArticleRecord, content_hash, meta_json, read_record
+from editor.core.library.record import ArticleRecord, content_hash, meta_json, problem_record, read_record
 from editor.core.library.scan import FileStat, scan_library
 from editor.core.library.tags import article_tags, clean_tag_text, tag_key
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 6: links out of the library, FIFOs and odd names listed, never read
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
 PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
 
@@ -297,11 +298,15 @@ class LibraryIndex:
             report.removed.extend(removed)
             batch = _InsertBatch(conn)
             self._cancel.clear()
-            records = self._read_records(to_read, files)
+            listed_only = [rel for rel in to_read if files[rel].problem]  # never read (scan.py)
+            to_read = [rel for rel in to_read if not files[rel].problem]
+            reading = self._read_records(to_read, files)
+            records = itertools.chain(self._problem_records(listed_only, files), reading)
+            total = len(listed_only) + len(to_read)
             for done, record in enumerate(records, start=1):
                 if self._cancel.is_set():
                     report.cancelled = True
-                    records.close()
+                    reading.close()
                     break
                 old = known.get(record.rel_path)
                 if old is not None and old[3] == record.content_hash and record.content_hash:
@@ -318,7 +323,7 @@ class LibraryIndex:
                         report.added.append(record.rel_path)
                     batch.add(record)
                 if progress is not None:
-                    progress(done, len(to_read))
+                    progress(done, total)
             batch.flush()
         return report
 
@@ -337,6 +342,12 @@ class LibraryIndex:
         else:
             for rel in rels:
                 yield read_record(root, rel)
+
+    @staticmethod
+    def _problem_records(rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        for rel in rels:
+            st = files[rel]
+            yield problem_record(rel, st.problem or "", st.size, st.mtime_ns)
 
     @staticmethod
     def _delete(conn: sqlite3.Connection, rowid: int) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.core.article.model import Article
-from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error
+from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
 from editor.core.library.index_text import fast_normalize
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.text.arabic import count_words
@@ -98,15 +98,22 @@ def read_record(root: str, rel_path: str) -> ArticleRecord:
     """Read `root/rel_path` and build its record; an unreadable file gives a record with its problem."""
     path = Path(root, rel_path)
     try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            data = handle.read()
+        st = os.stat(path)
+        data = read_file_bytes(path)  # regular files only, never blocking, size-capped
+    except ArticleIOError as exc:
+        return problem_record(rel_path, str(exc))
     except OSError as exc:
-        record = ArticleRecord(rel_path, 0, 0, "")
-        record.title = PurePosixPath(rel_path).stem
-        record.problem = f"{path.name} cannot be read: {describe_os_error(exc)}"
-        return record
+        return problem_record(rel_path, f"{path.name} cannot be read: {describe_os_error(exc)}")
     return record_from_bytes(rel_path, data, st.st_size, st.st_mtime_ns)
+
+
+def problem_record(rel_path: str, problem: str, size: int = 0, mtime_ns: int = 0) -> ArticleRecord:
+    """The record of a file that is listed with its problem and never read."""
+    record = ArticleRecord(rel_path, size, mtime_ns, "")
+    record.title = PurePosixPath(rel_path.rstrip("/")).stem or rel_path
+    record.problem = problem
+    record.norm_title = fast_normalize(record.title)
+    return record
 
 
 def meta_json(record: ArticleRecord) -> str:

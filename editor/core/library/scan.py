@@ -1,27 +1,45 @@
 """Walking a library folder: every `.md` file below it, with size and modification time.
 
-Hidden folders and files (`.git`, `.obsidian`, `.trash`, editor swap files) are skipped, and so is any
-folder already visited through another path (symlink loops) and any name that is not valid UTF-8. Only `stat` is called: reading
-files is the index's job, and only for files whose size or time changed.
+The library is the folder, nothing outside it (docs/library.md, "Containment"):
+
+- Symbolic links that stay inside the library are followed (a folder reached twice, e.g. through a
+  link loop, is visited once). A link whose target lies outside the library — a file
+  (`passwd.md → /etc/passwd`) or a folder (`etc → /etc`) — is listed with the problem "points
+  outside the library" and never read, walked, indexed or written.
+- Article files that are not regular files (a FIFO named `x.md`, a device node, a socket) are
+  listed with their problem and never opened (opening a FIFO would wait forever).
+- Names that are not valid UTF-8 (or hold lone surrogates) are listed with the problem, under a
+  printable form of the name (`\\xff` for the byte 0xFF); a folder with such a name is listed and
+  not walked.
+- Hidden folders and files (`.git`, `.obsidian`, `.trash`, editor swap files) are skipped.
+
+Only `stat`/`lstat`/`realpath` are called: reading files is the index's job.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from editor.core.article.storage import file_kind
+from editor.core.text.messages import msg
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
 class FileStat:
-    """One article file: path relative to the library (with `/`), size in bytes, mtime in ns."""
+    """One article file: path relative to the library (with `/`), size in bytes, mtime in ns.
+
+    `problem` is set for an entry that is listed but must never be read (a link out of the
+    library, a FIFO or device, a name that is not UTF-8).
+    """
 
     rel_path: str
     size: int
     mtime_ns: int
+    problem: str | None = None
 
 
 def is_article_name(name: str) -> bool:
@@ -38,16 +56,36 @@ def _utf8_name(name: str) -> bool:
     return True
 
 
+def printable_name(name: str) -> str:
+    """A file name that is not valid UTF-8, with its odd bytes written `\\xff`."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def is_inside(path: str, root_real: str) -> bool:
+    """True when the real (resolved) `path` is `root_real` or below it."""
+    return path == root_real or path.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def outside_problem() -> str:
+    return msg("points outside the library")
+
+
 def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], list[str]]:
     """All article files below `root` keyed by relative path, and the folders visited (absolute).
 
-    Unreadable folders are skipped silently; a missing root gives an empty result.
+    Entries that must not be read carry a `problem` (see the module docstring). Unreadable
+    folders are skipped silently; a missing root gives an empty result.
     """
     root_path = Path(root)
+    root_real = os.path.realpath(root_path)
     files: dict[str, FileStat] = {}
     folders: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
     stack: list[tuple[str, str]] = [(str(root_path), "")]
+
+    def listed(rel: str, info: os.stat_result | None, problem: str) -> None:
+        files[rel] = FileStat(rel, info.st_size if info else 0, info.st_mtime_ns if info else 0, problem)
+
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -65,17 +103,40 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or not _utf8_name(name):
+            if name.startswith("."):
                 continue
             try:
-                if entry.is_dir():
-                    stack.append((entry.path, f"{prefix}{name}/"))
+                link = entry.is_symlink()
+                is_dir = entry.is_dir()
+                article = name.lower().endswith(ARTICLE_SUFFIXES)
+                if not (is_dir or article):
                     continue
-                if not name.lower().endswith(ARTICLE_SUFFIXES):
+                own = entry.stat(follow_symlinks=False)
+                if not _utf8_name(name):
+                    shown = printable_name(name)
+                    problem = (
+                        msg("the folder name is not valid UTF-8: its articles are not listed")
+                        if is_dir
+                        else msg("the file name is not valid UTF-8")
+                    )
+                    listed(prefix + shown + ("/" if is_dir else ""), own, problem)
+                    continue
+                if link and not is_inside(os.path.realpath(entry.path), root_real):
+                    listed(prefix + name + ("/" if is_dir else ""), own, outside_problem())
+                    continue
+                if is_dir:
+                    stack.append((entry.path, f"{prefix}{name}/"))
                     continue
                 st = entry.stat()
             except OSError:
                 continue
-            if stat.S_ISREG(st.st_mode):
+            kind = file_kind(st.st_mode)
+            if kind is None:
                 files[prefix + name] = FileStat(prefix + name, st.st_size, st.st_mtime_ns)
+            else:
+                listed(
+                    prefix + name,
+                    st,
+                    msg("{name} is {kind}, not a file Midad can open", name=name, kind=kind),
+                )
     return files, folders

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from editor.core.article.files import load_article, save_article
 from editor.core.article.model import Article
-from editor.core.article.storage import ArticleIOError, atomic_write_bytes
+from editor.core.article.storage import ArticleIOError, atomic_write_bytes, read_file_bytes
 from editor.core.library.facade import Library
 from editor.core.library.paths import undo_dir
 from editor.core.library.record import content_hash
@@ -211,9 +211,9 @@ def _apply(library: Library, kind: str, sources: list[str], target: str | None, 
     manifest: dict = {"id": None, "operation": kind, "tags": sources, "target": target, "files": []}
     try:
         for rel in candidates:
-            path = library.path_of(rel)
             try:
-                before = path.read_bytes()
+                path = library.path_of(rel)  # never a file outside the library
+                before = read_file_bytes(path)
                 loaded = load_article(path)
             except (OSError, ArticleIOError) as exc:
                 report.skipped.append((rel, str(exc)))
@@ -317,9 +317,9 @@ def undo_last(library: Library) -> UndoReport:
     report = UndoReport(manifest["id"], manifest["operation"])
     for item in manifest["files"]:
         rel = item["path"]
-        path = library.path_of(rel)
         try:
-            current = path.read_bytes()
+            path = library.path_of(rel)  # never a file outside the library
+            current = read_file_bytes(path)
         except FileNotFoundError:
             report.refused.append((rel, "the file was deleted since the operation"))
             continue

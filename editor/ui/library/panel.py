@@ -38,7 +38,7 @@ from editor.core.article.storage import ArticleIOError
 from editor.core.library.facade import MATCH_ALL
 from editor.core.library.files import LibraryFileError, create_article, rename_article, slug_file_name
 from editor.core.library.search import SearchHit, mark_html
-from editor.ui.common.i18n import tr
+from editor.ui.common.i18n import localize_error, tr
 from editor.ui.library.controller import LibraryController
 from editor.ui.library.model import (
     DATE,
@@ -289,14 +289,20 @@ class LibraryPanel(QWidget):
 
     # --- opening ---------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
-        rel = index.data(PATH_ROLE)
-        if rel:
-            self.articleActivated.emit(str(self.library.path_of(rel)))
+        self._open_rel(index.data(PATH_ROLE))
 
     def _open_result(self, item: QListWidgetItem) -> None:
-        rel = item.data(PATH_ROLE)
-        if rel:
-            self.articleActivated.emit(str(self.library.path_of(rel)))
+        self._open_rel(item.data(PATH_ROLE))
+
+    def _open_rel(self, rel: str | None) -> None:
+        if not rel:
+            return
+        try:
+            path = self.library.path_of(rel)
+        except OSError as exc:  # a link out of the library: never opened from it
+            self.message.emit(localize_error(exc))
+            return
+        self.articleActivated.emit(str(path))
 
     # --- file actions ----------------------------------------------------------------------
     def _context_menu(self, pos) -> None:  # noqa: ANN001
@@ -325,10 +331,10 @@ class LibraryPanel(QWidget):
 
     def rename_path(self, rel_path: str, new_name: str) -> Path | None:
         """Rename an article's file (same folder); None on failure (the user is told why)."""
-        source = self.library.path_of(rel_path)
         try:
+            source = self.library.path_of(rel_path)
             target = rename_article(source, new_name)
-        except LibraryFileError as exc:
+        except (LibraryFileError, OSError) as exc:
             self._warn(str(exc))
             return None
         self.controller.refresh()
@@ -369,7 +375,11 @@ class LibraryPanel(QWidget):
 
     def delete_path(self, rel_path: str, confirm: bool = True) -> bool:
         """Move an article to the trash (asking first when `confirm`); True when it was moved."""
-        path = self.library.path_of(rel_path)
+        try:
+            path = self.library.path_of(rel_path)
+        except OSError as exc:  # a link out of the library: the library does not touch it
+            self._warn(localize_error(exc))
+            return False
         if confirm:
             answer = QMessageBox.question(
                 self,

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
-from editor.ui.common.i18n import tr
+from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.library.tag_panel import TagPanel
@@ -66,6 +66,8 @@ class LibrarySidebar(QObject):
         splitter.addWidget(self.library_panel)
         splitter.setSizes([220, 480])
         self._clear_page()
+        self.problem_banner = _problem_banner(self.page)
+        self._layout.addWidget(self.problem_banner)
         self._layout.addWidget(splitter)
         self.tag_panel.tagsSelected.connect(self.library_panel.set_tag_filter)
         self.library_panel.articleActivated.connect(self.window.open_file)
@@ -73,13 +75,24 @@ class LibrarySidebar(QObject):
         self.library_panel.articleDeleted.connect(self._deleted)
         for panel in (self.library_panel, self.tag_panel):
             panel.message.connect(lambda text: self.window.status.showMessage(text, 8000))
-        self.controller.failed.connect(lambda text: self.window.status.showMessage(text, 10000))
+        self.controller.failed.connect(self._show_problem)
+        self.controller.refreshed.connect(lambda _report: self._show_problem(library.notice or ""))
         self.controller.refreshed.connect(self._feed_tag_completion)
         self.window.settings.set_library_folder(str(library.root))
         if library.notice:
-            self.window.status.showMessage(library.notice, 10000)
+            self._show_problem(library.notice)
         self.controller.start()
         return True
+
+    def _show_problem(self, text: str) -> None:
+        """A banner above the library while its index cannot be used (e.g. a full disk); '' hides it."""
+        if text:
+            self.problem_banner.setText(
+                tr("The library index cannot be used: %1").replace("%1", localize(text))
+            )
+        self.problem_banner.setVisible(bool(text))
+        if text:
+            self.window.status.showMessage(localize(text), 10000)
 
     def _clear_page(self) -> None:
         while self._layout.count():
@@ -126,3 +139,13 @@ class LibrarySidebar(QObject):
             self.window.status.showMessage(
                 tr("The open article was moved to the trash; saving it writes it again."), 10000
             )
+
+
+def _problem_banner(parent: QWidget) -> QLabel:
+    banner = QLabel(parent)
+    banner.setObjectName("libraryProblemBanner")
+    banner.setWordWrap(True)
+    banner.setMargin(6)
+    banner.setStyleSheet("#libraryProblemBanner { background: palette(tool-tip-base); }")
+    banner.hide()
+    return banner

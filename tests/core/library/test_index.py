@@ -254,7 +254,7 @@ def test_unusable_cache_folder_falls_back_to_a_temporary_index(generated) -> Non
     assert len(lib.articles()) == len(manifest)
 
 
-def test_names_that_are_not_utf8_are_skipped_not_fatal(tmp_path: Path) -> None:
+def test_names_that_are_not_utf8_are_listed_with_their_problem(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     root.mkdir()
     (root / "good.md").write_text("# جيد\n", "utf-8")
@@ -263,4 +263,8 @@ def test_names_that_are_not_utf8_are_skipped_not_fatal(tmp_path: Path) -> None:
         handle.write("# اسم غير صالح\n".encode())
     lib = Library(root, cache_dir=tmp_path / "cache")
     lib.refresh()
-    assert [e.rel_path for e in lib.articles()] == ["good.md"]
+    entries = {e.rel_path: e for e in lib.articles()}
+    assert sorted(entries) == ["bad-\\xe9.md", "bad-\\xff-dir/", "good.md"]
+    assert entries["good.md"].problem is None
+    assert entries["bad-\\xe9.md"].problem == "the file name is not valid UTF-8"
+    assert "not valid UTF-8" in entries["bad-\\xff-dir/"].problem

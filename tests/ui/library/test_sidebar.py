@@ -108,3 +108,34 @@ def test_vanished_remembered_folder_falls_back_to_the_default(window, tmp_path, 
     qtbot.waitUntil(lambda: bar.library_panel.model.rowCount() == len(ARTICLES), timeout=10000)
     assert window.settings.library_folder() == str(library)
     bar.shutdown()
+
+
+def test_a_full_disk_under_the_cache_shows_a_banner(window, sidebar, qtbot, monkeypatch):
+    import sqlite3
+
+    from editor.core.library.facade import Library
+
+    def full(self, progress=None):  # noqa: ANN001, ANN202
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Library, "refresh", full)
+    sidebar.controller.refresh()
+    qtbot.waitUntil(lambda: sidebar.problem_banner.isVisibleTo(sidebar.page), timeout=5000)
+    assert "database or disk is full" in sidebar.problem_banner.text()
+    assert "cannot be used" in sidebar.problem_banner.text()
+
+
+def test_a_link_out_of_the_library_is_listed_but_never_opened(window, library, tmp_path, qtbot):
+    outside = tmp_path / "outside.md"
+    outside.write_text("# سر\n", "utf-8")
+    (library / "link.md").symlink_to(outside)
+    bar = LibrarySidebar(window, library, cache_dir=tmp_path / "cache2")
+    try:
+        qtbot.waitUntil(lambda: bar.library_panel.model.rowCount() == len(ARTICLES) + 1, timeout=10000)
+        messages: list[str] = []
+        bar.library_panel.message.connect(messages.append)
+        bar.library_panel._open_rel("link.md")  # what a double click on its row does
+        assert window.document.path != library / "link.md"
+        assert messages and "outside the library" in messages[-1]
+    finally:
+        bar.shutdown()
