@@ -100,7 +100,9 @@ def test_renaming_a_tag_keeps_the_items_comment(tmp_path: Path, capsys) -> None:
     article.write_text(
         "---\ntitle: ت\ntags:\n  - الرباط   # مدينة\n  - 'أخرى'  # تعليق\n---\n\nنص #الرباط\n", "utf-8"
     )
-    assert main(["tag", "rename", str(root), "الرباط", "الرباط_المغرب", "--cache-dir", str(tmp_path / "c")]) == 0
+    assert (
+        main(["tag", "rename", str(root), "الرباط", "الرباط_المغرب", "--cache-dir", str(tmp_path / "c")]) == 0
+    )
     text = article.read_text("utf-8")
     assert "  - الرباط_المغرب   # مدينة\n  - 'أخرى'  # تعليق\n" in text
     assert "نص #الرباط_المغرب" in text
