@@ -1,12 +1,6 @@
 """The library panel: the articles of the library, a search field, filters, and file actions.
 
-    controller = LibraryController(Library(folder))
-    panel = LibraryPanel(controller)
-    panel.articleActivated.connect(main_window.open_path)   # absolute path (str)
-    tag_panel.tagsSelected.connect(panel.set_tag_filter)
-    controller.start()
-
-Click or Enter opens an article. Search shows ranked results, matches highlighted (in a worker thread,
+Wiring: see docs/library.md ("The panels"). Click or Enter opens an article. Search shows ranked results, matches highlighted (in a worker thread,
 200 ms after the last key). New, rename (optionally to the slug) and delete (to the trash, after asking).
 """
 
@@ -139,8 +133,8 @@ class LibraryPanel(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.results.itemActivated.connect(self._open_result)
-        self.results.itemClicked.connect(self._open_result)
+        self.results.itemActivated.connect(self._open_index)
+        self.results.itemClicked.connect(self._open_index)
         self.new_button.clicked.connect(self.new_article)
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -288,21 +282,17 @@ class LibraryPanel(QWidget):
             self._fit_results()
 
     # --- opening ---------------------------------------------------------------------------
-    def _open_index(self, index: QModelIndex) -> None:
-        self._open_rel(index.data(PATH_ROLE))
+    def _open_index(self, index: QModelIndex | QListWidgetItem) -> None:  # a table row or a result
+        if path := self._path(index.data(PATH_ROLE)):
+            self.articleActivated.emit(str(path))
 
-    def _open_result(self, item: QListWidgetItem) -> None:
-        self._open_rel(item.data(PATH_ROLE))
-
-    def _open_rel(self, rel: str | None) -> None:
-        if not rel:
-            return
+    def _path(self, rel: str | None) -> Path | None:
+        """The article's path; None, with a message, for a link out of the library (never touched)."""
         try:
-            path = self.library.path_of(rel)
-        except OSError as exc:  # a link out of the library: never opened from it
+            return self.library.path_of(rel) if rel else None
+        except OSError as exc:
             self.message.emit(localize_error(exc))
-            return
-        self.articleActivated.emit(str(path))
+            return None
 
     # --- file actions ----------------------------------------------------------------------
     def _context_menu(self, pos) -> None:  # noqa: ANN001
@@ -331,10 +321,11 @@ class LibraryPanel(QWidget):
 
     def rename_path(self, rel_path: str, new_name: str) -> Path | None:
         """Rename an article's file (same folder); None on failure (the user is told why)."""
+        if (source := self._path(rel_path)) is None:
+            return None
         try:
-            source = self.library.path_of(rel_path)
             target = rename_article(source, new_name)
-        except (LibraryFileError, OSError) as exc:
+        except LibraryFileError as exc:
             self._warn(str(exc))
             return None
         self.controller.refresh()
@@ -375,10 +366,7 @@ class LibraryPanel(QWidget):
 
     def delete_path(self, rel_path: str, confirm: bool = True) -> bool:
         """Move an article to the trash (asking first when `confirm`); True when it was moved."""
-        try:
-            path = self.library.path_of(rel_path)
-        except OSError as exc:  # a link out of the library: the library does not touch it
-            self._warn(localize_error(exc))
+        if (path := self._path(rel_path)) is None:
             return False
         if confirm:
             answer = QMessageBox.question(

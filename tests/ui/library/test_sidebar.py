@@ -134,7 +134,12 @@ def test_a_link_out_of_the_library_is_listed_but_never_opened(window, library, t
         qtbot.waitUntil(lambda: bar.library_panel.model.rowCount() == len(ARTICLES) + 1, timeout=10000)
         messages: list[str] = []
         bar.library_panel.message.connect(messages.append)
-        bar.library_panel._open_rel("link.md")  # what a double click on its row does
+        from editor.ui.library.model import PATH_ROLE
+
+        model = bar.library_panel.table.model()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        link_row = next(i for i in rows if i.data(PATH_ROLE) == "link.md")
+        bar.library_panel.table.activated.emit(link_row)  # what Enter or a double click does
         assert window.document.path != library / "link.md"
         assert messages and "outside the library" in messages[-1]
     finally:
