@@ -392,6 +392,14 @@
       <translation>عدد الفقرات التي فيها من التنسيق أكثر مما يمكن عرضه فتُعرض نصًّا عاديًّا: {count}.</translation>
     </message>
     <message>
+      <source>Elements nested deeper than {depth} levels are shown flattened in the preview (the exports keep them).</source>
+      <translation>العناصر المتداخلة لأعمق من {depth} مستوى تُعرض مسطّحة في المعاينة (ويحفظها التصدير).</translation>
+    </message>
+    <message>
+      <source>The preview shows the first {count} characters of the article; the exports hold all of it.</source>
+      <translation>تعرض المعاينة أول {count} محرفًا من المقال؛ والتصدير يحويه كله.</translation>
+    </message>
+    <message>
       <source>This article is nested too deeply to render: it is shown as plain text.</source>
       <translation>تداخل هذا المقال أعمق من أن يُعرض: يُعرض نصًّا عاديًّا.</translation>
     </message>

@@ -13,6 +13,7 @@ from pathlib import Path
 from string import Template
 
 from editor.core.article.model import Article
+from editor.core.markdown.html_budget import limit_html
 from editor.core.markdown.plain_text import html_to_text
 from editor.core.markdown.render import Rendered, render_body
 from editor.core.text.direction import (
@@ -223,8 +224,13 @@ def preview_html(article: Article, base_dir: Path | None = None) -> str:
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
+    limited = limit_html(mirror_rtl_tables(rendered.html))  # Qt's depth and size budget
+    notices = "".join(
+        f'<p class="midad-notice" dir="{direction}">{html.escape(n)}</p>'
+        for n in rendered.notices + limited.notices
+    )
     return (
         f'<html lang="{html.escape(lang)}" dir="{direction}"><head><meta charset="utf-8">'
         f"<style>{_css('preview.css')}</style></head>"
-        f'<body dir="{direction}">{header}{mirror_rtl_tables(rendered.html)}</body></html>'
+        f'<body dir="{direction}">{notices}{header}{limited.html}</body></html>'
     )

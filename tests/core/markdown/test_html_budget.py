@@ -1,0 +1,68 @@
+"""The depth and size budget before Qt's `setHtml` (issue 14, cases 3 and 5)."""
+
+from __future__ import annotations
+
+import time
+
+from editor.core.article.model import Article
+from editor.core.markdown.html_budget import MAX_QT_DEPTH, MAX_QT_TABLE_DEPTH, limit_html
+from editor.core.markdown.page import export_html, preview_html
+
+
+def _depth(html: str, tag: str) -> int:
+    depth = deepest = 0
+    for piece in html.split("<")[1:]:
+        if piece.startswith(tag):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif piece.startswith("/" + tag):
+            depth -= 1
+    return deepest
+
+
+def test_depth_at_the_limit_is_untouched() -> None:
+    html = "<div>" * MAX_QT_DEPTH + "x" + "</div>" * MAX_QT_DEPTH
+    assert limit_html(html).html == html and not limit_html(html).notices
+
+
+def test_far_beyond_the_depth_limit_is_flattened_linear_and_says_so() -> None:
+    html = "<ul><li>" * 10_000 + "نص" + "</li></ul>" * 10_000
+    start = time.perf_counter()
+    limited = limit_html(html)
+    assert time.perf_counter() - start < 2
+    assert _depth(limited.html, "ul") + _depth(limited.html, "li") <= MAX_QT_DEPTH
+    assert "نص" in limited.html and limited.html.count("<") == limited.html.count(">")
+    assert limited.notices and "flattened" in limited.notices[0]
+
+
+def test_tables_have_their_own_depth() -> None:
+    at_limit = "<table><tr><td>" * MAX_QT_TABLE_DEPTH + "x" + "</td></tr></table>" * MAX_QT_TABLE_DEPTH
+    assert limit_html(at_limit).html == at_limit
+    beyond = "<table><tr><td>" * 3000 + "x" + "</td></tr></table>" * 3000
+    limited = limit_html(beyond)
+    assert _depth(limited.html, "table") == MAX_QT_TABLE_DEPTH
+    assert _depth(limited.html, "td") == MAX_QT_TABLE_DEPTH  # no stray cells outside a table
+
+
+def test_unclosed_and_stray_tags_are_balanced() -> None:
+    limited = limit_html("<div>" * 100 + "x" + "</span></p>", max_depth=10)
+    assert limited.html.count("<div>") == limited.html.count("</div>") == 10
+
+
+def test_size_budget_cuts_at_a_block_and_says_so() -> None:
+    html = "<p>كلمة</p>\n" * 1000
+    limited = limit_html(html, max_chars=500)
+    assert limited.html.endswith("</p>") and 500 <= len(limited.html) < 700
+    assert "first 500 characters" in limited.notices[0]
+    one_block = "<p>" + "ب" * 5000 + "</p>"
+    limited = limit_html(one_block, max_chars=1000)
+    assert len(limited.html) < 1400 and limited.html.endswith("</p>")
+
+
+def test_the_preview_shows_the_notices_and_the_export_keeps_everything() -> None:
+    body = "<div>" * 200 + "نص عميق" + "</div>" * 200 + "\n\n" + ">" * 40 + " اقتباس\n"
+    article = Article.from_text(body)
+    preview = preview_html(article)
+    assert 'class="midad-notice"' in preview
+    assert "flattened" in preview and "nested deeper than 20 levels" in preview
+    assert export_html(article).count("<div") >= 200  # browsers cope: the export keeps the structure
