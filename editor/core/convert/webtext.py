@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from editor.core.article.model import Article
 from editor.core.convert import web_patterns as wp
@@ -26,6 +27,7 @@ from editor.core.text.messages import Text, msg
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 TITLE_CUT = 120  # characters of a first sentence used as a title
 TOP_LINES = 8  # where a page's header (site name, breadcrumb, headline) can be
+KEY_WORDS = 40  # boilerplate lines (comment forms, cookie banners…) are shorter; longer lines are story
 
 
 @dataclass
@@ -33,6 +35,20 @@ class Line:
     text: str
     kept: bool = True
     reason: str = ""  # the rule that set it aside
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def key(self) -> str:
+        """The matching form of a short line ('' for a line over `KEY_WORDS` words: never boilerplate)."""
+        return _key(self.text) if self.words <= KEY_WORDS else ""
+
+    @cached_property
+    def head(self) -> str:
+        """The matching form of the line's first words (for phrases a line starts with)."""
+        return _key(" ".join(self.text.split()[:12]))
 
 
 @dataclass
@@ -120,20 +136,22 @@ def drop_comment_form(found: WebImport) -> None:
     """Comment forms: their heading (`اترك رد`, "Leave a reply") and the short lines after it."""
     in_form = False
     for line in found.kept():
-        key = _key(line.text)
+        key = line.key
         bare = re.sub(r"[\d()\[\]]+", "", key).strip()
         if bare in wp.COMMENT_HEADINGS:
             found.drop(line, "comment form")
             in_form = True
-        elif any(p in key for p in wp.COMMENT_FORM) or key in wp.FORM_LABELS:
+        elif key and (key in wp.FORM_LABELS or any(p in key for p in wp.COMMENT_FORM)):
             found.drop(line, "comment form")
-        elif in_form and _words(line.text) <= 12 and not wp.SENTENCE_END_RE.search(line.text):
+        elif in_form and line.words <= 12 and not wp.SENTENCE_END_RE.search(line.text):
             found.drop(line, "comment form")
 
 
 def drop_share_lines(found: WebImport) -> None:
     """Rows of share and print buttons (every word is a button word)."""
     for line in found.kept():
+        if line.words > 16:
+            continue
         words = [w for w in wp.SHARE_SPLIT_RE.split(normalize_for_match(line.text)) if w]
         if words and len(words) <= 16 and all(w in wp.SHARE_WORDS for w in words):
             found.drop(line, "share buttons")
@@ -143,10 +161,10 @@ def drop_read_also(found: WebImport) -> None:
     """ "Read also" lines; a bare "read also" label takes the headline line after it too."""
     lines = found.kept()
     for i, line in enumerate(lines):
-        key = _key(line.text)
+        key = line.head
         if any(key == p or key.startswith(p + " ") or key.startswith(p + ":") for p in wp.READ_ALSO):
             found.drop(line, "read also")
-            label_only = key in wp.READ_ALSO
+            label_only = line.key in wp.READ_ALSO
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if label_only and nxt and _words(nxt.text) <= 20 and not wp.SENTENCE_END_RE.search(nxt.text):
                 found.drop(nxt, "read also")
@@ -156,8 +174,8 @@ def drop_cookie_lines(found: WebImport) -> None:
     """Cookie banners and their buttons."""
     previous_cookie = False
     for line in found.kept():
-        key = _key(line.text)
-        if _words(line.text) <= 60 and any(w in key for w in wp.COOKIE_WORDS):
+        key = line.key
+        if key and any(w in key for w in wp.COOKIE_WORDS):
             found.drop(line, "cookies")
             previous_cookie = True
         elif previous_cookie and key in wp.BUTTONS:
@@ -169,19 +187,18 @@ def drop_cookie_lines(found: WebImport) -> None:
 def drop_copyright(found: WebImport) -> None:
     """The site's copyright line."""
     for line in found.kept():
-        key = normalize_for_match(line.text)
-        if _words(line.text) <= 25 and any(p in key for p in wp.COPYRIGHT):
+        if line.words <= 25 and any(p in normalize_for_match(line.text) for p in wp.COPYRIGHT):
             found.drop(line, "copyright")
 
 
 def take_date_lines(found: WebImport) -> None:
     """ "Published/updated …" lines, and lines that are only a date, give `date`; they leave the body."""
     for line in found.kept():
-        key = _key(line.text)
-        labelled = _words(line.text) <= 15 and any(
+        key = line.key
+        labelled = line.words <= 15 and any(
             key == p or key.startswith((p + " ", p + ":")) for p in wp.DATE_LABELS
         )
-        date = find_date(line.text) if labelled or _words(line.text) <= 8 else None
+        date = find_date(line.text) if labelled or line.words <= 8 else None
         only_date = date is not None and not labelled and not re.sub(r"[\W\d_]+", "", _date_free(line.text))
         if labelled or only_date:
             found.drop(line, "date")
@@ -218,13 +235,13 @@ def take_site_name(found: WebImport) -> None:
     """A short line that repeats (the site or section name) gives `source`; a repeated longer line
     near the top (the headline printed twice) is kept once."""
     kept = found.kept()
-    counts = Counter(_key(line.text) for line in kept)
-    top = {_key(line.text) for line in kept[:TOP_LINES]}
+    counts = Counter(line.key for line in kept if line.words <= 8)
+    top = {line.key for line in kept[:TOP_LINES]}
     seen: set[str] = set()
     for line in kept:
-        key = _key(line.text)
-        short = len(line.text) <= 80 and _words(line.text) <= 8 and not wp.SENTENCE_END_RE.search(line.text)
-        if counts[key] < 2 or key not in top or not short or not key:
+        short = len(line.text) <= 80 and line.words <= 8 and not wp.SENTENCE_END_RE.search(line.text)
+        key = line.key if short else ""
+        if not key or counts[key] < 2 or key not in top:
             continue
         if _words(line.text) <= 4:
             found.drop(line, "site name")

@@ -99,7 +99,7 @@ def build_document(article: Article, base_dir: Path | None = None) -> QTextDocum
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     """Lay `document` out on `device`'s pages and paint them with page numbers; the page count."""
     from PySide6.QtCore import QRectF, QSizeF, Qt
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter
+    from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter
 
     dpi = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
     paint_rect = device.pageLayout().paintRectPixels(dpi)
@@ -114,17 +114,19 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     try:
         number_font = QFont(document.defaultFont())
         number_font.setPointSizeF(9)
+        # Qt's print preview records pages as QPictures, whose replay loses the bidi order of text
+        # (punctuation jumps to the wrong end of Arabic lines): the preview gets page images instead
+        engine = painter.paintEngine()
+        as_image = engine is not None and engine.type() == QPaintEngine.Type.Picture
         for index in range(pages):
             if index:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -index * body.height())
-            clip = QRectF(0, index * body.height(), body.width(), body.height())
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            document.documentLayout().draw(painter, context)
-            painter.restore()
+            if as_image:
+                painter.drawImage(
+                    QRectF(0, 0, body.width(), body.height()), _page_image(document, index, body, dpi)
+                )
+            else:
+                _draw_page(painter, document, index, body)
             painter.setFont(number_font)
             painter.setPen(QColor("#5f6368"))
             painter.drawText(
@@ -135,6 +137,40 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     finally:
         painter.end()
     return pages
+
+
+def _draw_page(painter, document, index: int, body) -> None:  # noqa: ANN001 - Qt objects
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QAbstractTextDocumentLayout
+
+    painter.save()
+    painter.translate(0, -index * body.height())
+    clip = QRectF(0, index * body.height(), body.width(), body.height())
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+PREVIEW_DPI = 110
+
+
+def _page_image(document, index: int, body, dpi: float):  # noqa: ANN001, ANN202 - Qt objects
+    """Page `index` as an image at `PREVIEW_DPI` (for the print preview only)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    scale = PREVIEW_DPI / dpi
+    image = QImage(int(body.width() * scale) + 1, int(body.height() * scale) + 1, QImage.Format.Format_RGB16)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(scale, scale)
+    _draw_page(painter, document, index, body)
+    painter.end()
+    return image
 
 
 def page_size_id(paper: str) -> object:

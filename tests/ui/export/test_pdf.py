@@ -129,3 +129,31 @@ def test_letter_paper(qapp, tmp_path: Path) -> None:  # qapp: the shared QApplic
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+612 x 792", info)
     assert "نص قصير" in pdf_text(target)
+
+
+def test_print_preview_gets_page_images(qtbot, monkeypatch) -> None:
+    # Qt's preview records QPictures, whose replay breaks the bidi order of Arabic lines: the
+    # preview is painted from page images, the printer itself gets vector text
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from editor.core.article.model import Article
+    from editor.ui.export import pdf
+
+    document = pdf.build_document(Article.from_text("---\ntitle: عنوان\n---\n\nنص، وفقرة.\n"))
+    images: list[int] = []
+    real = pdf._page_image
+    monkeypatch.setattr(pdf, "_page_image", lambda *a: images.append(a[1]) or real(*a))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewWidget(printer)
+    qtbot.addWidget(preview)
+    painted: list[int] = []
+    preview.paintRequested.connect(lambda device: painted.append(pdf.paint_pages(document, device)))
+    preview.updatePreview()
+    assert painted == [1] and images == [0]
+    image = real(document, 0, document.pageSize(), printer.resolution())
+    right_ink = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).lightness() < 128 for y in range(0, image.height(), 2))
+    ]
+    assert right_ink and max(right_ink) > image.width() * 0.9  # the Arabic lines sit at the right
