@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
+from editor.ui.common.fonts import TEXT_FAMILIES, load_bundled_fonts
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 from editor.ui.editor import paste
 from editor.ui.editor.bidi_marks import paint_bidi_marks
@@ -30,9 +31,11 @@ _LAYOUT = {"rtl": Qt.LayoutDirection.RightToLeft, "ltr": Qt.LayoutDirection.Left
 
 
 def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
-    """A font that asks for a good Arabic face explicitly (Qt would otherwise fall back to DejaVu)."""
+    """The writer's font first (if chosen), then the shipped pair (Noto Serif for Latin letters and
+    digits, Noto Naskh Arabic for Arabic), then other good Arabic faces (never Qt's DejaVu fallback)."""
+    load_bundled_fonts()
     font = QFont()
-    families = ([family] if family else []) + [f for f in ARABIC_FONTS if f != family]
+    families = list(dict.fromkeys(([family] if family else []) + TEXT_FAMILIES + ARABIC_FONTS))
     font.setFamilies(families)
     font.setPointSize(max(6, size))
     return font

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocum
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article.model import Article
+from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.preview import pause_work
 
 
@@ -123,6 +124,7 @@ class PreviewPane(QTextBrowser):
         self.confirm_link: Callable[[QUrl], bool] = lambda url: False
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._follow_ratio: float | None = None
+        load_bundled_fonts()  # preview.css asks for the shipped pair
         self.anchorClicked.connect(self._on_anchor)
         self._paper_palette()
 
