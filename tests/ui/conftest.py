@@ -55,3 +55,15 @@ def type_text(widget: QWidget, text: str) -> None:
             )
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch_text))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clear_clipboard_at_the_end():
+    """A QMimeData made in Python and handed to the clipboard is deleted by a Qt global destructor after
+    Python has finalised, which crashes the test process at exit (SIGSEGV in Shiboken::Object::destroy):
+    empty the clipboard while Python is still alive."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.clipboard().clear()
+        app.processEvents()
