@@ -632,12 +632,80 @@
       <translation>أخطاء: {0} · تنبيهات: {1} · اقتراحات: {2}</translation>
     </message>
     <message>
+      <source>House style…</source>
+      <translation>أسلوب الدار…</translation>
+    </message>
+    <message>
       <source>line {0}</source>
       <translation>السطر {0}</translation>
     </message>
     <message>
       <source>article</source>
       <translation>المقال</translation>
+    </message>
+    <message>
+      <source>House style</source>
+      <translation>أسلوب الدار</translation>
+    </message>
+    <message>
+      <source>Shared by everyone who opens this library: {0}</source>
+      <translation>يشترك فيه كل من يفتح هذه المكتبة: {0}</translation>
+    </message>
+    <message>
+      <source>«…» (inner “…”)</source>
+      <translation>«…» (وفي الداخل “…”)</translation>
+    </message>
+    <message>
+      <source>”…“ (inner ’…‘)</source>
+      <translation>”…“ (وفي الداخل ’…‘)</translation>
+    </message>
+    <message>
+      <source>“…” (inner ‘…’)</source>
+      <translation>“…” (وفي الداخل ‘…’)</translation>
+    </message>
+    <message>
+      <source>Western digits 0-9</source>
+      <translation>أرقام غربية 0-9</translation>
+    </message>
+    <message>
+      <source>Arabic-Indic digits ٠-٩</source>
+      <translation>أرقام مشرقية ٠-٩</translation>
+    </message>
+    <message>
+      <source>Either, one system per article</source>
+      <translation>أيّهما، بنظام واحد في المقال</translation>
+    </message>
+    <message>
+      <source>En dash –</source>
+      <translation>شرطة قصيرة –</translation>
+    </message>
+    <message>
+      <source>Em dash —</source>
+      <translation>شرطة طويلة —</translation>
+    </message>
+    <message>
+      <source>Hyphen -</source>
+      <translation>واصلة -</translation>
+    </message>
+    <message>
+      <source>Every article is news (it needs a dateline)</source>
+      <translation>كل مقال خبر (يحتاج سطر المكان)</translation>
+    </message>
+    <message>
+      <source>Quotation marks</source>
+      <translation>علامات التنصيص</translation>
+    </message>
+    <message>
+      <source>Digits</source>
+      <translation>الأرقام</translation>
+    </message>
+    <message>
+      <source>Dateline dash</source>
+      <translation>شرطة سطر المكان</translation>
+    </message>
+    <message>
+      <source>Cannot save the house style: {0}</source>
+      <translation>تعذّر حفظ أسلوب الدار: {0}</translation>
     </message>
     <message>
       <source>Find</source>

@@ -23,6 +23,7 @@ from editor.ui.copydesk import worker
 from editor.ui.copydesk.fixes import apply_fix, fix_all, fixable_of_rule
 from editor.ui.copydesk.number_typing import NumberOrderAsYouType
 from editor.ui.copydesk.panel import FindingsPanel, severity_name, summary_text
+from editor.ui.copydesk.style_dialog import HouseStyleDialog
 from editor.ui.copydesk.underlines import Mark, Underlines
 
 _KEY_NUMBERS = "copydesk/keep_numbers_as_typed"
@@ -56,6 +57,7 @@ class CopyDesk(QObject):
         window.closing.connect(self.shutdown)
         self.panel.activated.connect(self.jump_to)
         self.panel.prepublish_requested.connect(self.prepublish)
+        self.panel.style_requested.connect(self.edit_house_style)
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
         self.editor.viewport().installEventFilter(self)
@@ -268,6 +270,15 @@ class CopyDesk(QObject):
         self.underlines.groups["spell"] = [m for m in self.underlines.groups["spell"] if m.text != word]
         self.underlines.redraw()
         self._show_panel()
+
+    def edit_house_style(self) -> None:
+        """Open the house-style dialog for the article's library; re-check after a save."""
+        library = self.library()
+        if not library:
+            return
+        self.style_dialog = HouseStyleDialog(Path(library), self.window)
+        self.style_dialog.accepted.connect(self.check)
+        self.style_dialog.open()
 
     def shutdown(self) -> None:
         self._closed = True

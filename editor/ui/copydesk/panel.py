@@ -31,6 +31,7 @@ class FindingsPanel(QWidget):
 
     activated = Signal(object)
     prepublish_requested = Signal()
+    style_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,14 +43,17 @@ class FindingsPanel(QWidget):
         self.list.setObjectName("findingsList")
         self.list.setWordWrap(True)
         self.check_button = QPushButton(tr("Check before publishing"), self)
+        self.style_button = QPushButton(tr("House style…"), self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.check_button)
+        layout.addWidget(self.style_button)
         self._marks: list[Mark] = []
         self._stale = False
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.check_button.clicked.connect(self.prepublish_requested)
+        self.style_button.clicked.connect(self.style_requested)
 
     def show_marks(self, marks: list[Mark]) -> None:
         """Show `marks` now if the panel is visible, else when it is next shown (no GUI time wasted)."""

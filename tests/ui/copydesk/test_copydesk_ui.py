@@ -195,3 +195,35 @@ def test_spell_check_underlines_and_add_to_dictionary(qtbot, desk_window, tmp_pa
     add.trigger()
     assert "حموشي" in (tmp_path / ".midad" / "dictionary.txt").read_text(encoding="utf-8").split()
     assert "حموشي" not in {m.text for m in win.copydesk.underlines.groups["spell"]}
+
+
+def test_house_style_dialog_saves_and_rechecks(qtbot, desk_window, tmp_path) -> None:
+    import json
+
+    win = desk_window
+    _type_and_wait(qtbot, win, "# عنوان\n\nقال «نعم» #وسم")
+    assert _marks(win, "quotes") == []
+    win.copydesk.panel.style_button.click()
+    dialog = win.copydesk.style_dialog
+    dialog.quotes.setCurrentIndex(dialog.quotes.findData("“”"))
+    with qtbot.waitSignal(win.copydesk.checked, timeout=15000):
+        dialog._save()
+    saved = json.loads((tmp_path / ".midad" / "house-style.json").read_text(encoding="utf-8"))
+    assert saved["quotes"] == "“”" and saved["digits"] == "western"
+    assert [m.finding.fixes[0] for m in _marks(win, "quotes")] == ["“", "”"]
+
+
+def test_tooltip_event_shows_the_message(qtbot, desk_window, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    win = desk_window
+    _type_and_wait(qtbot, win, "# عنوان\n\nالرباط, المغرب #وسم")
+    (mark,) = _marks(win, "latin-punct")
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda *args: shown.append(args[1]))
+    point = _point_of(win, mark)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, win.editor.viewport().mapToGlobal(point))
+    QApplication.sendEvent(win.editor.viewport(), event)
+    assert shown and "Latin , between Arabic words" in shown[0] and "→ ،" in shown[0]
