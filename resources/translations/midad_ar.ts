@@ -1418,6 +1418,26 @@
       <translation>السطر %1، العمود %2</translation>
     </message>
     <message>
+      <source>&amp;Theme</source>
+      <translation>ال&amp;سمة</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>حسب النظام</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>فاتحة</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>داكنة</translation>
+    </message>
+    <message>
+      <source>Dark preview in the dark theme (else paper)</source>
+      <translation>معاينة داكنة مع السمة الداكنة (وإلا فورقية)</translation>
+    </message>
+    <message>
       <source>&amp;Focus mode (dim other paragraphs)</source>
       <translation>وضع ال&amp;تركيز (تعتيم الفقرات الأخرى)</translation>
     </message>

@@ -9,6 +9,7 @@ DEFAULT_FONT_SIZE = 15
 MAX_RECENT = 10
 LANGUAGES = ("auto", "ar", "en")
 CARET_MODES = ("logical", "visual")
+THEMES = ("system", "light", "dark")
 
 
 class Settings:
@@ -118,10 +119,20 @@ class Settings:
     def set_author(self, author: str) -> None:
         self._s.setValue("article/author", author)
 
-    VIEW_FLAGS = ("focus_mode", "typewriter", "highlight_all")
+    def theme(self) -> str:
+        """`system` (follow the desktop), `light` or `dark`."""
+        value = str(self._s.value("ui/theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self._s.setValue("ui/theme", theme)
+
+    VIEW_FLAGS = ("focus_mode", "typewriter", "dark_preview")
 
     def view_flag(self, name: str) -> bool:
-        """An on/off view choice (focus mode, typewriter scrolling, find highlighting); off by default."""
+        """An on/off view choice (focus mode, typewriter scrolling, dark preview); off by default."""
         if name not in self.VIEW_FLAGS:
             raise ValueError(f"unknown view flag {name!r}")
         return self._bool(f"view/{name}", False)

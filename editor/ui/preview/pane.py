@@ -9,6 +9,7 @@ Images and other resources are served only from the article's own folder.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Future
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocum
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article.model import Article
+from editor.resources import resource_path
 from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.preview import pause_work
 
@@ -113,6 +115,9 @@ def local_resource_path(url: QUrl, base_dir: Path | None) -> Path | None:
     return candidate
 
 
+_PT_RE = re.compile(r"(\d+(?:\.\d+)?)pt\b")
+
+
 class PreviewPane(QTextBrowser):
     """The preview widget. `confirm_link(url) -> bool` decides whether a clicked link opens."""
 
@@ -124,6 +129,9 @@ class PreviewPane(QTextBrowser):
         self.confirm_link: Callable[[QUrl], bool] = lambda url: False
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._follow_ratio: float | None = None
+        self._html = ""
+        self.dark = False
+        self.zoom = 0
         load_bundled_fonts()  # preview.css asks for the shipped pair
         self.anchorClicked.connect(self._on_anchor)
         self._paper_palette()
@@ -136,11 +144,41 @@ class PreviewPane(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1f"))
         self.setPalette(palette)
 
+    def set_look(self, dark: bool | None = None, zoom: int | None = None) -> None:
+        """Dark page or paper (`dark`), and the editor's zoom step (`zoom`, ±10 % of the type size
+        per step); the page shown is redrawn."""
+        if dark is not None:
+            self.dark = dark
+            if dark:
+                palette = self.palette()
+                palette.setColor(QPalette.ColorRole.Base, QColor("#18181b"))
+                palette.setColor(QPalette.ColorRole.Text, QColor("#e4e4e7"))
+                self.setPalette(palette)
+            else:
+                self._paper_palette()
+        if zoom is not None:
+            self.zoom = zoom
+        if self._html:
+            self.show_html(self._html)
+
+    def styled(self, text: str) -> str:
+        """`text` with the dark stylesheet (if dark) and the type sizes scaled by the zoom."""
+        if self.dark:
+            dark = resource_path("css", "preview-dark.css").read_text(encoding="utf-8")
+            text = text.replace("</head>", f"<style>{dark}</style></head>", 1)
+        if self.zoom:
+            factor = max(0.3, 1 + 0.1 * self.zoom)
+            head, sep, rest = text.partition("</head>")
+            head = _PT_RE.sub(lambda m: f"{float(m.group(1)) * factor:.1f}pt", head)
+            text = head + sep + rest
+        return text
+
     def show_html(self, text: str) -> None:
         """Replace the content, keeping the reader where they were."""
+        self._html = text
         bar = self.verticalScrollBar()
         old_value, old_max = bar.value(), bar.maximum()
-        self.setHtml(text)
+        self.setHtml(self.styled(text))
         if self._follow_ratio is not None:
             self.follow(self._follow_ratio)
         elif old_max > 0:

@@ -43,6 +43,7 @@ from editor.ui.window.find_wiring import install_find_in_library
 from editor.ui.window.menus import build_menus
 from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.status_bar import StatusBar
+from editor.ui.window.theme import install_theme
 from editor.ui.window.view_modes import install_view_modes
 from editor.ui.window.writing_goal import install_writing_goal
 
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.recovery = WindowRecovery(self)
         install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
-        install_find_in_library(self)
+        install_find_in_library(self), install_theme(self)
         self.copydesk = CopyDesk(self)
         install_convert(self)  # import, export, print, copy for CMS, paste as plain text
         self._apply_preferences()
