@@ -204,6 +204,18 @@
       <translation>تعذّر حفظ {path}: النسخة المكتوبة لم تُقرأ مطابقة</translation>
     </message>
     <message>
+      <source>cannot save {path}: another program changed the file on disk</source>
+      <translation>تعذّر حفظ {path}: غيّر برنامج آخر الملف على القرص</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: the saved file did not read back the same</source>
+      <translation>تعذّر حفظ {path}: لم يُقرأ الملف المحفوظ كما كُتب</translation>
+    </message>
+    <message>
+      <source>cannot save {path}: another Midad process is saving in its folder</source>
+      <translation>تعذّر حفظ {path}: عملية أخرى من مِداد تحفظ في مجلده</translation>
+    </message>
+    <message>
       <source>cannot save {path}: {cause}</source>
       <translation>تعذّر حفظ {path}: {cause}</translation>
     </message>
@@ -546,6 +558,50 @@
     <message>
       <source>Direction</source>
       <translation>الاتجاه</translation>
+    </message>
+    <message>
+      <source>Your text is still here and still unsaved. You can save it under another name.</source>
+      <translation>نصك ما زال هنا ولم يُحفظ بعد. يمكنك حفظه باسم آخر.</translation>
+    </message>
+    <message>
+      <source>Save As…</source>
+      <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+      <source>Compare with the file on disk</source>
+      <translation>المقارنة بالملف على القرص</translation>
+    </message>
+    <message>
+      <source>on disk</source>
+      <translation>على القرص</translation>
+    </message>
+    <message>
+      <source>in Midad</source>
+      <translation>في مِداد</translation>
+    </message>
+    <message>
+      <source>File changed on disk</source>
+      <translation>تغيّر الملف على القرص</translation>
+    </message>
+    <message>
+      <source>“{0}” was changed by another program since you opened it, and you have unsaved changes.</source>
+      <translation>غيّر برنامج آخر «{0}» منذ فتحته، ولديك تغييرات غير محفوظة.</translation>
+    </message>
+    <message>
+      <source>Keep mine saves your text over the other version; Take theirs reloads the file from disk.</source>
+      <translation>«الإبقاء على نسختي» يحفظ نصك فوق النسخة الأخرى؛ «أخذ نسختهم» يعيد تحميل الملف من القرص.</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>الإبقاء على نسختي</translation>
+    </message>
+    <message>
+      <source>Take theirs</source>
+      <translation>أخذ نسختهم</translation>
+    </message>
+    <message>
+      <source>Compare…</source>
+      <translation>مقارنة…</translation>
     </message>
     <message>
       <source>Remove tag %1</source>
@@ -1120,10 +1176,6 @@
       <translation>أُغلق مِداد دون حفظ «{0}». يمكن استعادة النص غير المحفوظ من {1}.</translation>
     </message>
     <message>
-      <source>on disk</source>
-      <translation>على القرص</translation>
-    </message>
-    <message>
       <source>unsaved</source>
       <translation>غير محفوظ</translation>
     </message>
@@ -1292,14 +1344,6 @@
 %1</source>
       <translation>فتح هذا العنوان في متصفح الويب؟
 %1</translation>
-    </message>
-    <message>
-      <source>File changed on disk</source>
-      <translation>تغيّر الملف على القرص</translation>
-    </message>
-    <message>
-      <source>“%1” was changed by another program since you opened it. Save over those changes?</source>
-      <translation>غيّر برنامج آخر «%1» منذ فتحته. هل تحفظ فوق تلك التغييرات؟</translation>
     </message>
     <message>
       <source>Open article</source>

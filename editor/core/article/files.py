@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editor.core.article.model import Article
 from editor.core.article.storage import (
+    ANY,
     UTF8,
     ArticleIOError,
     SaveError,
@@ -106,11 +107,14 @@ def save_article(
     target: LoadedArticle | str | os.PathLike[str],
     article: Article,
     path: str | os.PathLike[str] | None = None,
+    expected: str | None = ANY,
 ) -> LoadedArticle:
     """Save `article` atomically and return the new LoadedArticle.
 
     `target` is the LoadedArticle it came from (its encoding and BOM are kept; a legacy encoding
     is saved as UTF-8), or a path for a new UTF-8 file. `path` saves elsewhere (Save As).
+    `expected` is the digest the file on disk must still have (None: it must not exist; ANY: no
+    check); otherwise SaveConflict is raised and nothing is written.
     Raises SaveError naming the cause; the file on disk is then unchanged.
     """
     if isinstance(target, LoadedArticle):
@@ -120,7 +124,7 @@ def save_article(
         dest = Path(path) if path is not None else Path(target)
         encoding, bom = UTF8, False
     data = article_bytes(article, encoding, bom)
-    atomic_write_bytes(dest, data)
+    digest = atomic_write_bytes(dest, data, expected)
     try:
         st = dest.stat()
     except OSError as exc:
@@ -139,6 +143,7 @@ def save_article(
         read_only_reason=_read_only_reason(dest),
         mtime_ns=st.st_mtime_ns,
         size=st.st_size,
+        digest=digest,
     )
 
 

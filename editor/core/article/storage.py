@@ -223,14 +223,16 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
+    """Flush the folder entry of a rename; an error from the disk is a failed save."""
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
-        return
+        return  # platforms that cannot open folders
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):  # folders that cannot be synced
+            raise
     finally:
         os.close(fd)
 
@@ -248,11 +250,36 @@ def is_read_only(path: Path, mode: int | None = None) -> bool:
     return not (mode & 0o222) or not os.access(path, os.W_OK)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace `path` with `data` atomically, keeping its permissions; raise SaveError on failure.
+class SaveConflict(SaveError):
+    """The file on disk is not the one the text was based on (another program changed it)."""
 
-    A symlink is followed: the file it points to is replaced, the link stays.
+    def __init__(self, text: str, current: str | None) -> None:
+        super().__init__(text)
+        self.current = current  # content_digest of what is on disk now (None: no file)
+
+
+ANY = "*"  # `expected` value: overwrite whatever is on disk
+
+
+def _digest_on_disk(target: Path) -> str | None:
+    try:
+        with open(target, "rb") as handle:
+            return content_digest(handle.read())
+    except FileNotFoundError:
+        return None
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, expected: str | None = ANY) -> str:
+    """Replace `path` with `data` atomically and checked; return the digest written. Raise SaveError.
+
+    The temporary file is written, fsynced and read back; under the folder's save lock the file on
+    disk is compared with `expected` (its digest when the text was read, None for "must not exist",
+    ANY for no check; a mismatch raises SaveConflict and writes nothing), renamed over it, the folder
+    fsynced, and the result read back. A symlink is followed: its target is replaced, the link stays.
+    Any error (fsync included) is a failed save; no temporary file is left behind.
     """
+    from editor.core.article.save_guard import TEMP_SUFFIX, FolderBusy, folder_lock, remove_stray_temps_locked
+
     target = Path(os.path.realpath(path))
     folder = target.parent
     if target.is_dir():
@@ -272,30 +299,48 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     if old is not None and is_read_only(target, old.st_mode):
         raise SaveError(msg("cannot save {path}: the file is read-only", path=path))
     mode = stat.S_IMODE(old.st_mode) if old else _default_mode()
+    digest = content_digest(data)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".midad-tmp", dir=folder)
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp_name, mode)
-        if old is not None and hasattr(os, "chown"):
+        with folder_lock(folder):
+            remove_stray_temps_locked(folder, target.name)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
             try:
-                os.chown(tmp_name, old.st_uid, old.st_gid)
-            except OSError:
-                pass
-        with open(tmp_name, "rb") as check:
-            if check.read() != data:
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(tmp_name, mode)
+            if old is not None and hasattr(os, "chown"):
+                try:
+                    os.chown(tmp_name, old.st_uid, old.st_gid)
+                except OSError:
+                    pass
+            with open(tmp_name, "rb") as check:
+                if check.read() != data:
+                    raise SaveError(
+                        msg("cannot save {path}: the written copy did not read back the same", path=path)
+                    )
+            if expected != ANY:
+                current = _digest_on_disk(target)
+                if current != expected:
+                    raise SaveConflict(
+                        msg("cannot save {path}: another program changed the file on disk", path=path),
+                        current,
+                    )
+            os.replace(tmp_name, target)
+            tmp_name = None
+            _fsync_dir(folder)
+            if _digest_on_disk(target) != digest:
                 raise SaveError(
-                    msg("cannot save {path}: the written copy did not read back the same", path=path)
+                    msg("cannot save {path}: the saved file did not read back the same", path=path)
                 )
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_dir(folder)
     except SaveError:
         raise
+    except FolderBusy as exc:
+        raise SaveError(
+            msg("cannot save {path}: another Midad process is saving in its folder", path=path)
+        ) from exc
     except OSError as exc:
         raise SaveError(msg("cannot save {path}: {cause}", path=path, cause=describe_os_error(exc))) from exc
     finally:
@@ -304,3 +349,4 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+    return digest

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from editor.core.article.storage import file_kind
 from editor.core.text.messages import msg
+from editor.core.article.save_guard import TEMP_SUFFIX, remove_stray_temps
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
@@ -74,13 +75,15 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
     """All article files below `root` keyed by relative path, and the folders visited (absolute).
 
     Entries that must not be read carry a `problem` (see the module docstring). Unreadable
-    folders are skipped silently; a missing root gives an empty result.
+    folders are skipped silently; a missing root gives an empty result. Temporary files left by
+    killed saves are cleaned on the way (`save_guard.remove_stray_temps`).
     """
     root_path = Path(root)
     root_real = os.path.realpath(root_path)
     files: dict[str, FileStat] = {}
     folders: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
+    stray_folders: set[str] = set()
     stack: list[tuple[str, str]] = [(str(root_path), "")]
 
     def listed(rel: str, info: os.stat_result | None, problem: str) -> None:
@@ -104,6 +107,8 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if name.endswith(TEMP_SUFFIX):
+                    stray_folders.add(folder)  # left by a killed save: cleaned below
                 continue
             try:
                 link = entry.is_symlink()
@@ -139,4 +144,6 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
                     st,
                     msg("{name} is {kind}, not a file Midad can open", name=name, kind=kind),
                 )
+    for folder in sorted(stray_folders):
+        remove_stray_temps(folder)
     return files, folders

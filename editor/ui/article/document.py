@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
 
 from editor.core.article.files import LoadedArticle, load_article, save_article
 from editor.core.article.model import Article
+from editor.core.article.storage import ANY
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
 from editor.ui.common.i18n import localize
@@ -167,13 +168,19 @@ class Document(QObject):
         self._emit_modified()
         self._on_pause()
 
-    def save(self, path: str | Path | None = None) -> None:
-        """Save to the current file, or to `path` (Save As). Raises ArticleIOError; nothing is lost then."""
+    def save(self, path: str | Path | None = None, expected: str | None = ANY) -> None:
+        """Save to the current file, or to `path` (Save As). Raises ArticleIOError; nothing is lost then.
+
+        Saving to the current file checks that it is still the one loaded (SaveConflict otherwise);
+        `expected` overrides that: a digest (what the user agreed to overwrite), or None (no file).
+        """
         article = self.article()
         if self.loaded is not None:
-            saved = save_article(self.loaded, article, path)
+            if path is None and expected == ANY:
+                expected = self.loaded.digest or ANY
+            saved = save_article(self.loaded, article, path, expected)
         elif path is not None:
-            saved = save_article(path, article)
+            saved = save_article(path, article, expected=expected)
         else:
             raise ValueError("a new article needs a path for its first save")
         self.loaded = saved

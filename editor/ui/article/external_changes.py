@@ -13,7 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from editor.core.article.files import article_bytes
-from editor.core.article.storage import ArticleIOError
+from editor.core.article.storage import ArticleIOError, content_digest
 from editor.ui.article.document import Document
 from editor.ui.common.i18n import tr
 
@@ -34,7 +34,7 @@ class ExternalChangeWatcher(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.check)
+        self._debounce.timeout.connect(lambda: self.check(force=True))
         self._poll = QTimer(self, interval=poll_ms)
         self._poll.timeout.connect(self.check)
         self._poll.start()
@@ -53,10 +53,14 @@ class ExternalChangeWatcher(QObject):
         if path is not None and path.exists() and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))
 
-    def check(self) -> None:
-        """Compare the file on disk with what was loaded; reload or warn if another program changed it."""
+    def check(self, force: bool = False) -> None:
+        """Compare the file on disk with what was loaded; reload or warn if another program changed it.
+
+        The poll compares size and time; a change notice (`force`) compares the content's hash, so a
+        same-size edit with its time put back is seen too.
+        """
         loaded = self.document.loaded
-        if loaded is None or not loaded.changed_on_disk() or not loaded.path.exists():
+        if loaded is None or not loaded.path.exists() or not (force or loaded.changed_on_disk()):
             return
         self._watch()  # a rename-over save ended the watch
         try:
@@ -64,7 +68,11 @@ class ExternalChangeWatcher(QObject):
             stat = loaded.path.stat()
         except OSError:
             return
-        if data == article_bytes(loaded.article, loaded.encoding, loaded.bom):  # touched, not changed
+        if (
+            (content_digest(data) == loaded.digest)
+            if loaded.digest
+            else (data == article_bytes(loaded.article, loaded.encoding, loaded.bom))
+        ):  # touched, not changed
             self.document.loaded = replace(loaded, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
             return
         if self.document.is_modified():

@@ -1,6 +1,7 @@
 """File commands of the writing window: New, Open, Save, Save As, recent files, Close.
 
-Dialogs are attributes (`ask_save`, `choose_open_path`, `choose_save_path`, `show_error`) so tests
+Dialogs are attributes (`ask_save`, `choose_open_path`, `choose_save_path`, `show_error`,
+`save_failed`, `resolve_conflict`) so tests
 and other front ends can replace them. Every failure leaves the open article and the file on disk
 as they were, and says why.
 """
@@ -13,8 +14,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from editor.core.article.model import Article
+from editor.core.article.save_guard import remove_stray_temps
 from editor.core.article.slug import suggest_file_name
-from editor.core.article.storage import ArticleIOError
+from editor.core.article.storage import ANY, ArticleIOError, SaveConflict, read_text_file
+from editor.ui.article import save_problems
 from editor.ui.article.document import Document
 from editor.ui.common.i18n import localize_error, tr
 from editor.ui.common.settings import Settings
@@ -41,7 +44,8 @@ class FileController(QObject):
         self.choose_open_path = dialogs.choose_open_path
         self.choose_save_path = dialogs.choose_save_path
         self.show_error = dialogs.show_error
-        self.confirm_overwrite = dialogs.confirm_overwrite_changed_file
+        self.save_failed = save_problems.save_failed  # (window, title, message) -> wants Save As
+        self.resolve_conflict = save_problems.resolve_conflict  # (window, name, mine, theirs) -> choice
         self.new_file_path: Path | None = None  # where a new article given on the command line goes
 
     def maybe_save(self) -> bool:
@@ -88,6 +92,7 @@ class FileController(QObject):
         except (ArticleIOError, OSError) as exc:
             self.show_error(self.window, tr("Cannot open the article"), localize_error(exc))
             return False
+        remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
         self._remember(Path(path))
         return True
 
@@ -97,13 +102,6 @@ class FileController(QObject):
             return self._save_to(self.new_file_path)
         if self.document.path is None or self.document.read_only_reason:
             return self.save_as()
-        loaded = self.document.loaded
-        if (
-            loaded is not None
-            and loaded.changed_on_disk()
-            and not self.confirm_overwrite(self.window, loaded.path.name)
-        ):
-            return False
         return self._save_to(None)
 
     def save_as(self) -> bool:
@@ -118,16 +116,42 @@ class FileController(QObject):
             return False
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path | None) -> bool:
+    def _save_to(self, path: Path | None, expected: str | None = ANY) -> bool:
         try:
-            self.document.save(path)
+            self.document.save(path, expected)
+        except SaveConflict as exc:
+            return self._conflict(exc)
         except (ArticleIOError, OSError) as exc:
-            self.show_error(self.window, tr("The article was not saved"), localize_error(exc))
+            if self.save_failed(self.window, tr("The article was not saved"), localize_error(exc)):
+                return self.save_as()
             return False
         if self.document.path is not None:
             self.new_file_path = None
             self._remember(self.document.path)
         return True
+
+    def _conflict(self, conflict: SaveConflict) -> bool:
+        """The file changed on disk under unsaved edits: keep mine, take theirs, or cancel."""
+        path = self.document.path
+        assert path is not None
+        try:
+            theirs = read_text_file(path).text if conflict.current is not None else ""
+        except (ArticleIOError, OSError):
+            theirs = ""
+        choice = self.resolve_conflict(self.window, path.name, self.document.article().text, theirs)
+        if choice == save_problems.MINE:
+            return self._save_to(None, conflict.current)  # overwrite exactly the version that was shown
+        if choice == save_problems.THEIRS:
+            caret = self.document.editor.textCursor().position()
+            try:
+                self.document.load(path)
+            except (ArticleIOError, OSError) as exc:
+                self.show_error(self.window, tr("Cannot open the article"), localize_error(exc))
+                return False
+            cursor = self.document.editor.textCursor()
+            cursor.setPosition(min(caret, self.document.editor.document().characterCount() - 1))
+            self.document.editor.setTextCursor(cursor)
+        return False
 
     def _remember(self, path: Path) -> None:
         self.settings.set_last_folder(str(path.resolve().parent))

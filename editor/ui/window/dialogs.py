@@ -55,20 +55,6 @@ def confirm_open_link(parent: QWidget, url: QUrl) -> bool:
     return answer == QMessageBox.StandardButton.Open
 
 
-def confirm_overwrite_changed_file(parent: QWidget, name: str) -> bool:
-    """Ask before saving over a file that another program changed since Midad opened it."""
-    answer = QMessageBox.warning(
-        parent,
-        tr("File changed on disk"),
-        tr("“%1” was changed by another program since you opened it. Save over those changes?").replace(
-            "%1", name
-        ),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Save
-
-
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 

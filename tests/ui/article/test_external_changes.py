@@ -55,3 +55,16 @@ def test_touch_without_change_does_nothing(window, tmp_path, qtbot):
     _write_later(path, "نص\n")
     window.external_changes.check()
     assert reloads == [] and not window.document.loaded.changed_on_disk()
+
+
+def test_same_size_edit_with_the_time_put_back_is_seen(window, tmp_path, qtbot):
+    import os
+
+    path = tmp_path / "same.md"
+    path.write_text("نص أول\n", "utf-8")
+    window.open_file(str(path))
+    before = path.stat().st_mtime_ns
+    path.write_text("نص ثان\n", "utf-8")  # same size in bytes
+    os.utime(path, ns=(before, before))
+    window.external_changes.check(force=True)
+    assert window.editor.body_text() == "نص ثان\n"

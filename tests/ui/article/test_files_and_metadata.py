@@ -153,7 +153,7 @@ def test_save_error_is_shown_and_nothing_is_lost(window, article_file, monkeypat
     window.editor.setFocus()
     type_text(window.editor, "تعديل")
     errors = []
-    window.files.show_error = lambda parent, title, message: errors.append(message)
+    window.files.save_failed = lambda parent, title, message: errors.append(message) or False
     from editor.core.article import storage
 
     def fail(*_args, **_kwargs):
@@ -264,13 +264,16 @@ def test_saving_over_a_file_changed_on_disk_asks_first(window, article_file):
     article_file.write_bytes(FRONT.encode("utf-8") + "تعديل من برنامج آخر".encode())
     os.utime(article_file, ns=(1, 1))
     asked = []
-    window.files.confirm_overwrite = lambda parent, name: asked.append(name) or False
+    window.files.resolve_conflict = lambda parent, name, mine, theirs: (
+        asked.append((name, theirs)) or "cancel"
+    )
     assert not window.files.save()
-    assert asked == ["article.md"]
+    assert asked[0][0] == "article.md" and asked[0][1].endswith("تعديل من برنامج آخر")
     assert article_file.read_bytes().endswith("تعديل من برنامج آخر".encode())
-    window.files.confirm_overwrite = lambda parent, name: True
+    window.files.resolve_conflict = lambda *_: "mine"
     assert window.files.save()
     assert "تعديلي" in article_file.read_bytes().decode("utf-8")
+    assert not window.document.is_modified()
 
 
 def test_close_action_closes_the_article_not_the_window(window, article_file):

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from editor.core.article.model import Article
+from editor.core.article.save_guard import remove_stray_temps, stray_temps
 from editor.core.recovery.journal import Journal
 from tests.ui.recovery.typing_driver import TEXT
 
@@ -21,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = int(os.environ.get("MIDAD_STRESS_ROUNDS", "1"))
 
 
-def _start(tmp_path: Path, article: Path) -> subprocess.Popen:
-    env = dict(os.environ, MIDAD_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+def _start(tmp_path: Path, article: Path, **extra: str) -> subprocess.Popen:
+    env = dict(os.environ, MIDAD_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen", **extra)
     return subprocess.Popen(
         [sys.executable, "-m", "tests.ui.recovery.typing_driver", str(tmp_path / "s.ini"), str(article)],
         cwd=ROOT,
@@ -83,3 +84,26 @@ def test_sigterm_journals_everything_and_exits_cleanly(tmp_path):
     last = int(rest[-1]) if rest else typed
     body, _written = _body_of_entry(tmp_path)
     assert body == "نص قديم\n" + TEXT[:last]
+
+
+def test_sigkill_during_window_saves_of_a_1mb_article(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    article = folder / "big.md"
+    start = "---\ntitle: كبير\n---\n" + ("سطر طويل من نص المقال الكبير " * 20 + "\n") * 1800
+    assert len(start.encode()) > 1_000_000
+    rng = random.Random()
+    for _round in range(ROUNDS):
+        article.write_text(start, "utf-8")
+        proc = _start(tmp_path, article, MIDAD_DRIVER_SAVE="1")
+        _wait_typed(proc, 1)
+        time.sleep(rng.uniform(0.1, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        out = proc.stdout.read()
+        proc.stdout.close()
+        assert "save failed" not in out
+        text = article.read_text("utf-8")
+        assert text.startswith(start) and TEXT.startswith(text[len(start) :])  # whole: some save, never half
+        remove_stray_temps(folder)  # the next start
+        assert stray_temps(folder) == []

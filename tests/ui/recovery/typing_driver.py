@@ -2,11 +2,13 @@
 
     python -m tests.ui.recovery.typing_driver SETTINGS.ini [FILE]
 
-Types TEXT one character every 15 ms at the end of the article and prints `typed N` after each one.
+Types TEXT one character every 15 ms at the end of the article and prints `typed N` after each one;
+with MIDAD_DRIVER_SAVE=1 in the environment it also saves (Ctrl+S) after each character.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QSettings, QTimer
@@ -37,6 +39,8 @@ def main() -> None:
         cursor.insertText(TEXT[position[0]])
         window.editor.setTextCursor(cursor)
         position[0] += 1
+        if os.environ.get("MIDAD_DRIVER_SAVE") and not window.files.save():
+            print("save failed", flush=True)
         print(f"typed {position[0]}", flush=True)
 
     timer = QTimer(window, interval=15)
