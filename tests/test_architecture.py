@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "text": set(),
     "article": {"text"},
     "markdown": {"text", "article"},
-    "library": {"text", "article", "markdown"},
+    "library": {"text", "article", "markdown", "recovery"},
     "recovery": {"text", "article"},
     "copydesk": {"text", "article", "markdown"},
     "convert": {"text", "article", "markdown"},

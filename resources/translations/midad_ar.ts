@@ -948,6 +948,26 @@
       <translation>الكلمات</translation>
     </message>
     <message>
+      <source>A tag operation was interrupted; it was rolled back ({0} articles restored).</source>
+      <translation>انقطعت عملية على الوسوم فأُلغيت ({0} مقالًا استُعيد).</translation>
+    </message>
+    <message>
+      <source>The open article was updated by the tag change.</source>
+      <translation>حُدّث المقال المفتوح بتغيير الوسم.</translation>
+    </message>
+    <message>
+      <source>The tag change could not be applied to your unsaved text; saving will ask before overwriting.</source>
+      <translation>تعذّر تطبيق تغيير الوسم على نصك غير المحفوظ؛ سيسألك الحفظ قبل الكتابة فوق الملف.</translation>
+    </message>
+    <message>
+      <source>Tag change</source>
+      <translation>تغيير وسم</translation>
+    </message>
+    <message>
+      <source>The tag change was applied to your unsaved text too (Undo takes it back).</source>
+      <translation>طُبّق تغيير الوسم على نصك غير المحفوظ أيضًا (التراجع يلغيه).</translation>
+    </message>
+    <message>
       <source>Search the library…</source>
       <translation>ابحث في المكتبة…</translation>
     </message>

@@ -22,9 +22,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.article.save_guard import TEMP_SUFFIX, remove_stray_temps
 from editor.core.article.storage import file_kind
 from editor.core.text.messages import msg
-from editor.core.article.save_guard import TEMP_SUFFIX, remove_stray_temps
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 

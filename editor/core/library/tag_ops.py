@@ -10,35 +10,38 @@ Files are saved with the foundation's lossless atomic save. Files that cannot be
 (binary, legacy encoding, read-only, front matter that does not parse while its tags must change)
 are skipped and reported, never rewritten.
 
-Undo: before a file is rewritten its previous bytes are stored in the cache folder
-(`library_paths.undo_dir`); `undo_last` puts them back, except in files changed since the
-operation (their current hash differs from the one written), which are reported and left alone.
+Crash safety (`tag_record`): one operation at a time per library (a lock with pid and host); before
+the first file changes, every file's previous bytes and its before/after hashes are recorded and
+fsynced (write-ahead), so a full disk or unwritable cache stops the operation before any article is
+touched, and an operation killed half-way is rolled back by `tag_undo.undo_last` (or
+`recover_interrupted`, which the window runs when it opens the library). Each file is written with
+the checked save against its hash when read, so a file changed meanwhile is skipped, never overwritten.
 The journal keeps the last `JOURNAL_KEEP` operations.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from editor.core.article.files import load_article, save_article
+from editor.core.article.files import article_bytes, load_article
 from editor.core.article.model import Article
-from editor.core.article.storage import ArticleIOError, atomic_write_bytes, read_file_bytes
+from editor.core.article.storage import (
+    ArticleIOError,
+    SaveConflict,
+    atomic_write_bytes,
+    content_digest,
+    read_file_bytes,
+)
+from editor.core.library import tag_record
 from editor.core.library.facade import Library
-from editor.core.library.paths import undo_dir
-from editor.core.library.record import content_hash
+from editor.core.library.tag_record import DONE, JOURNAL_KEEP, TagOpError, UndoReport
+from editor.core.library.tag_undo import journal, recover_interrupted, undo_last
 from editor.core.library.tags import clean_tag_text, hashtag_form, tag_key
 from editor.core.markdown.hashtags import HASHTAG_RE, clean_tag, markdown_hashtag_spans
 
 RENAME, MERGE, REMOVE = "rename", "merge", "remove"
-JOURNAL_KEEP = 20  # operations whose previous file contents are kept for undo
-
-
-class TagOpError(ValueError):
-    """A tag operation that cannot be done (bad tag, nothing to undo); str() is one sentence."""
 
 
 @dataclass
@@ -80,24 +83,6 @@ class TagOpReport:
             "id": self.op_id,
             "changed": [c.to_json() for c in self.changed],
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
-        }
-
-
-@dataclass
-class UndoReport:
-    """What `undo_last` restored and what it refused to touch."""
-
-    op_id: str
-    kind: str
-    restored: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.op_id,
-            "operation": self.kind,
-            "restored": self.restored,
-            "refused": [{"path": p, "reason": r} for p, r in self.refused],
         }
 
 
@@ -172,32 +157,36 @@ def edit_article(article: Article, keys: set[str], target: str | None) -> tuple[
 # --- across the library --------------------------------------------------------------------------
 
 
-def _journal_root(library: Library) -> Path:
-    return undo_dir(library.root, library.cache_dir)
-
-
-def _prune_journal(root: Path, keep: int = JOURNAL_KEEP) -> None:
-    """Forget all but the newest `keep` operations (their saved copies are deleted)."""
-    folders = sorted((p for p in root.iterdir() if p.is_dir()), reverse=True)
-    for old in folders[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _new_op_dir(library: Library) -> tuple[str, Path]:
-    root = _journal_root(library)
-    root.mkdir(parents=True, exist_ok=True)
-    _prune_journal(root, JOURNAL_KEEP - 1)
-    # ids sort in creation order: nanoseconds since the epoch, never reused
-    existing = [p.name for p in root.iterdir()]
-    n = max([time.time_ns(), *(int(name) + 1 for name in existing if name.isdigit())])
-    while True:
-        op_id = f"{n:020d}"
-        folder = root / op_id
+def _plan(library: Library, report: TagOpReport, keys: set[str], target: str | None) -> list[tuple]:
+    """(path, bytes before, bytes after, change) of every file to rewrite; skipped files reported."""
+    plan = []
+    for rel in sorted(library.filter_by_tags(list(report.sources), "any")):
         try:
-            folder.mkdir()
-            return op_id, folder
-        except FileExistsError:
-            n += 1
+            path = library.path_of(rel)  # never a file outside the library
+            before = read_file_bytes(path)
+            loaded = load_article(path)
+        except (OSError, ArticleIOError) as exc:
+            report.skipped.append((rel, str(exc)))
+            continue
+        if loaded.notice:
+            report.skipped.append((rel, "not UTF-8 or UTF-16: saving would re-encode it"))
+            continue
+        if loaded.read_only_reason:
+            report.skipped.append((rel, loaded.read_only_reason))
+            continue
+        try:
+            new_article, change = edit_article(loaded.article, keys, target)
+        except TagOpError as exc:
+            report.skipped.append((rel, str(exc)))
+            continue
+        if new_article.text == loaded.article.text:
+            continue
+        change.rel_path = rel
+        change.before_hash = content_digest(before)
+        after = article_bytes(new_article, loaded.encoding, loaded.bom)
+        change.after_hash = content_digest(after)
+        plan.append((path, before, after, change))
+    return plan
 
 
 def _apply(library: Library, kind: str, sources: list[str], target: str | None, dry_run: bool) -> TagOpReport:
@@ -205,62 +194,51 @@ def _apply(library: Library, kind: str, sources: list[str], target: str | None, 
     if not keys:
         raise TagOpError("no tag given")
     report = TagOpReport(kind, sources, target, dry_run=dry_run)
-    library.refresh()
-    candidates = sorted(library.filter_by_tags(list(sources), "any"))
-    op_dir: Path | None = None
-    manifest: dict = {"id": None, "operation": kind, "tags": sources, "target": target, "files": []}
+    lock = None if dry_run else tag_record.library_lock(library, f"tag {kind}")
     try:
-        for rel in candidates:
-            try:
-                path = library.path_of(rel)  # never a file outside the library
-                before = read_file_bytes(path)
-                loaded = load_article(path)
-            except (OSError, ArticleIOError) as exc:
-                report.skipped.append((rel, str(exc)))
-                continue
-            if loaded.notice:
-                report.skipped.append((rel, "not UTF-8 or UTF-16: saving would re-encode it"))
-                continue
-            if loaded.read_only_reason:
-                report.skipped.append((rel, loaded.read_only_reason))
-                continue
-            try:
-                new_article, change = edit_article(loaded.article, keys, target)
-            except TagOpError as exc:
-                report.skipped.append((rel, str(exc)))
-                continue
-            if new_article.text == loaded.article.text:
-                continue
-            change.rel_path = rel
-            change.before_hash = content_hash(before)
-            if not dry_run:
-                if op_dir is None:
-                    manifest["id"], op_dir = _new_op_dir(library)
-                    report.op_id = manifest["id"]
-                saved_copy = op_dir / f"{len(manifest['files']):06d}.before"
-                saved_copy.write_bytes(before)
-                try:
-                    save_article(loaded, new_article)
-                except ArticleIOError as exc:
-                    saved_copy.unlink(missing_ok=True)
-                    report.skipped.append((rel, str(exc)))
-                    continue
-                change.after_hash = content_hash(path.read_bytes())
-                manifest["files"].append(
-                    {
-                        "path": rel,
-                        "before": saved_copy.name,
-                        "before_hash": change.before_hash,
-                        "after_hash": change.after_hash,
-                    }
-                )
-            report.changed.append(change)
-    finally:
-        if op_dir is not None:
-            manifest["created"] = time.time()
-            (op_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-    if not dry_run and report.changed:
         library.refresh()
+        plan = _plan(library, report, keys, target)
+        if dry_run or not plan:
+            report.changed = [change for *_data, change in plan]
+            return report
+        report.op_id, folder = tag_record.new_op_dir(library, JOURNAL_KEEP)
+        manifest: dict = {
+            "id": report.op_id,
+            "operation": kind,
+            "tags": sources,
+            "target": target,
+            "files": [
+                {
+                    "path": c.rel_path,
+                    "before": f"{n:06d}.before",
+                    "before_hash": c.before_hash,
+                    "after_hash": c.after_hash,
+                }
+                for n, (*_data, c) in enumerate(plan)
+            ],
+        }
+        try:
+            tag_record.write_ahead(folder, manifest, [before for _p, before, _a, _c in plan])
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise  # nothing was changed yet
+        for path, _before, after, change in plan:
+            try:
+                atomic_write_bytes(path, after, expected=change.before_hash)
+            except SaveConflict:
+                report.skipped.append((change.rel_path, "the file was changed while the operation ran"))
+                continue
+            except ArticleIOError as exc:
+                report.skipped.append((change.rel_path, str(exc)))
+                continue
+            report.changed.append(change)
+        done = {c.rel_path for c in report.changed}
+        manifest["files"] = [item for item in manifest["files"] if item["path"] in done]
+        tag_record.write_manifest(folder, dict(manifest, state=DONE, created=time.time()))
+    finally:
+        if lock is not None:
+            lock.release()
+    library.refresh()
     return report
 
 
@@ -280,67 +258,8 @@ def remove_tag(library: Library, tag: str, dry_run: bool = False) -> TagOpReport
     return _apply(library, REMOVE, [clean_tag_text(tag)], None, dry_run)
 
 
-# --- undo ----------------------------------------------------------------------------------------
-
-
-def journal(library: Library) -> list[dict]:
-    """Recorded operations, newest first (each manifest plus `undone`)."""
-    root = _journal_root(library)
-    if not root.is_dir():
-        return []
-    entries = []
-    for folder in sorted(root.iterdir(), reverse=True):
-        try:
-            manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-            if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
-                raise ValueError("not a manifest")
-        except (OSError, ValueError):
-            manifest = {"id": folder.name, "operation": "?", "files": [], "broken": True}
-        manifest["undone"] = (folder / "undone.json").exists()
-        manifest["folder"] = str(folder)
-        entries.append(manifest)
-    return entries
-
-
-def undo_last(library: Library) -> UndoReport:
-    """Undo the newest operation not yet undone; files changed since then are left alone."""
-    pending = [m for m in journal(library) if not m["undone"]]
-    if not pending:
-        raise TagOpError("there is no tag operation to undo")
-    manifest = pending[0]
-    folder = Path(manifest["folder"])
-    if manifest.get("broken"):
-        raise TagOpError(
-            f"the record of the newest tag operation is damaged ({folder}); it cannot be undone,"
-            " and older operations are not undone in its place (delete that folder to undo them)"
-        )
-    report = UndoReport(manifest["id"], manifest["operation"])
-    for item in manifest["files"]:
-        rel = item["path"]
-        try:
-            path = library.path_of(rel)  # never a file outside the library
-            current = read_file_bytes(path)
-        except FileNotFoundError:
-            report.refused.append((rel, "the file was deleted since the operation"))
-            continue
-        except OSError as exc:
-            report.refused.append((rel, f"the file cannot be read: {exc.strerror or exc}"))
-            continue
-        if content_hash(current) != item["after_hash"]:
-            report.refused.append((rel, "the file was changed since the operation"))
-            continue
-        try:
-            atomic_write_bytes(path, (folder / item["before"]).read_bytes())
-        except (OSError, ArticleIOError) as exc:
-            report.refused.append((rel, str(exc)))
-            continue
-        report.restored.append(rel)
-    (folder / "undone.json").write_text(json.dumps(report.to_json(), ensure_ascii=False), "utf-8")
-    library.refresh()
-    return report
-
-
 __all__ = [
+    "JOURNAL_KEEP",
     "FileChange",
     "TagOpError",
     "TagOpReport",
@@ -348,6 +267,7 @@ __all__ = [
     "edit_article",
     "journal",
     "merge_tags",
+    "recover_interrupted",
     "remove_tag",
     "rename_tag",
     "undo_last",

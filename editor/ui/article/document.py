@@ -225,6 +225,10 @@ class Document(QObject):
         self._emit_modified()
         return True
 
+    def rebase(self, loaded: LoadedArticle) -> None:
+        """The file on disk is now `loaded` because Midad itself changed it (the same edit is in the text)."""
+        self.loaded = loaded
+
     def follow_move(self, new_path: str | Path) -> None:
         """The file was renamed or moved outside the editor: keep editing it at `new_path`."""
         if self.loaded is not None:

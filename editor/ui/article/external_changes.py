@@ -31,6 +31,7 @@ class ExternalChangeWatcher(QObject):
         super().__init__(parent)
         self.document = document
         self._warned = False
+        self._held = 0
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -53,6 +54,10 @@ class ExternalChangeWatcher(QObject):
         if path is not None and path.exists() and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))
 
+    def hold(self, held: bool) -> None:
+        """Midad itself is writing the file (a library operation): ignore changes until released."""
+        self._held = max(0, self._held + (1 if held else -1))
+
     def check(self, force: bool = False) -> None:
         """Compare the file on disk with what was loaded; reload or warn if another program changed it.
 
@@ -60,7 +65,12 @@ class ExternalChangeWatcher(QObject):
         same-size edit with its time put back is seen too.
         """
         loaded = self.document.loaded
-        if loaded is None or not loaded.path.exists() or not (force or loaded.changed_on_disk()):
+        if (
+            self._held
+            or loaded is None
+            or not loaded.path.exists()
+            or not (force or loaded.changed_on_disk())
+        ):
             return
         self._watch()  # a rename-over save ended the watch
         try:

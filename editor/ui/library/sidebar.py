@@ -17,6 +17,7 @@ from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
 from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
+from editor.ui.library.open_article import OpenArticleSync
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.library.tag_panel import TagPanel
 
@@ -69,6 +70,7 @@ class LibrarySidebar(QObject):
         self.problem_banner = _problem_banner(self.page)
         self._layout.addWidget(self.problem_banner)
         self._layout.addWidget(splitter)
+        self.sync = OpenArticleSync(self.window, self.controller, self.tag_panel)
         self.tag_panel.tagsSelected.connect(self.library_panel.set_tag_filter)
         self.library_panel.articleActivated.connect(self.window.open_file)
         self.library_panel.articleRenamed.connect(self._renamed)

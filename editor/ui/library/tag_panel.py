@@ -46,11 +46,13 @@ class TagPanel(QWidget):
 
     tagsSelected = Signal(list, str)  # display spellings of the selected tags, "all" or "any"
     message = Signal(str)  # what a tag operation did, for the status bar
+    operationStarted = Signal()  # a tag operation or undo starts writing files
     operationFinished = Signal(object)  # TagOpReport / UndoReport, or None when refused
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.protected: Callable[[], dict[str, str]] = dict  # files undo must leave alone: {rel path: reason}
         self.library = controller.library
         self._summaries: list[TagSummary] = []
 
@@ -203,6 +205,7 @@ class TagPanel(QWidget):
         """
         self.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.operationStarted.emit()
         self.controller.run_task(operation, self._operation_done)
 
     def _operation_done(self, report: object, error: Exception | None) -> None:
@@ -232,7 +235,8 @@ class TagPanel(QWidget):
 
     def undo_last(self) -> None:
         """Undo the last tag operation (in a worker thread); files changed since are left alone."""
-        self.run_operation(lambda: tag_ops.undo_last(self.library))
+        skip = self.protected()
+        self.run_operation(lambda: tag_ops.undo_last(self.library, skip))
 
     def _tell(self, text: str, warning: bool = False) -> None:
         self.message.emit(text)
