@@ -217,7 +217,7 @@ def _tidy(markdown: str) -> str:
 
 def _depth(html: str) -> int:
     depth = best = 0
-    for match in re.finditer(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>", html):
+    for match in re.finditer(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>", html):
         if match.group(1):
             depth = max(0, depth - 1)
         elif not match.group(3) and match.group(2).lower() not in (

@@ -103,7 +103,7 @@ TAG_LIST_SPLIT_RE = re.compile(r"\s*[،,;؛|]\s*|\s+(?=#)")
 # `القاهرة - رويترز -`.
 _WORD = r"[^\s\d.!?؟:،,;؛()\[\]\-–—#\"“”«»]+"
 _PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-DASH = r"[-–—ـ]"
+DASH = r"[-–—]"
 DATELINE_RE = re.compile(
     rf"^#?(?P<place>{_PLACE}(?:\s*[،,]\s*{_PLACE})?)\s*"
     rf"(?:\((?P<agency>[^()\n]{{1,40}})\)\s*)?{DASH}+\s+"

@@ -27,6 +27,7 @@ from editor.core.text.messages import Text, msg
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 TITLE_CUT = 120  # characters of a first sentence used as a title
 TOP_LINES = 8  # where a page's header (site name, breadcrumb, headline) can be
+KEY_CHARS = 400  # …and no longer than this many characters
 KEY_WORDS = 40  # boilerplate lines (comment forms, cookie banners…) are shorter; longer lines are story
 
 
@@ -43,12 +44,16 @@ class Line:
     @cached_property
     def key(self) -> str:
         """The matching form of a short line ('' for a line over `KEY_WORDS` words: never boilerplate)."""
-        return _key(self.text) if self.words <= KEY_WORDS else ""
+        return _key(self.text) if self.short else ""
+
+    @property
+    def short(self) -> bool:
+        return self.words <= KEY_WORDS and len(self.text) <= KEY_CHARS
 
     @cached_property
     def head(self) -> str:
         """The matching form of the line's first words (for phrases a line starts with)."""
-        return _key(" ".join(self.text.split()[:12]))
+        return _key(" ".join(self.text[:200].split()[:12]))
 
 
 @dataclass
@@ -150,7 +155,7 @@ def drop_comment_form(found: WebImport) -> None:
 def drop_share_lines(found: WebImport) -> None:
     """Rows of share and print buttons (every word is a button word)."""
     for line in found.kept():
-        if line.words > 16:
+        if line.words > 16 or not line.short:
             continue
         words = [w for w in wp.SHARE_SPLIT_RE.split(normalize_for_match(line.text)) if w]
         if words and len(words) <= 16 and all(w in wp.SHARE_WORDS for w in words):
@@ -187,7 +192,7 @@ def drop_cookie_lines(found: WebImport) -> None:
 def drop_copyright(found: WebImport) -> None:
     """The site's copyright line."""
     for line in found.kept():
-        if line.words <= 25 and any(p in normalize_for_match(line.text) for p in wp.COPYRIGHT):
+        if line.words <= 25 and line.short and any(p in normalize_for_match(line.text) for p in wp.COPYRIGHT):
             found.drop(line, "copyright")
 
 
@@ -223,6 +228,8 @@ def _date_free(text: str) -> str:
 def take_breadcrumb(found: WebImport) -> None:
     """A breadcrumb (`الرئيسية » أخبار`) gives `source` (its sections) and leaves the body."""
     for line in found.kept()[:TOP_LINES]:
+        if not line.short:
+            continue
         parts = [p for p in wp.BREADCRUMB_SPLIT_RE.split(line.text) if p.strip()]
         if len(parts) >= 2 and _key(parts[0]) in wp.HOME_WORDS and all(_words(p) <= 12 for p in parts):
             found.drop(line, "breadcrumb")

@@ -58,3 +58,11 @@ def test_bounded_input() -> None:
     with pytest.raises(HtmlTooComplex):
         html_to_markdown("<p>" * 3000 + "نص")  # html.parser nests unclosed paragraphs
     assert html_to_markdown("<div><span>" * 74 + "نص" + "</span></div>" * 74) == "نص\n"
+
+
+def test_unclosed_tags_take_linear_time() -> None:
+    import time
+
+    start = time.perf_counter()
+    html_to_markdown("<p>" + "<a " * 50_000 + "</p>")
+    assert time.perf_counter() - start < 5

@@ -299,3 +299,16 @@ def test_a_single_line_is_the_body_not_a_headline() -> None:
     article, found = imported("خبر قصير من سطر واحد")
     assert article.meta["title"] == "خبر قصير من سطر واحد" and "خبر قصير" in article.body
     assert found.notes
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[" * 200_000, "<a " * 70_000, "#" * 200_000, "الرباط، " * 30_000 + "–", "." * 200_000, "ـ" * 200_000],
+)
+def test_hostile_lines_take_linear_time(line: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    article, _ = web_text_to_article("عنوان\n\n" + line + "\n")
+    assert time.perf_counter() - start < 3
+    assert len(article.body) >= len(line)
