@@ -45,7 +45,8 @@ class OutlinePanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
-        self.set_headings([])
+        layout.addStretch(0)
+        self.tree.setVisible(False)  # until there are headings
 
     def set_headings(self, headings: list[OutlineHeading]) -> None:
         """Show `headings` (nothing is rebuilt when they did not change)."""
