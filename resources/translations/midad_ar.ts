@@ -680,6 +680,82 @@
       <translation>اقتراح</translation>
     </message>
     <message>
+      <source>Quotation marks</source>
+      <translation>علامات التنصيص</translation>
+    </message>
+    <message>
+      <source>Spaces around punctuation</source>
+      <translation>المسافات حول علامات الترقيم</translation>
+    </message>
+    <message>
+      <source>Latin punctuation</source>
+      <translation>علامات ترقيم لاتينية</translation>
+    </message>
+    <message>
+      <source>Doubled spaces</source>
+      <translation>مسافات مضاعفة</translation>
+    </message>
+    <message>
+      <source>Odd spaces</source>
+      <translation>مسافات غريبة</translation>
+    </message>
+    <message>
+      <source>Tatweel</source>
+      <translation>التطويل</translation>
+    </message>
+    <message>
+      <source>Digits</source>
+      <translation>الأرقام</translation>
+    </message>
+    <message>
+      <source>Number order</source>
+      <translation>ترتيب الأرقام</translation>
+    </message>
+    <message>
+      <source>Invisible characters</source>
+      <translation>حروف غير مرئية</translation>
+    </message>
+    <message>
+      <source>Reversed brackets</source>
+      <translation>أقواس مقلوبة</translation>
+    </message>
+    <message>
+      <source>Dateline dash</source>
+      <translation>شرطة سطر المكان</translation>
+    </message>
+    <message>
+      <source>Persian letters</source>
+      <translation>حروف فارسية</translation>
+    </message>
+    <message>
+      <source>Presentation forms</source>
+      <translation>أشكال العرض</translation>
+    </message>
+    <message>
+      <source>Repeated words</source>
+      <translation>كلمات مكررة</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>مكان الخبر وتاريخه</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Web boilerplate</source>
+      <translation>بقايا صفحات الويب</translation>
+    </message>
+    <message>
+      <source>Hamza and spelling slips</source>
+      <translation>الهمزة والأخطاء الإملائية الشائعة</translation>
+    </message>
+    <message>
+      <source>Spelling</source>
+      <translation>الإملاء</translation>
+    </message>
+    <message>
       <source>No findings</source>
       <translation>لا ملاحظات</translation>
     </message>
@@ -746,18 +822,6 @@
     <message>
       <source>Every article is news (it needs a dateline)</source>
       <translation>كل مقال خبر (يحتاج سطر المكان)</translation>
-    </message>
-    <message>
-      <source>Quotation marks</source>
-      <translation>علامات التنصيص</translation>
-    </message>
-    <message>
-      <source>Digits</source>
-      <translation>الأرقام</translation>
-    </message>
-    <message>
-      <source>Dateline dash</source>
-      <translation>شرطة سطر المكان</translation>
     </message>
     <message>
       <source>Cannot save the house style: {0}</source>
@@ -894,14 +958,6 @@
     <message>
       <source>Copied for the CMS: HTML and Markdown are on the clipboard</source>
       <translation>نُسخ لنظام إدارة المحتوى: صيغتا HTML وMarkdown في الحافظة</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>الوسوم</translation>
-    </message>
-    <message>
-      <source>Dateline</source>
-      <translation>مكان الخبر وتاريخه</translation>
     </message>
     <message>
       <source>Copied the metadata for the CMS fields</source>

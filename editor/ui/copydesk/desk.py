@@ -16,14 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 
 from editor.core.copydesk.findings import ERROR
-from editor.core.copydesk.spell import add_user_word
-from editor.core.copydesk.style import find_library
 from editor.ui.common.i18n import localize, tr
-from editor.ui.copydesk import worker
 from editor.ui.copydesk.fixes import apply_fix, fix_all, fixable_of_rule
 from editor.ui.copydesk.number_typing import NumberOrderAsYouType
-from editor.ui.copydesk.panel import FindingsPanel, severity_name, summary_text
-from editor.ui.copydesk.style_dialog import HouseStyleDialog
+from editor.ui.copydesk.panel import FindingsPanel, rule_name, severity_name, summary_text
 from editor.ui.copydesk.underlines import Mark, Underlines
 
 _KEY_NUMBERS = "copydesk/keep_numbers_as_typed"
@@ -108,6 +104,8 @@ class CopyDesk(QObject):
             path = Path(path).resolve()
             if folder and path.is_relative_to(Path(folder).resolve()):
                 return folder
+            from editor.core.copydesk.style import find_library
+
             return str(find_library(path))
         return folder or None
 
@@ -131,6 +129,8 @@ class CopyDesk(QObject):
 
     def _submit(self, group: str, job: tuple[int, str]) -> None:
         generation, text = job
+        from editor.ui.copydesk import worker  # (not on the start-up path: the first pause loads it)
+
         try:
             future = worker.submit(text, self.library(), group == "spell")
         except RuntimeError:
@@ -153,6 +153,8 @@ class CopyDesk(QObject):
             body_offset, findings = future.result()
         except Exception:  # noqa: BLE001 - a dead worker or a rule bug must not disturb writing
             if not self._closed and "Broken" in type(future.exception()).__name__:
+                from editor.ui.copydesk import worker
+
                 worker.use_threads()
             return
         if self._closed or text != self.window.document.article().text:
@@ -181,7 +183,9 @@ class CopyDesk(QObject):
     def _prepublish_summary(self) -> None:
         marks = self.underlines.all()
         by_rule = Counter(m.finding.rule for m in marks)
-        lines = [summary_text(marks)] + [f"{rule}: {count}" for rule, count in by_rule.most_common()]
+        lines = [summary_text(marks)] + [
+            f"{rule_name(rule)}: {count}" for rule, count in by_rule.most_common()
+        ]
         errors = sum(m.finding.severity == ERROR for m in marks)
         verdict = tr("Ready to publish.") if not errors else tr("Fix the errors before publishing.")
         self.window.side_tabs.setCurrentWidget(self.panel)
@@ -260,6 +264,8 @@ class CopyDesk(QObject):
         return done
 
     def add_to_dictionary(self, mark: Mark) -> None:
+        from editor.core.copydesk.spell import add_user_word
+
         library = self.library()
         try:
             add_user_word(Path(library), mark.text)
@@ -273,6 +279,8 @@ class CopyDesk(QObject):
 
     def edit_house_style(self) -> None:
         """Open the house-style dialog for the article's library; re-check after a save."""
+        from editor.ui.copydesk.style_dialog import HouseStyleDialog
+
         library = self.library()
         if not library:
             return

@@ -17,6 +17,33 @@ def severity_name(severity: str) -> str:
     return {ERROR: tr("Error"), WARNING: tr("Warning"), SUGGESTION: tr("Suggestion")}.get(severity, severity)
 
 
+def rule_name(rule: str) -> str:
+    """The rule's name for people (docs/copydesk.md lists them by id)."""
+    names = {
+        "quotes": tr("Quotation marks"),
+        "punct-space": tr("Spaces around punctuation"),
+        "latin-punct": tr("Latin punctuation"),
+        "spaces": tr("Doubled spaces"),
+        "odd-spaces": tr("Odd spaces"),
+        "tatweel": tr("Tatweel"),
+        "digits": tr("Digits"),
+        "number-order": tr("Number order"),
+        "invisible": tr("Invisible characters"),
+        "brackets": tr("Reversed brackets"),
+        "dateline-dash": tr("Dateline dash"),
+        "persian-letters": tr("Persian letters"),
+        "presentation-forms": tr("Presentation forms"),
+        "repeated-word": tr("Repeated words"),
+        "title": tr("Title"),
+        "dateline": tr("Dateline"),
+        "tags": tr("Tags"),
+        "boilerplate": tr("Web boilerplate"),
+        "hamza": tr("Hamza and spelling slips"),
+        "spelling": tr("Spelling"),
+    }
+    return names.get(rule, rule)
+
+
 def summary_text(marks: list[Mark]) -> str:
     counts = Counter(m.finding.severity for m in marks)
     if not marks:

@@ -129,7 +129,7 @@ def test_prepublish_check_shows_a_summary(qtbot, desk_window, monkeypatch) -> No
     win.copydesk.prepublish_action.trigger()
     qtbot.waitUntil(lambda: getattr(win.copydesk, "summary_box", None) is not None, timeout=15000)
     box: QMessageBox = win.copydesk.summary_box
-    assert "Fix the errors before publishing." in box.text() and "invisible: 1" in box.text()
+    assert "Fix the errors before publishing." in box.text() and "Invisible characters: 1" in box.text()
     assert win.side_tabs.currentWidget() is win.copydesk.panel
     box.close()
 
