@@ -10,10 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor import __version__
-from editor.commands import CommandError, article_cmds, export_cmd, import_cmd, library_cmds, lint_cmd
+from editor.commands import (
+    CommandError,
+    article_cmds,
+    export_cmd,
+    history_cmd,
+    import_cmd,
+    library_cmds,
+    lint_cmd,
+)
 from editor.core.article.storage import describe_os_error
 
-COMMAND_MODULES = (article_cmds, export_cmd, import_cmd, library_cmds, lint_cmd)
+COMMAND_MODULES = (article_cmds, export_cmd, history_cmd, import_cmd, library_cmds, lint_cmd)
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 

@@ -1224,6 +1224,38 @@
       <translation>المخطط</translation>
     </message>
     <message>
+      <source>History</source>
+      <translation>السجل</translation>
+    </message>
+    <message>
+      <source>Restore This Version</source>
+      <translation>استعادة هذه النسخة</translation>
+    </message>
+    <message>
+      <source>{0} — {1} words, {2} bytes</source>
+      <translation>{0} — {1} كلمة، {2} بايت</translation>
+    </message>
+    <message>
+      <source>No earlier versions of this article yet: each save keeps the one it replaces.</source>
+      <translation>لا نسخ سابقة لهذا المقال بعد: كل حفظ يحتفظ بالنسخة التي يحل محلها.</translation>
+    </message>
+    <message>
+      <source>Changes from the chosen version to the text in the window:</source>
+      <translation>الفروق بين النسخة المختارة والنص في النافذة:</translation>
+    </message>
+    <message>
+      <source>version</source>
+      <translation>النسخة</translation>
+    </message>
+    <message>
+      <source>now</source>
+      <translation>الآن</translation>
+    </message>
+    <message>
+      <source>Restore version</source>
+      <translation>استعادة نسخة</translation>
+    </message>
+    <message>
       <source>Midad cannot keep a recovery copy of your unsaved text in {0}: {1}. Save your work now, or save it elsewhere with Save As.</source>
       <translation>لا يستطيع مِداد الاحتفاظ بنسخة استعادة من نصك غير المحفوظ في {0}: {1}. احفظ عملك الآن، أو احفظه في مكان آخر بـ«حفظ باسم».</translation>
     </message>
@@ -1512,6 +1544,18 @@
     <message>
       <source>Formatting</source>
       <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>Reopen the Last Article at Start</source>
+      <translation>إعادة فتح آخر مقال عند البدء</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>ال&amp;سجل…</translation>
+    </message>
+    <message>
+      <source>The article open last time is no longer there: {0}</source>
+      <translation>المقال الذي كان مفتوحًا آخر مرة لم يعد موجودًا: {0}</translation>
     </message>
     <message>
       <source>%1 words</source>

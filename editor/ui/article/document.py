@@ -8,6 +8,7 @@ undoable command. `article()` joins both; an untouched body is saved exactly as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
 
 from editor.core.article.files import LoadedArticle, load_article, save_article
 from editor.core.article.model import Article
-from editor.core.article.storage import ANY
+from editor.core.article.storage import ANY, read_file_bytes
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
 from editor.ui.common.i18n import localize
@@ -75,6 +76,7 @@ class Document(QObject):
         self.meta_undo = QUndoStack(self)
         self.read_only_reason: str | None = None
         self.notice: str | None = None
+        self.saved_over: Callable[[Path, bytes], None] | None = None  # (path, bytes a save replaced)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -175,9 +177,15 @@ class Document(QObject):
         `expected` overrides that: a digest (what the user agreed to overwrite), or None (no file).
         """
         article = self.article()
+        previous = None
         if self.loaded is not None:
             if path is None and expected == ANY:
                 expected = self.loaded.digest or ANY
+            if path is None and self.saved_over is not None:
+                try:
+                    previous = read_file_bytes(self.loaded.path)
+                except OSError:
+                    previous = None
             saved = save_article(self.loaded, article, path, expected)
         elif path is not None:
             saved = save_article(path, article, expected=expected)
@@ -192,6 +200,8 @@ class Document(QObject):
         self.meta_undo.setClean()
         self._emit_modified()
         self.file_changed.emit()
+        if previous is not None and self.saved_over is not None:
+            self.saved_over(saved.path, previous)  # local history keeps the version this save replaced
 
     def replace_text(self, text: str, label: str = "") -> bool:
         """Make the whole article `text` by editing (restore, history, library edits); False if equal.

@@ -146,6 +146,13 @@ class Settings:
         self._s.sync()
 
     # --- helpers -----------------------------------------------------------------------------
+    def reopen_last(self) -> bool:
+        """Reopen the article of the last clean exit at start (caret and scroll too)."""
+        return self._bool("session/reopen", True)
+
+    def set_reopen_last(self, value: bool) -> None:
+        self._s.setValue("session/reopen", bool(value))
+
     def _bool(self, key: str, default: bool) -> bool:
         value = self._s.value(key, default)
         if isinstance(value, str):

@@ -114,3 +114,13 @@ class OpenArticleSync(QObject):
         document.replace_text(edited.text, tr("Tag change"))
         document.rebase(fresh)
         self._say(tr("The tag change was applied to your unsaved text too (Undo takes it back)."))
+
+
+def history_follows_rename(old: str, new: str) -> None:
+    """An article renamed in Midad keeps its local history."""
+    from editor.core.recovery.history import HistoryStore
+
+    try:
+        HistoryStore().rename(old, new)
+    except OSError:
+        pass  # history is a convenience: a rename never fails because of it

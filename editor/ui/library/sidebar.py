@@ -17,7 +17,7 @@ from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
 from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
-from editor.ui.library.open_article import OpenArticleSync
+from editor.ui.library.open_article import OpenArticleSync, history_follows_rename
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.library.tag_panel import TagPanel
 
@@ -130,6 +130,7 @@ class LibrarySidebar(QObject):
             self.controller.refresh()
 
     def _renamed(self, old: str, new: str) -> None:
+        history_follows_rename(old, new)
         path = self.window.document.path
         if path is not None and Path(path).resolve() == Path(old).resolve():
             self.window.document.follow_move(new)

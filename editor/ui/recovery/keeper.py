@@ -142,6 +142,10 @@ class JournalKeeper(QObject):
             self._has_entry = False
             self._pending = self._pool.submit(self.journal.remove, self.entry_id)
 
+    def run_in_background(self, job) -> None:  # noqa: ANN001 - a callable
+        """Run `job` on the journal's worker thread, in order with the journal writes."""
+        self._pending = self._pool.submit(job)
+
     def wait(self, timeout: float = 10.0) -> None:
         """Wait for the queued writes and removals."""
         pending = self._pending

@@ -7,9 +7,19 @@ journaled, nothing is asked, and the entry is kept for the next start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+
+from editor.core.article.model import Article
+from editor.core.article.storage import decode_bytes
+from editor.core.recovery.history import HistoryStore
 from editor.core.recovery.journal import Journal
+from editor.core.recovery.session import Session, load_session, save_session
+from editor.core.text.arabic import count_words
+from editor.ui.common.i18n import tr
+from editor.ui.recovery.history_dialog import HistoryDialog
 from editor.ui.recovery.keeper import JournalKeeper
 from editor.ui.window.banner import Banner
 
@@ -29,10 +39,85 @@ class WindowRecovery(QObject):
         window.centralWidget().layout().insertWidget(0, self.banner)
         self.keeper.failed.connect(lambda text: self.banner.show_messages([text], can_unlock=False))
         self.keeper.recovered.connect(self.banner.hide)
+        self.reopen_action = QAction(tr("Reopen the Last Article at Start"), window)
+        self.reopen_action.setCheckable(True)
+        self.reopen_action.setChecked(window.settings.reopen_last())
+        self.reopen_action.toggled.connect(window.settings.set_reopen_last)
+        window.add_file_menu_action(self.reopen_action)
+        self.history = HistoryStore()
+        self.history_action = QAction(tr("&History…"), window)
+        self.history_action.triggered.connect(self.show_history)
+        window.add_file_menu_action(self.history_action)
+        window.document.saved_over = self._keep_version
+        window.document.file_changed.connect(
+            lambda: self.history_action.setEnabled(window.document.path is not None)
+        )
         window.closing.connect(self._closing)
+
+    def _keep_version(self, path: Path, data: bytes) -> None:
+        """A save replaced `data`: keep it in the local history (in the journal's worker thread)."""
+
+        def keep() -> None:
+            try:
+                text = decode_bytes(data, str(path)).text
+                self.history.add(path, data, count_words(Article.from_text(text).body))
+            except (OSError, ValueError):
+                pass  # history is a convenience: a failure never fails the save
+
+        self.keeper.run_in_background(keep)
+
+    def show_history(self) -> bool:
+        """File → History…: True when a version was restored (as an edit)."""
+        self.keeper.wait()  # the version of the last save is in the store
+        dialog = HistoryDialog(self.window.document, self.history, self.window)
+        dialog.exec()
+        return dialog.restored
 
     def _closing(self) -> None:
         self.keeper.shutdown(keep=self.terminating)
+        self.remember_session()
+
+    def remember_session(self) -> None:
+        """Write what is open (its file, caret, scroll) for the next start."""
+        document = self.window.document
+        session = None
+        if document.path is not None:
+            session = Session(
+                str(Path(document.path).absolute()),
+                document.editor.textCursor().position(),
+                document.editor.verticalScrollBar().value(),
+            )
+        try:
+            save_session(session)
+        except OSError:
+            pass  # the journal banner already reports an unusable data folder
+
+    def restore_session(self) -> bool:
+        """Reopen the last clean exit's article (if the preference is on and nothing else is open)."""
+        window = self.window
+        if (
+            not window.settings.reopen_last()
+            or window.document.path is not None
+            or window.files.new_file_path
+        ):
+            return False
+        session = load_session()
+        if session is None:
+            return False
+        path = Path(session.path)
+        if not path.is_file():
+            window.status.showMessage(
+                tr("The article open last time is no longer there: {0}").format(path), 12000
+            )
+            return False
+        if not window.open_file(str(path)):
+            return False
+        editor = window.editor
+        cursor = editor.textCursor()
+        cursor.setPosition(min(session.caret, editor.document().characterCount() - 1))
+        editor.setTextCursor(cursor)
+        QTimer.singleShot(0, lambda: editor.verticalScrollBar().setValue(session.scroll))  # after layout
+        return True
 
     def terminate(self) -> None:
         """Quit on a signal: journal the text, close without asking, keep the entry."""

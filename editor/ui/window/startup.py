@@ -31,6 +31,7 @@ def start_recovery(window) -> SignalBridge:  # noqa: ANN001 - MainWindow
         windows.append(other)
         return other
 
+    window.recovery.restore_session()  # the article of the last clean exit, unless a file was given
     QTimer.singleShot(0, lambda: offer_recovery(window, new_window=new_window))
     window.extra_windows = windows
     return bridge

@@ -93,3 +93,27 @@ def test_discard_removes_and_later_keeps(qtbot, window, journal):
     assert "+" in dialog.diff.toPlainText()
     dialog.discard_button.click()
     assert dialog.choice == restore.DISCARD
+
+
+def test_session_reopens_the_last_article_with_its_caret(qtbot, settings, journal, seed_file):
+    from editor.ui.window.main_window import MainWindow
+
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    assert first.open_file(str(seed_file))
+    cursor = first.editor.textCursor()
+    cursor.setPosition(120)
+    first.editor.setTextCursor(cursor)
+    assert first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.recovery.restore_session()
+    assert second.document.path == seed_file and second.editor.textCursor().position() == 120
+    assert second.close()
+    seed_file.unlink()  # gone: mentioned, not an error
+    third = MainWindow(settings)
+    qtbot.addWidget(third)
+    assert not third.recovery.restore_session()
+    assert "no longer there" in third.status.currentMessage() and third.document.path is None
+    third.recovery.reopen_action.trigger()  # the preference turns it off
+    assert not settings.reopen_last()
