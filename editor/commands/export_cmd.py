@@ -22,9 +22,12 @@ def binary_export(article: Article, base_dir: Path, fmt: str, paper: str = "a4")
         from editor.core.convert.docx_out import article_docx_bytes
 
         return article_docx_bytes(article, base_dir, paper=paper)
-    from editor.ui.export.pdf import pdf_bytes
+    try:
+        from editor.ui.export.pdf import pdf_bytes
 
-    return pdf_bytes(article, base_dir, paper)
+        return pdf_bytes(article, base_dir, paper)
+    except ImportError as exc:  # Qt's libraries are missing (PySide6 or a system library)
+        raise CommandError(f"PDF export needs Qt, which cannot be loaded: {exc}") from exc
 
 
 def render_export(path: Path, fmt: str, output_dir: Path | None = None, paper: str = "a4") -> str | bytes:

@@ -53,6 +53,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
 
     cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
     files_dropped = Signal(list)  # local article files dropped on the editor (opened, not inserted)
+    import_dropped = Signal(str)  # one Word or HTML file dropped on the editor (imported, not inserted)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +216,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             articles = [p for p in paths if p.lower().endswith(ARTICLE_SUFFIXES)]
             if articles and len(articles) == len(source.urls()):
                 self.files_dropped.emit(articles)
+                return
+            if len(paths) == len(source.urls()) == 1 and paths[0].lower().endswith(paste.IMPORT_SUFFIXES):
+                self.import_dropped.emit(paths[0])
                 return
         text = paste.markdown_for_paste(source)  # HTML → Markdown; HTML-only pastes its text
         if text is not None:

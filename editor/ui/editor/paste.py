@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QTextEdit
 from editor.core.convert.html_markdown import HtmlTooComplex, html_to_markdown
 
 MIDAD_MIME = "application/x-midad-markdown"
+IMPORT_SUFFIXES = (".docx", ".html", ".htm")  # dropped on the editor: imported as a new article
 PASTE_HTML_LIMIT = 2_000_000  # characters of HTML converted on the GUI thread; beyond, the plain text
 _STRUCTURE_RE = re.compile(r"<(?:h[1-6]|p|li|ul|ol|a|b|strong|em|i|blockquote|table|tr|td|th)[\s>/]", re.I)
 

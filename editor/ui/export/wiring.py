@@ -50,6 +50,7 @@ def install_convert(window: MainWindow) -> ExportController:
     actions["copy_cms"].triggered.connect(exporter.copy_for_cms)
     actions["copy_meta"].triggered.connect(exporter.copy_metadata)
     actions["paste_plain"].triggered.connect(lambda: paste_plain(window.editor))
+    window.editor.import_dropped.connect(exporter.import_path)
 
     file_menu = window.file_menu
     end = window._file_menu_end  # noqa: SLF001 - the menus module's insertion point above Quit

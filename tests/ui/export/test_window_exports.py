@@ -204,3 +204,25 @@ def test_a_txt_file_opens_as_an_article_and_stays_txt(window, tmp_path: Path) ->
     assert window.files.save()
     assert source.read_text(encoding="utf-8").startswith("إضافة سطر أول")
     assert not source.with_suffix(".md").exists()
+
+
+def test_word_file_in_through_import_and_by_drop(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from tests.core.convert.test_importer import make_docx
+
+    source = tmp_path / "colleague.docx"
+    make_docx(source)
+    before = source.read_bytes()
+    window.exporter.choose_import_path = lambda *_: str(source)
+    window.convert_actions["import"].trigger()
+    assert window.document.meta["title"] == "تقرير عن الأمن"
+    assert "فقرة فيها **كلمة عريضة** و*مائلة*." in window.editor.body_text()
+    assert "| المغرب | 03-73 |" in window.editor.body_text()
+    window.editor.document().setModified(False)
+    window.document.new(window.document.meta_article.with_body("نص"))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(source))])
+    window.editor.insertFromMimeData(data)  # what a drop of the file does
+    assert "| المغرب | 03-73 |" in window.editor.body_text() and "file://" not in window.editor.body_text()
+    assert source.read_bytes() == before
