@@ -83,8 +83,11 @@ def run_lint(args: argparse.Namespace) -> int:
     if args.fix:
         new_text, applied = fix_text(text, style, rules - SPELLING_RULES)
         if new_text != text:
+            encoding = decoded.encoding if not decoded.is_legacy else "utf-8"  # as a save in the editor
+            if decoded.is_legacy:
+                print(f"midad: {decoded.notice}; the fixed file is written as UTF-8", file=sys.stderr)
             try:
-                atomic_write_bytes(path, encode_text(new_text, decoded.encoding, decoded.bom))
+                atomic_write_bytes(path, encode_text(new_text, encoding, decoded.bom))
             except OSError as exc:
                 raise CommandError(str(exc)) from exc
             for f, before in applied:  # (positions in the text as it was at that fix's pass)

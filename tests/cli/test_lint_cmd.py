@@ -113,3 +113,23 @@ def test_empty_files(tmp_path: Path, capsys, content: str) -> None:
     path = tmp_path / "a.md"
     path.write_text(content, encoding="utf-8")
     assert main(["lint", str(path), "--no-spelling"]) == 0
+
+
+def test_fix_of_a_legacy_file_says_it_becomes_utf8(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes("# ع\n\nالرباط, المغرب #و\n".encode("cp1256"))
+    assert main(["lint", str(path), "--fix", "--no-spelling"]) == 0
+    assert "UTF-8" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "# ع\n\nالرباط، المغرب #و\n"
+
+
+def test_read_only_file_is_not_fixed(tmp_path: Path, capsys) -> None:
+    import os
+
+    path = tmp_path / "a.md"
+    path.write_text("# ع\n\nالرباط, المغرب #و\n", encoding="utf-8")
+    os.chmod(path, 0o444)
+    code = main(["lint", str(path), "--fix", "--no-spelling"])
+    err = capsys.readouterr().err
+    assert code == 1 and "read-only" in err and err.count("\n") == 1  # (even as root)
+    assert path.read_text(encoding="utf-8") == "# ع\n\nالرباط, المغرب #و\n"
