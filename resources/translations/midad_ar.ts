@@ -1224,6 +1224,10 @@
       <translation>المخطط</translation>
     </message>
     <message>
+      <source>{name} is open in another Midad window ({holder}): it was opened read-only.</source>
+      <translation>{name} مفتوح في نافذة أخرى من مِداد ({holder}): فُتح للقراءة فقط.</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>السجل</translation>
     </message>

@@ -77,6 +77,8 @@ class Document(QObject):
         self.read_only_reason: str | None = None
         self.notice: str | None = None
         self.saved_over: Callable[[Path, bytes], None] | None = None  # (path, bytes a save replaced)
+        self.claim_file: Callable[[Path], str | None] | None = None  # a reason when another Midad has it open
+        self._lock_reason: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -146,8 +148,9 @@ class Document(QObject):
         loaded = load_article(path)
         self._show(loaded.article, loaded)
         self.notice = loaded.notice
-        self.read_only_reason = loaded.read_only_reason
-        self.editor.setReadOnly(loaded.read_only_reason is not None)
+        self._lock_reason = self.claim_file(loaded.path) if self.claim_file is not None else None
+        self.read_only_reason = loaded.read_only_reason or self._lock_reason
+        self.editor.setReadOnly(self.read_only_reason is not None)
         self.file_changed.emit()
 
     def new(self, article: Article) -> None:
@@ -251,7 +254,14 @@ class Document(QObject):
         self._emit_modified()
 
     def unlock(self) -> None:
-        """Allow editing a read-only file (it can then only be saved under another name)."""
+        """Allow editing a read-only file (it can then only be saved under another name).
+
+        A file only locked by another Midad window can then be saved in place (the checked save
+        still stops if that window saved it meanwhile).
+        """
+        if self._lock_reason is not None and self.read_only_reason == self._lock_reason:
+            self.read_only_reason = None
+        self._lock_reason = None
         self.editor.setReadOnly(False)
         self.file_changed.emit()
 

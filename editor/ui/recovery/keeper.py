@@ -45,6 +45,7 @@ class JournalKeeper(QObject):
         self.new_file_path = lambda: None  # where an unsaved new article will go (FileController)
         self.failing = False
         self._has_entry = False
+        self._written_state: tuple | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-journal")
         self._pending: Future | None = None
         self._pause = QTimer(self, singleShot=True, interval=pause_ms)
@@ -93,6 +94,10 @@ class JournalKeeper(QObject):
         self._max.stop()
         if not self.document.is_modified():
             return
+        state = (self.document.editor.document().revision(), id(self.document.meta_article), self.failing)
+        if state == self._written_state:
+            return  # nothing changed since the last write (a 1 MB snapshot costs ~30 ms)
+        self._written_state = state
         entry = self.snapshot()
         self._has_entry = True
         self._pending = self._pool.submit(self._write, entry)
@@ -138,6 +143,7 @@ class JournalKeeper(QObject):
         """Remove the entry (clean save, clean exit, the user discarded the text)."""
         self._pause.stop()
         self._max.stop()
+        self._written_state = None
         if self._has_entry:
             self._has_entry = False
             self._pending = self._pool.submit(self.journal.remove, self.entry_id)

@@ -19,6 +19,7 @@ from editor.core.recovery.journal import Journal
 from editor.core.recovery.session import Session, load_session, save_session
 from editor.core.text.arabic import count_words
 from editor.ui.common.i18n import tr
+from editor.ui.recovery.file_lock import DocumentLock
 from editor.ui.recovery.history_dialog import HistoryDialog
 from editor.ui.recovery.keeper import JournalKeeper
 from editor.ui.window.banner import Banner
@@ -52,6 +53,7 @@ class WindowRecovery(QObject):
         window.document.file_changed.connect(
             lambda: self.history_action.setEnabled(window.document.path is not None)
         )
+        self.file_lock = DocumentLock(window.document, self)
         window.closing.connect(self._closing)
 
     def _keep_version(self, path: Path, data: bytes) -> None:
@@ -76,6 +78,7 @@ class WindowRecovery(QObject):
     def _closing(self) -> None:
         self.keeper.shutdown(keep=self.terminating)
         self.remember_session()
+        self.file_lock.release()
 
     def remember_session(self) -> None:
         """Write what is open (its file, caret, scroll) for the next start."""
