@@ -289,7 +289,10 @@ class CopyDesk(QObject):
         self.style_dialog.open()
 
     def shutdown(self) -> None:
+        """The window closes: stop the check workers now (Python joins live process pools before
+        `atexit` runs, so a spell check still loading its dictionary would hold up the exit)."""
         self._closed = True
+        worker.shutdown()
 
 
 def _shown(fix: str) -> str:

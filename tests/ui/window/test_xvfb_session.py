@@ -67,8 +67,11 @@ def test_main_py_types_and_saves_under_xvfb(tmp_path, seed_bytes):
         subprocess.run(["xdotool", "key", "ctrl+s"], env=env, check=True)
         assert _wait(lambda: article.read_bytes() != seed_bytes, 10)
         assert article.read_bytes() == seed_bytes + b"\nXvfb line"
+        quit_at = time.monotonic()
         subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True)  # saved: quits without asking
         assert app.wait(15) == 0
+        # Quitting never waits for background checks (a spell check loading its dictionary held it 8 s).
+        assert time.monotonic() - quit_at < 5
     finally:
         if app is not None and app.poll() is None:
             app.terminate()
