@@ -292,7 +292,11 @@ class CopyDesk(QObject):
         """The window closes: stop the check workers now (Python joins live process pools before
         `atexit` runs, so a spell check still loading its dictionary would hold up the exit)."""
         self._closed = True
-        worker.shutdown()
+        import sys
+
+        worker = sys.modules.get("editor.ui.copydesk.worker")  # never imported: nothing to stop
+        if worker is not None:
+            worker.shutdown()
 
 
 def _shown(fix: str) -> str:
