@@ -66,6 +66,28 @@ def close_on_interrupt(window: QWidget) -> QTimer:
     return timer
 
 
+def _release_renderers() -> None:
+    from editor.ui.preview.pane import PreviewRenderer
+
+    PreviewRenderer.start_held = False
+    for widget in QApplication.topLevelWidgets():
+        renderer = getattr(widget, "renderer", None)
+        if isinstance(renderer, PreviewRenderer):
+            renderer.release()
+
+
+def _start_library(window) -> None:  # noqa: ANN001 - MainWindow
+    from editor.ui.library.sidebar import LibrarySidebar
+
+    window.library_sidebar = LibrarySidebar(window)
+
+
+def _start_recovery(window) -> None:  # noqa: ANN001 - MainWindow
+    from editor.ui.window.startup import start_recovery
+
+    start_recovery(window)  # SIGTERM/SIGHUP journal and quit; SIGINT closes; offer crashed text
+
+
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop.
 
@@ -85,14 +107,19 @@ def run_gui(files: list[str]) -> int:
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
-    window = MainWindow(settings)
-    from editor.ui.library.sidebar import LibrarySidebar
+    from editor.ui.preview.pane import PreviewRenderer
 
-    window.library_sidebar = LibrarySidebar(window)  # type: ignore[attr-defined]
+    PreviewRenderer.start_held = True  # the worker process starts after the first frame, not before it
+    window = MainWindow(settings)
     window.show()
     if files:
         window.open_file(files[0])
-    from editor.ui.window.startup import start_recovery
+    _start_recovery(window)  # signal handlers at once; the offer of crashed text waits for the loop
+    # Everything else waits for the first frame: the article is on screen before the library
+    # (SQLite, the index, reader processes) is even imported.
+    from editor.ui.window.first_frame import FirstFrame
 
-    start_recovery(window)  # SIGTERM/SIGHUP journal and quit; SIGINT closes; offer crashed text
+    window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]
+    window.first_frame.add(_release_renderers)  # type: ignore[attr-defined]
+    window.first_frame.add(lambda: _start_library(window))  # type: ignore[attr-defined]
     return app.exec()

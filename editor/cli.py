@@ -65,6 +65,13 @@ def _is_article_path(word: str) -> bool:
     return path.is_file() or (not path.is_dir() and path.suffix.lower() in ARTICLE_SUFFIXES)
 
 
+def _is_new_article_name(word: str) -> bool:
+    """An article name no command can have (`x.md`): opened without looking at the commands."""
+    return (
+        not word.startswith("-") and Path(word).suffix.lower() in ARTICLE_SUFFIXES and not Path(word).is_dir()
+    )
+
+
 def _not_a_command(word: str, commands: list[str]) -> int:
     """One line on stderr for a word that is neither a command nor an article; exit status 2."""
     if Path(word).expanduser().is_dir():
@@ -102,6 +109,11 @@ def _top_level_option(args: argparse.Namespace) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `midad` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or _is_new_article_name(args_list[0]):
+        # the GUI path builds no parser: the command modules (and Python-Markdown) stay unloaded
+        from editor.app import run_gui
+
+        return run_gui(args_list[:1])
     parser = build_parser()
     commands = _command_names(parser)
     first = args_list[0] if args_list else None

@@ -10,7 +10,6 @@ from editor.commands import CommandError
 from editor.core.article.files import load_article
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, atomic_write_bytes
-from editor.core.markdown.page import export_fragment, export_html, export_text, rebase_local_images
 
 FORMATS = ("html", "fragment", "text", "pdf", "docx")
 BINARY_FORMATS = ("pdf", "docx")
@@ -45,6 +44,9 @@ def render_export(path: Path, fmt: str, output_dir: Path | None = None, paper: s
         raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    # imported here: `editor.cli` loads this module, and Python-Markdown has no place on the GUI's start path
+    from editor.core.markdown.page import export_fragment, export_html, export_text, rebase_local_images
+
     article = loaded.article
     base_dir = loaded.path.resolve().parent
     if fmt == "text":

@@ -13,8 +13,6 @@ from __future__ import annotations
 import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -107,6 +105,9 @@ def missing_libraries(plugin: Path) -> list[str]:
         return []
     except OSError as exc:
         first = _MISSING_RE.findall(str(exc))
+    import shutil
+    import subprocess
+
     found: list[str] = []
     ldd = shutil.which("ldd")
     if ldd:

@@ -84,7 +84,7 @@ def test_missing_xcb_library_names_the_packages(monkeypatch):
         raise OSError("libxcb-cursor.so.0: cannot open shared object file: No such file or directory")
 
     monkeypatch.setattr(qt_platform.ctypes, "CDLL", fail)
-    monkeypatch.setattr(qt_platform.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     problem = startup_problem({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"})
     assert problem is not None and "\n" not in problem
     assert "libxcb-cursor.so.0" in problem

@@ -33,6 +33,7 @@ class PreviewRenderer(QObject):
 
     rendered = Signal(int, object)  # generation, PauseResult
     _done = Signal(int, object)
+    start_held = False  # set by the GUI start: new renderers wait for `release()` (after the first frame)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,17 +42,29 @@ class PreviewRenderer(QObject):
         self._pending: tuple[int, str, str | None, bool] | None = None
         self._last_job: tuple[int, str, str | None, bool] | None = None
         self._closed = False
+        self._held = self.start_held
         self._done.connect(self._on_done)
 
     def request(self, article: Article, base_dir: Path | None, with_html: bool = True) -> int:
         """Queue the work for `article`; returns its generation number."""
         self._generation += 1
         job = (self._generation, article.text, str(base_dir) if base_dir else None, with_html)
-        if self._in_flight:
+        if self._in_flight or self._held:
             self._pending = job
         elif not self._closed:
             self._submit(job)
         return self._generation
+
+    def hold(self) -> None:
+        """Keep requests (only the newest) without starting the worker, e.g. until the first frame."""
+        self._held = True
+
+    def release(self) -> None:
+        """Start the worker with the newest held request, if any."""
+        self._held = False
+        if self._pending is not None and not self._in_flight and not self._closed:
+            job, self._pending = self._pending, None
+            self._submit(job)
 
     @property
     def generation(self) -> int:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import atexit
 import gc
-import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +83,9 @@ def executor() -> Executor:
     """One worker process for the whole application (a thread if processes cannot start)."""
     global _executor
     if _executor is None:
+        import multiprocessing  # here, not at import: it costs start-up time before the first frame
+        from concurrent.futures import ProcessPoolExecutor
+
         try:
             _executor = ProcessPoolExecutor(
                 max_workers=1,
@@ -92,6 +94,8 @@ def executor() -> Executor:
                 initargs=(os.getpid(),),
             )
         except (OSError, ValueError, NotImplementedError):
+            from concurrent.futures import ThreadPoolExecutor
+
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-pause")
         atexit.register(shutdown)
     return _executor
@@ -111,4 +115,6 @@ def use_thread_worker() -> None:
     global _executor
     if _executor is not None:
         _executor.shutdown(wait=False, cancel_futures=True)
+    from concurrent.futures import ThreadPoolExecutor
+
     _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-pause")

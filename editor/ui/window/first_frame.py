@@ -1,0 +1,71 @@
+"""Show the window first: run the rest of the start-up once the editor has painted its first frame.
+
+The library panel (SQLite, the index, worker processes), recovery and other start-up work are
+handed to `after_first_frame`; they run from the event loop right after the editor's first paint,
+one piece per event-loop turn, so the writer sees the article as early as possible and typing is
+never blocked for long. `MIDAD_STARTUP_TRACE=1` prints `midad: first-paint loaded=… <unix time>` on
+stderr when that first paint is done, with the heavy modules already loaded by then (used by
+`benchmarks/bench_startup.py` and the tests).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+# modules that have no business before the first frame (the trace says which were loaded)
+HEAVY_MODULES = (
+    "sqlite3",
+    "markdown",
+    "multiprocessing",
+    "editor.ui.library.sidebar",
+    "editor.core.library.index",
+)
+FALLBACK_MS = 1500  # if no paint ever comes (a hidden or minimised window), start the rest anyway
+
+
+class FirstFrame(QObject):
+    """Watches `widget` (the editor's viewport) for its first paint, then runs the queued steps."""
+
+    def __init__(self, widget: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent or widget)
+        self.widget = widget
+        self.steps: list[Callable[[], object]] = []
+        self.painted = False
+        self.done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(FALLBACK_MS, self._start)
+
+    def add(self, step: Callable[[], object]) -> None:
+        """Run `step` after the first frame (at once if the queue already ran)."""
+        if self.done:
+            QTimer.singleShot(0, step)
+        else:
+            self.steps.append(step)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.widget and event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._start)  # after this paint has finished
+        return False
+
+    def _start(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.widget.removeEventFilter(self)
+        if os.environ.get("MIDAD_STARTUP_TRACE"):
+            loaded = ",".join(m for m in HEAVY_MODULES if m in sys.modules) or "-"
+            print(f"midad: first-paint loaded={loaded} {time.time():.6f}", file=sys.stderr, flush=True)
+        self._next()
+
+    def _next(self) -> None:
+        if self.steps:
+            step = self.steps.pop(0)
+            step()
+            QTimer.singleShot(0, self._next)  # one step per turn: input and paints get in between

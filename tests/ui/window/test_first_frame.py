@@ -1,0 +1,62 @@
+"""Show the window first: the article is painted before the library, SQLite, Markdown or a worker load."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QTextEdit
+
+from editor.ui.window.first_frame import FirstFrame
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_steps_run_in_order_after_the_first_paint(qtbot):
+    edit = QTextEdit()
+    edit.setPlainText("نص")
+    qtbot.addWidget(edit)
+    ran: list[str] = []
+    frame = FirstFrame(edit.viewport(), edit)
+    frame.add(lambda: ran.append("one"))
+    frame.add(lambda: ran.append("two"))
+    assert ran == []  # nothing before the window paints
+    edit.show()
+    qtbot.waitUntil(lambda: ran == ["one", "two"], timeout=3000)
+    assert frame.painted
+    frame.add(lambda: ran.append("late"))  # added after: runs soon, not never
+    qtbot.waitUntil(lambda: ran[-1] == "late", timeout=3000)
+
+
+def test_whole_process_paints_the_article_before_loading_the_library(seed_file, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MIDAD_STARTUP_TRACE="1")
+    env.update(
+        HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data")
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "editor.cli", str(seed_file)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in proc.stderr:
+            lines.append(line)
+            if "first-paint" in line:
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(60)
+    proc.kill()
+    proc.wait()
+    trace = [line for line in lines if line.startswith("midad: first-paint")]
+    assert trace, "".join(lines)
+    assert "loaded=- " in trace[0], trace[0]  # no SQLite, Markdown, worker pool or library yet
