@@ -67,13 +67,15 @@ def close_on_interrupt(window: QWidget) -> QTimer:
 
 
 def _release_renderers() -> None:
+    from editor.ui.copydesk.desk import CopyDesk
     from editor.ui.preview.pane import PreviewRenderer
 
-    PreviewRenderer.start_held = False
+    PreviewRenderer.start_held = CopyDesk.start_held = False
     for widget in QApplication.topLevelWidgets():
-        renderer = getattr(widget, "renderer", None)
-        if isinstance(renderer, PreviewRenderer):
-            renderer.release()
+        for name, kind in (("renderer", PreviewRenderer), ("copydesk", CopyDesk)):
+            held = getattr(widget, name, None)
+            if isinstance(held, kind):
+                held.release()
 
 
 def _start_library(window) -> None:  # noqa: ANN001 - MainWindow
@@ -107,9 +109,11 @@ def run_gui(files: list[str]) -> int:
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
+    from editor.ui.copydesk.desk import CopyDesk
     from editor.ui.preview.pane import PreviewRenderer
 
-    PreviewRenderer.start_held = True  # the worker process starts after the first frame, not before it
+    # the worker processes (preview, copy desk) start after the first frame, not before it
+    PreviewRenderer.start_held = CopyDesk.start_held = True
     window = MainWindow(settings)
     window.show()
     if files:

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from editor import __version__
-from editor.commands import (
-    CommandError,
-    article_cmds,
-    export_cmd,
-    history_cmd,
-    import_cmd,
-    library_cmds,
-    lint_cmd,
-)
+from editor.commands import CommandError
 from editor.core.article.storage import describe_os_error
 
-COMMAND_MODULES = (article_cmds, export_cmd, history_cmd, import_cmd, library_cmds, lint_cmd)
+# Imported when a command line is parsed, never for `midad` / `midad FILE`: they load Markdown,
+# BeautifulSoup, python-docx…, which have no place on the window's start path.
+COMMAND_MODULE_NAMES = ("article_cmds", "export_cmd", "history_cmd", "import_cmd", "library_cmds", "lint_cmd")
+
+
+def command_modules() -> tuple:
+    """The `editor.commands` modules, each with `register(subparsers)`."""
+    return tuple(importlib.import_module(f"editor.commands.{name}") for name in COMMAND_MODULE_NAMES)
+
+
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     return parser
 

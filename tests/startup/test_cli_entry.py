@@ -51,7 +51,8 @@ def test_a_command_added_later_is_listed(capsys, no_gui, tmp_path, monkeypatch):
         def register(subparsers):
             subparsers.add_parser("zzzextra").set_defaults(handler=lambda args: 0)
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, Extra))
+    modules = cli.command_modules()
+    monkeypatch.setattr(cli, "command_modules", lambda: (*modules, Extra))
     assert cli.main(["nonsense"]) == 2
     assert "zzzextra" in capsys.readouterr().err
     assert cli.main(["zzzextra"]) == 0

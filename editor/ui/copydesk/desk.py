@@ -27,6 +27,7 @@ _KEY_SPELLING = "copydesk/spell_check"
 
 
 class CopyDesk(QObject):
+    start_held = False  # set by the GUI start (`editor.app`), released after the first frame
     """Owns the copy desk of one MainWindow."""
 
     checked = Signal(str)  # "typography" or "spell": new findings are shown
@@ -43,6 +44,8 @@ class CopyDesk(QObject):
         self._in_flight: dict[str, bool] = {"typography": False, "spell": False}
         self._pending: dict[str, tuple[int, str] | None] = {"typography": None, "spell": None}
         self._closed = False
+        self._held = self.start_held  # at GUI start: no worker process before the first frame
+        self._check_on_release = False
         self._prepublish: dict[str, int] | None = None
         self.numbers = NumberOrderAsYouType(self.editor, self)
         self._settings = window.settings._s  # noqa: SLF001 - the window's QSettings store
@@ -110,9 +113,19 @@ class CopyDesk(QObject):
         return folder or None
 
     # --- checking ---------------------------------------------------------------------------------
+    def release(self) -> None:
+        """Start checking (held at GUI start until the first frame); runs a check asked for meanwhile."""
+        self._held = False
+        if self._check_on_release:
+            self._check_on_release = False
+            self.check()
+
     def check(self) -> None:
         """Check the current text in the background (typography now, spelling in its own worker)."""
         if self._closed:
+            return
+        if self._held:
+            self._check_on_release = True
             return
         self._generation += 1
         text = self.window.document.article().text

@@ -8,11 +8,10 @@ This module imports no Qt.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 from editor.core.copydesk.desk import editor_check
 
@@ -36,6 +35,9 @@ def _executor(kind: str) -> Executor:
         if _use_threads:
             executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"midad-{kind}")
         else:
+            import multiprocessing  # here: it costs start-up time before the first frame
+            from concurrent.futures import ProcessPoolExecutor
+
             try:
                 executor = ProcessPoolExecutor(
                     max_workers=1,

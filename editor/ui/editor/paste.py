@@ -18,7 +18,12 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QTextEdit
 
-from editor.core.convert.html_markdown import HtmlTooComplex, html_to_markdown
+
+def _html_too_complex() -> type[Exception]:
+    from editor.core.convert.html_markdown import HtmlTooComplex
+
+    return HtmlTooComplex
+
 
 MIDAD_MIME = "application/x-midad-markdown"
 IMPORT_SUFFIXES = (".docx", ".html", ".htm")  # dropped on the editor: imported as a new article
@@ -45,8 +50,10 @@ def markdown_for_paste(source: QMimeData) -> str | None:
         html = source.html()
         if html and len(html) <= PASTE_HTML_LIMIT and _STRUCTURE_RE.search(html):
             try:
+                from editor.core.convert.html_markdown import html_to_markdown  # BeautifulSoup: when used
+
                 markdown = html_to_markdown(html).strip("\n")
-            except HtmlTooComplex:
+            except _html_too_complex():
                 markdown = ""
             if markdown.strip():
                 return markdown

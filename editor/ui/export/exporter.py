@@ -19,9 +19,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ArticleIOError, atomic_write_bytes
-from editor.core.convert.cms import cms_payload, metadata_fields
-from editor.core.convert.importer import ImportFailed, import_file
-from editor.core.markdown.page import export_html, rebase_local_images
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.editor.paste import MIDAD_MIME
 from editor.ui.window import dialogs
@@ -39,6 +36,12 @@ FORMATS = {
     "pdf": ("PDF (*.pdf)", ".pdf"),
     "docx": ("Word (*.docx)", ".docx"),
 }
+
+
+def _import_failed() -> type[Exception]:
+    from editor.core.convert.importer import ImportFailed
+
+    return ImportFailed
 
 
 def choose_import_path(parent: QWidget, folder: str) -> str:
@@ -99,8 +102,10 @@ class ExportController(QObject):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from editor.core.convert.importer import import_file  # BeautifulSoup: loaded when used
+
             imported = import_file(path)
-        except ImportFailed as exc:
+        except _import_failed() as exc:
             QApplication.restoreOverrideCursor()
             self.show_error(self.window, tr("Cannot import the file"), localize_error(exc))
             return False
@@ -160,6 +165,8 @@ class ExportController(QObject):
     def export_bytes(self, fmt: str, output_dir: Path) -> bytes:
         article, base_dir = self.window.document.article(), self.window.document.base_dir()
         if fmt == "html":
+            from editor.core.markdown.page import export_html, rebase_local_images  # Markdown: when used
+
             page = export_html(article, base_dir)
             if base_dir is not None:
                 page = rebase_local_images(page, base_dir, output_dir)
@@ -193,6 +200,8 @@ class ExportController(QObject):
     # --- copy for the CMS ------------------------------------------------------------------------------------
     def copy_for_cms(self) -> None:
         """The body as HTML (`text/html`: paragraphs with `dir`, no styles) and Markdown (`text/plain`)."""
+        from editor.core.convert.cms import cms_payload
+
         fragment, markdown = cms_payload(self.window.document.article(), self.window.document.base_dir())
         data = QMimeData()
         data.setHtml(fragment)
@@ -211,6 +220,8 @@ class ExportController(QObject):
             "category": tr("Category"),
             "dateline": tr("Dateline"),
         }
+        from editor.core.convert.cms import metadata_fields
+
         fields = metadata_fields(self.window.document.article())
         text = "\n".join(f"{labels[key]}: {value}" for key, value in fields)
         QGuiApplication.clipboard().setText(text + "\n" if text else "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from editor.ui.common.i18n import tr
-from editor.ui.library.sidebar import LibrarySidebar
 
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
@@ -13,6 +12,8 @@ if TYPE_CHECKING:
 
 def search_library(window: MainWindow, query: str) -> bool:
     """Show the Library tab searching for `query`; False (with a status message) without a library."""
+    from editor.ui.library.sidebar import LibrarySidebar  # SQLite and the index: not at start-up
+
     sidebar = getattr(window, "library_sidebar", None) or window.findChild(LibrarySidebar)
     panel = sidebar.library_panel if sidebar is not None else None
     if panel is None or not query.strip():
