@@ -78,6 +78,15 @@ def _release_renderers() -> None:
                 held.release()
 
 
+def _stop_workers() -> None:
+    """When the event loop ends: stop the worker processes now, so Python's exit never waits for them."""
+    from editor.ui.copydesk import worker
+    from editor.ui.preview import pause_work
+
+    pause_work.stop_now()
+    worker.stop_now()
+
+
 def _start_library(window) -> None:  # noqa: ANN001 - MainWindow
     from editor.ui.library.sidebar import LibrarySidebar
 
@@ -124,6 +133,7 @@ def run_gui(files: list[str]) -> int:
     from editor.ui.window.first_frame import FirstFrame
 
     window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]
+    app.aboutToQuit.connect(_stop_workers)
     window.first_frame.add(_release_renderers)  # type: ignore[attr-defined]
     window.first_frame.add(lambda: _start_library(window))  # type: ignore[attr-defined]
     return app.exec()

@@ -68,6 +68,17 @@ def use_threads() -> None:
     _executors.clear()
 
 
+def stop_now() -> None:
+    """Quitting: end the worker processes at once (a check, or the spell dictionary loading, may
+    take seconds, and Python's exit would wait for it). Their results are no longer wanted."""
+    for executor in list(_executors.values()):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+    _executors.clear()
+
+
 def shutdown() -> None:
     """Stop the workers without waiting for a check in progress (at exit its result is not wanted).
 

@@ -110,6 +110,17 @@ def shutdown() -> None:
         gc.collect()
 
 
+def stop_now() -> None:
+    """Quitting: end the worker process at once instead of waiting for a render nobody will see."""
+    global _executor
+    if _executor is not None:
+        processes = list((getattr(_executor, "_processes", None) or {}).values())
+        _executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        _executor = None
+
+
 def use_thread_worker() -> None:
     """Run pause work on a thread instead (for environments that cannot spawn processes)."""
     global _executor
