@@ -75,7 +75,7 @@ def stop_now() -> None:
         processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
-            process.terminate()
+            process.kill()  # nothing in it is worth keeping; SIGKILL cannot be held up
     _executors.clear()
 
 

@@ -117,7 +117,7 @@ def stop_now() -> None:
         processes = list((getattr(_executor, "_processes", None) or {}).values())
         _executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
-            process.terminate()
+            process.kill()  # nothing in it is worth keeping; SIGKILL cannot be held up
         _executor = None
 
 
