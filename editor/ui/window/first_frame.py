@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 # modules that have no business before the first frame (the trace says which were loaded)
 HEAVY_MODULES = (
-    "sqlite3",
     "markdown",
+    "bs4",
     "multiprocessing",
     "editor.ui.library.sidebar",
     "editor.core.library.index",

@@ -59,4 +59,4 @@ def test_whole_process_paints_the_article_before_loading_the_library(seed_file, 
     proc.wait()
     trace = [line for line in lines if line.startswith("midad: first-paint")]
     assert trace, "".join(lines)
-    assert "loaded=- " in trace[0], trace[0]  # no SQLite, Markdown, worker pool or library yet
+    assert "loaded=- " in trace[0], trace[0]  # no Markdown, BeautifulSoup, worker pool or library yet
