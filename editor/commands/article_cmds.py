@@ -9,7 +9,8 @@ from pathlib import Path
 
 from editor.commands import CommandError
 from editor.core.article.files import LoadedArticle, load_article, save_article
-from editor.core.article.model import KNOWN_KEYS, STATUSES, Article, is_iso_date
+from editor.core.article.model import STATUSES, Article, TagsAsTextError, is_iso_date
+from editor.core.article.new_article import finish_new_article, template_article
 from editor.core.article.storage import LEGACY_NAMES, ArticleIOError
 from editor.core.library.tags import clean_tag_text, tag_key
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
@@ -29,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     set_.add_argument("--add-tag", action="append", default=[], metavar="TAG")
     set_.add_argument("--remove-tag", action="append", default=[], metavar="TAG")
     set_.add_argument("--unset", action="append", default=[], metavar="KEY", help="remove a field")
+    set_.add_argument(
+        "--split-tags",
+        action="store_true",
+        help="allow a tag edit to rewrite a `tags` string another tool wrote (`tags: a, b`) as a list",
+    )
     set_.set_defaults(handler=cmd_set)
 
     new = subparsers.add_parser("new", help="create a new article from the template")
@@ -134,14 +140,18 @@ def cmd_set(args: argparse.Namespace) -> int:
         problem = next(str(p) for p in article.problems)
         raise CommandError(f"{args.file}: the front matter has an error ({problem}); fix it first")
     changes = [_parse_assignment(a) for a in args.assignments]
+    split = args.split_tags
     try:
         for key, value in changes:
-            article = article.with_field(key, value)
+            article = article.with_field(key, value, split_tags=split)
         for key in args.unset:
             _validate_key(key)
             article = article.with_field(key, None)
         if args.add_tag or args.remove_tag:
-            article = article.with_tags(apply_tag_changes(article.tags, args.add_tag, args.remove_tag))
+            new_tags = apply_tag_changes(article.tags, args.add_tag, args.remove_tag)
+            article = article.with_tags(new_tags, split_tags=split)
+    except TagsAsTextError as exc:
+        raise CommandError(f"{args.file}: {exc}; add --split-tags to do so") from exc
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     if article.text == loaded.article.text:
@@ -156,22 +166,9 @@ def cmd_set(args: argparse.Namespace) -> int:
 def new_article(title: str, author: str | None = None, location: str | None = None,
                 tags: list[str] | None = None, status: str = "draft",
                 today: dt.date | None = None) -> Article:  # fmt: skip
-    """A fresh article with front matter in Midad's field order and an empty body."""
-    article = Article.from_text("---\n---\n\n")
-    values: dict[str, str | list[str] | None] = {
-        "title": title,
-        "author": author,
-        "date": (today or dt.date.today()).isoformat(),
-        "location": location,
-        "tags": apply_tag_changes([], tags or [], []),
-        "status": status,
-        "lang": "ar",
-    }
-    for key in KNOWN_KEYS:
-        value = values.get(key)
-        if value is not None:
-            article = article.with_field(key, value)
-    return article
+    """A fresh article with front matter in Midad's field order and an empty body (no `lang` yet:
+    `finish_new_article` decides it at the first save)."""
+    return template_article(title, author, location, apply_tag_changes([], tags or [], []), status, today)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -189,7 +186,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     article = new_article(args.title.strip(), args.author, args.location, args.tag, args.status)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        save_article(path, article)
+        save_article(path, finish_new_article(article))
     except OSError as exc:
         raise CommandError(str(exc)) from exc
     print(path)

@@ -4,6 +4,10 @@
   <context>
     <name>Midad</name>
     <message>
+      <source>this text would end the front matter early (a `---` line inside?); nothing changed</source>
+      <translation>هذا النص يُنهي البيانات الوصفية قبل أوانها (سطر `---` في داخلها؟)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
       <source>{name} is a link to {target}, outside its folder: it is opened read-only</source>
       <translation>{name} رابط إلى {target} خارج مجلده: يُفتح للقراءة فقط</translation>
     </message>
@@ -36,8 +40,16 @@
       <translation>في البيانات الوصفية أخطاء؛ صحّحها في النص قبل تعديل الحقول</translation>
     </message>
     <message>
+      <source>this article's front matter is JSON: Midad reads it but does not change it</source>
+      <translation>البيانات الوصفية لهذا المقال بصيغة JSON: يقرؤها مداد ولا يغيّرها</translation>
+    </message>
+    <message>
       <source>`tags` holds more than a list of words; fix it in the text first</source>
       <translation>تحوي `tags` أكثر من قائمة كلمات؛ صحّحها في النص أولًا</translation>
+    </message>
+    <message>
+      <source>`tags` is written as one string ({value}); a tag edit rewrites it as a list</source>
+      <translation>الوسوم `tags` مكتوبة نصًّا واحدًا ({value})؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
     </message>
     <message>
       <source>cannot change `{key}` safely in this front matter; edit it in the text</source>
@@ -64,8 +76,8 @@
       <translation>الاتجاه `{dir}` يجب أن يكون rtl أو ltr</translation>
     </message>
     <message>
-      <source>`tags` should be a list, e.g. [الرباط, أمن]; read as one tag</source>
-      <translation>يجب أن تكون `tags` قائمة، مثل [الرباط, أمن]؛ قُرئت وسمًا واحدًا</translation>
+      <source>`tags` is one string, read as {count} tag(s): {tags}; a tag edit rewrites it as a list</source>
+      <translation>الوسوم `tags` نص واحد، قُرئ {count} وسمًا: {tags}؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
     </message>
     <message>
       <source>`tags` should be a list of words</source>
@@ -74,6 +86,30 @@
     <message>
       <source>`tags` should hold only words, not nested lists or maps</source>
       <translation>يجب أن تضم `tags` كلمات فقط، لا قوائم أو خرائط متداخلة</translation>
+    </message>
+    <message>
+      <source>invalid TOML: {problem}</source>
+      <translation>صيغة TOML غير صالحة: {problem}</translation>
+    </message>
+    <message>
+      <source>invalid TOML: nested too deeply</source>
+      <translation>صيغة TOML غير صالحة: تداخل عميق جدًّا</translation>
+    </message>
+    <message>
+      <source>invalid JSON: {problem}</source>
+      <translation>صيغة JSON غير صالحة: {problem}</translation>
+    </message>
+    <message>
+      <source>invalid JSON: nested too deeply</source>
+      <translation>صيغة JSON غير صالحة: تداخل عميق جدًّا</translation>
+    </message>
+    <message>
+      <source>front matter must be a set of `key: value` lines</source>
+      <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة `key: value`</translation>
+    </message>
+    <message>
+      <source>`{key}` is written over several lines in this TOML front matter; edit it in the text</source>
+      <translation>الحقل `{key}` مكتوب على عدة أسطر في بيانات TOML الوصفية؛ عدّله في النص</translation>
     </message>
     <message>
       <source>YAML aliases (*name) are not allowed in front matter</source>
@@ -90,10 +126,6 @@
     <message>
       <source>invalid YAML value: {problem}</source>
       <translation>قيمة YAML غير صالحة: {problem}</translation>
-    </message>
-    <message>
-      <source>front matter must be a set of `key: value` lines</source>
-      <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة `key: value`</translation>
     </message>
     <message>
       <source>{name} starts like UTF-8 but holds invalid bytes</source>
@@ -466,6 +498,30 @@
     <message>
       <source>The article was not saved</source>
       <translation>لم يُحفظ المقال</translation>
+    </message>
+    <message>
+      <source>Edit Front Matter as Text</source>
+      <translation>تحرير البيانات الوصفية نصًّا</translation>
+    </message>
+    <message>
+      <source>Front matter (%1), between its fences:</source>
+      <translation>البيانات الوصفية (%1)، بين حدّيها:</translation>
+    </message>
+    <message>
+      <source>Rewrite the tags as a list?</source>
+      <translation>إعادة كتابة الوسوم قائمةً؟</translation>
+    </message>
+    <message>
+      <source>The tags are written as one string (%1), as some other tools do.</source>
+      <translation>الوسوم مكتوبة نصًّا واحدًا (%1)، كما تفعل بعض الأدوات الأخرى.</translation>
+    </message>
+    <message>
+      <source>Editing them rewrites them as a list, which those tools also read. Continue?</source>
+      <translation>تعديلها يعيد كتابتها قائمةً، وهي صيغة تقرؤها تلك الأدوات أيضًا. هل تتابع؟</translation>
+    </message>
+    <message>
+      <source>Edit Front Matter as &amp;Text…</source>
+      <translation>تحرير البيانات الوصفية &amp;نصًّا…</translation>
     </message>
     <message>
       <source>Draft</source>

@@ -27,7 +27,8 @@ if CHROMIUM is None and not os.environ.get("CI"):
     pytest.skip("headless Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 ARTICLE = """---
-title: اختبار الاتجاه
+title: القانون رقم 01-99 يدخل حيز التنفيذ
+tags: [Interpol, أمن]
 lang: ar
 ---
 استقبل المدير العام أمس وفداً أمنياً رفيع المستوى في الرباط.
@@ -46,10 +47,23 @@ Apple تعلن عن هاتف جديد في السوق.
 | علي | Ali |
 
 نص عربي بالاتجاه المعاكس {dir=ltr}
+
+قال **الوزير** 04-81 نافذ
+
+قال #وسم 05-92 نافذ
+
+قال [الوزير](u) 06-17 نافذ
+
+**قال الوزير**: 07-28
+
+قال `x` إن القانون 08-39
 """
+# number runs right after an inline element (issue 12 item 1) and in the header's title (item 2)
+INLINE_RUNS = ["04-81", "05-92", "06-17", "07-28", "08-39"]
+HEADER_RUNS = ["01-99"]
 
 PROBE = """<script>
-const out = {paragraphs: [], items: [], cells: [], html: null, numbers: null};
+const out = {paragraphs: [], items: [], cells: [], html: null, numbers: null, tag: null};
 const pick = (sel, key) => document.querySelectorAll(sel).forEach(el => out[key].push(
   {text: el.textContent.trim(), direction: getComputedStyle(el).direction, align: getComputedStyle(el).textAlign,
    left: el.getBoundingClientRect().left}));
@@ -68,6 +82,24 @@ let node; while ((node = walker.nextNode())) {
     out.numbers = {zero: r0.getBoundingClientRect().left, seven: r7.getBoundingClientRect().left};
   }
 }
+// every run of RUNS: x of its first digit and of the first digit after the hyphen, and where it is
+out.runs = {};
+const all = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const left = (n, a) => { const r = document.createRange(); r.setStart(n, a); r.setEnd(n, a + 1);
+  return r.getBoundingClientRect().left; };
+while ((node = all.nextNode())) {
+  for (const run of RUNS) {
+    const i = node.data.indexOf(run);
+    if (i >= 0 && !(run in out.runs)) {
+      out.runs[run] = {first: left(node, i), second: left(node, i + run.indexOf('-') + 1),
+                       where: node.parentElement.closest('h1, p, li').tagName};
+    }
+  }
+  const h = node.data.indexOf('#Interpol');
+  if (h >= 0 && node.parentElement.closest('header')) {
+    out.tag = {hash: left(node, h), letter: left(node, h + 1)};
+  }
+}
 const pre = document.createElement('pre'); pre.id = 'probe-result'; pre.textContent = JSON.stringify(out);
 document.body.appendChild(pre);
 </script>"""
@@ -79,7 +111,8 @@ def _measure(page: Path, tmp_path: Path) -> dict:
     html = page.read_text(encoding="utf-8")
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', "", html)
     probe = tmp_path / "probe.html"
-    probe.write_text(html.replace("</body>", PROBE + "\n</body>"), encoding="utf-8")
+    script = PROBE.replace("RUNS", json.dumps(INLINE_RUNS + HEADER_RUNS))
+    probe.write_text(html.replace("</body>", script + "\n</body>"), encoding="utf-8")
     result = subprocess.run(
         [
             CHROMIUM,
@@ -146,5 +179,20 @@ def test_without_the_mark_chromium_shows_the_run_reversed(tmp_path: Path) -> Non
     page = tmp_path / "article.html"
     assert main(["export", str(source), "-o", str(page)]) == 0
     page.write_text(page.read_text(encoding="utf-8").replace("\u200e", ""), encoding="utf-8")
-    numbers = _measure(page, tmp_path)["numbers"]
+    measured = _measure(page, tmp_path)
+    numbers = measured["numbers"]
     assert numbers and numbers["zero"] > numbers["seven"]
+    for run in INLINE_RUNS + HEADER_RUNS:  # each measured place really is at risk without its mark
+        assert measured["runs"][run]["first"] > measured["runs"][run]["second"], run
+
+
+def test_number_runs_after_inline_elements_read_in_order(measured: dict) -> None:
+    for run in INLINE_RUNS:
+        where = measured["runs"][run]
+        assert where["where"] == "P" and where["first"] < where["second"], run
+
+
+def test_header_title_number_run_and_latin_tag_read_in_order(measured: dict) -> None:
+    title = measured["runs"]["01-99"]
+    assert title["where"] == "H1" and title["first"] < title["second"]
+    assert measured["tag"] and measured["tag"]["hash"] < measured["tag"]["letter"]  # `#Interpol`

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from editor.core.article import other_front
 from editor.core.article.safe_yaml import (  # noqa: F401 - re-exported: callers use `fm.parse_yaml` etc.
     TEXT_LOADER,
     TYPED_LOADER,
@@ -32,13 +33,14 @@ class FrontMatterSplit:
     """`text == opening + yaml_text + closing + body`; line numbers are 1-based in the file."""
 
     opening: str
-    yaml_text: str
+    yaml_text: str  # the block's text between the fences (TOML and JSON too: see `kind`)
     closing: str
     body: str
+    kind: str = "yaml"  # "yaml" (`---`), "toml" (`+++`) or "json" (`{ … }`, braces in `yaml_text`)
 
     @property
     def first_yaml_line(self) -> int:
-        return 2
+        return 1 if self.kind == "json" else 2
 
     @property
     def block(self) -> str:
@@ -58,7 +60,8 @@ def split_front_matter(text: str) -> FrontMatterSplit | None:
     probe = lf_lines(text)
     opening = _OPEN_RE.match(probe)
     if not opening:
-        return None
+        other = other_front.split_other(probe, text)
+        return FrontMatterSplit(*other) if other else None
     start = opening.end()
     close = _CLOSE_RE.search(probe, start)
     if not close:
@@ -72,7 +75,9 @@ def split_front_matter(text: str) -> FrontMatterSplit | None:
 
 
 def has_unclosed_front_matter(text: str) -> bool:
-    """True when the text opens a front matter block with `---` that is never closed."""
+    """True when the text opens a front matter block with `---` (or `+++`) that is never closed."""
+    if other_front.opens_unclosed(lf_lines(text)):
+        return True
     return bool(_OPEN_RE.match(text)) and split_front_matter(text) is None
 
 
@@ -142,9 +147,22 @@ def _trailing_comment(value_part: str) -> str:
     return match.group(1) if match else ""
 
 
+# Plain scalars some YAML 1.2 reader (ruamel, js-yaml 4, Hugo's go-yaml) may not read as a string: the
+# core schema's null, bool and special floats (YAML 1.2.2, 10.3.2), and, conservatively, anything that
+# starts like a number (`081`, `0o17`, `1e3`, `-.5`, `._`, `1_000`, `12:30`): quoting those costs nothing.
+YAML12_NOT_A_STRING_RE = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|[-+]?[0-9._][0-9A-Za-z_.:+-]*"
+)
+_ISO_DATE_START_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _needs_quotes(value: str, key: str, flow: bool) -> bool:
     if value == "" or value != value.strip() or "\n" in value or "\r" in value:
         return True
+    if YAML12_NOT_A_STRING_RE.fullmatch(value) and not (key == "date" and _ISO_DATE_START_RE.match(value)):
+        return True  # `081`, `0612345678`, `0o17`, `1e3`, `-.5`: numbers for YAML 1.2 readers
     if flow and any(ch in value for ch in ",[]{}"):
         return True
     try:
@@ -189,6 +207,10 @@ def _format_field(key_text: str, value: str | list[str], old_lines: list[str], n
     first_value = old_lines[0].split(":", 1)[1] if old_lines else ""
     if isinstance(value, list):
         old_block = [line for line in old_lines[1:] if line.strip().startswith("-")]
+        if len(old_lines) == 1 and first_value.strip() and not first_value.strip().startswith(("[", "#")):
+            # one string another tool wrote (`tags: أمن, الرباط`): a flow list in its place
+            items = ", ".join(format_scalar(v, flow=True) for v in value)
+            return f"{key_text}: [{items}]{_trailing_comment(first_value)}{newline}"
         if old_lines and first_value.strip().startswith("["):
             inner = first_value.strip()[1:]
             style = _old_style(inner)
@@ -264,24 +286,7 @@ def _edit_list_in_place(yaml_text: str, key: str, values: list[str], newline: st
     items = node.value
     plan, placed = _list_plan([item.value for item in items], values)
     if node.flow_style:
-        if node.start_mark.line != node.end_mark.line:
-            return None
-        style = _old_style(yaml_text[items[0].start_mark.index :]) if items else ""
-        parts = []
-        for item, step in zip(items, plan, strict=True):
-            written = yaml_text[item.start_mark.index : item.end_mark.index]
-            if step is None:
-                parts.append(written)
-            elif step is not _DROP:
-                parts.append(format_scalar(str(step), style=_old_style(written), flow=True))
-        parts += [format_scalar(v, style=style, flow=True) for v in values[placed:]]
-        return (
-            yaml_text[: node.start_mark.index]
-            + "["
-            + ", ".join(parts)
-            + "]"
-            + yaml_text[node.end_mark.index :]
-        )
+        return _edit_flow_list(yaml_text, node, plan, values[placed:])
     lines = _lines_with_ends(yaml_text)
     item_lines = [item.start_mark.line for item in items]
     if len(set(item_lines)) != len(item_lines):
@@ -316,6 +321,35 @@ def _edit_list_in_place(yaml_text: str, key: str, values: list[str], newline: st
                 out.append(newline)
             out.append(added)
     return "".join(out)
+
+
+def _edit_flow_list(yaml_text: str, node: yaml.SequenceNode, plan: list[object], added: list[str]) -> str:
+    """A `[a, b]` list (one line or several) edited item by item (`plan`, see `_list_plan`): the text
+    between the items that stay (commas, line breaks, comments) and after the list is kept; a renamed
+    item keeps its place and quoting; `added` items go after the last one."""
+    items = node.value
+    start, end = node.start_mark.index, node.end_mark.index  # `[` … `]` inclusive
+    style = _old_style(yaml_text[items[0].start_mark.index :]) if items else ""
+    bounds = [(item.start_mark.index, item.end_mark.index) for item in items]
+    # gaps[k]: the text before item k (gaps[0] after `[`); gaps[-1]: after the last item, before `]`
+    edges = [start + 1, *[e for _s, e in bounds]]
+    nexts = [*[s for s, _e in bounds], end - 1]
+    gaps = [yaml_text[a:b] for a, b in zip(edges, nexts, strict=True)]
+    out: list[str] = []
+    kept = 0
+    for k, ((a, b), step) in enumerate(zip(bounds, plan, strict=True)):
+        if step is _DROP:
+            continue
+        written = yaml_text[a:b]
+        if step is not None:
+            written = format_scalar(str(step), style=_old_style(written), flow=True)
+        out.append((gaps[0] if kept == 0 else gaps[k]) + written)
+        kept += 1
+    new = [format_scalar(v, style=style, flow=True) for v in added]
+    if new:
+        out.append((", " if kept else gaps[0]) + ", ".join(new))
+    tail = gaps[-1] if kept or new else ""
+    return yaml_text[:start] + "[" + "".join(out) + tail + "]" + yaml_text[end:]
 
 
 def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: str = "\n") -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from editor.core.article import frontmatter as fm
+from editor.core.article import other_front
 from editor.core.text.messages import Text, msg
 
 STATUSES = ("draft", "review", "ready", "published")
@@ -159,20 +160,27 @@ class Article:
         """Same front matter text, new body."""
         return Article.from_text((self.split.block if self.split else "") + body)
 
-    def with_field(self, key: str, value: str | list[str] | None) -> Article:
+    def with_field(self, key: str, value: str | list[str] | None, *, split_tags: bool = False) -> Article:
         """Set one front-matter field (None removes it); only that field's lines change.
 
-        Raises ValueError when the front matter is malformed, or the field holds a map or nested
-        lists (replacing it could lose text).
+        Raises ValueError when the front matter is malformed or JSON, or the field holds a map or
+        nested lists (replacing it could lose text); `TagsAsTextError` when `tags` is written as
+        one string and `split_tags` is False (rewriting it as a list needs the user's consent).
         """
         if not self.front_matter_ok:
             raise ValueError(msg("the front matter has errors; fix them in the text before editing fields"))
-        current = fm.parse_yaml(self.split.yaml_text)[1] if self.split else {}
+        if self.split is not None and self.split.kind == "json":
+            raise ValueError(
+                msg("this article's front matter is JSON: Midad reads it but does not change it")
+            )
+        current = _textual(self.split) if self.split else {}
         if value is not None and key in current and _same_value(current[key], value):
             return self  # nothing changes: not a byte is rewritten
         raw = current.get(key) if key == "tags" else None  # tag edits must not wipe a map or nested lists
         if isinstance(raw, dict) or (isinstance(raw, list) and not all(isinstance(t, str) for t in raw)):
             raise ValueError(msg("`tags` holds more than a list of words; fix it in the text first"))
+        if isinstance(raw, str) and raw.strip() and not split_tags:
+            raise TagsAsTextError(raw)
         newline = self.newline
         if self.split is None:
             if value is None:
@@ -180,19 +188,53 @@ class Article:
             yaml_text = fm.set_field("", key, value, newline)
             edited = Article.from_text(f"---{newline}{yaml_text}---{newline}{self.text}")
         else:
-            yaml_text = fm.set_field(self.split.yaml_text, key, value, newline)
+            if self.split.kind == "toml":
+                yaml_text = other_front.set_toml_field(self.split.yaml_text, key, value, newline)
+            else:
+                yaml_text = fm.set_field(self.split.yaml_text, key, value, newline)
             if yaml_text and not yaml_text.endswith(("\n", "\r")):
                 yaml_text += newline
             edited = Article.from_text(self.split.opening + yaml_text + self.split.closing + self.split.body)
         _check_edit(edited, key, value)
         return edited
 
-    def with_tags(self, tags: list[str]) -> Article:
+    def with_tags(self, tags: list[str], *, split_tags: bool = False) -> Article:
         """Replace the front-matter tag list (keeping its style, comments and the items that stay).
 
-        Raises ValueError when `tags` holds a map or nested lists (see `with_field`).
+        Raises ValueError when `tags` holds a map or nested lists (see `with_field`), and
+        `TagsAsTextError` when it is one string and `split_tags` is False.
         """
-        return self.with_field("tags", list(tags))
+        return self.with_field("tags", list(tags), split_tags=split_tags)
+
+    @property
+    def tags_as_text(self) -> str | None:
+        """The `tags` value when another tool wrote it as one string (`أمن, الرباط`), else None."""
+        raw = _textual(self.split).get("tags") if self.split and self.front_matter_ok else None
+        return raw if isinstance(raw, str) and raw.strip() else None
+
+
+class TagsAsTextError(ValueError):
+    """A tag edit would rewrite a `tags` string (`tags: أمن, الرباط`) as a list: ask first."""
+
+    def __init__(self, raw: str) -> None:
+        super().__init__(
+            msg(
+                "`tags` is written as one string ({value}); a tag edit rewrites it as a list",
+                value=raw.strip(),
+            )
+        )
+        self.raw = raw
+
+
+def _textual(split: fm.FrontMatterSplit) -> dict:
+    """Every value of the block as its text (YAML, TOML or JSON)."""
+    return _read_block(split)[1]
+
+
+def _read_block(split: fm.FrontMatterSplit, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
+    if split.kind == "yaml":
+        return fm.parse_yaml(split.yaml_text, text_keys)
+    return other_front.parse(split.yaml_text, split.kind)
 
 
 def _same_value(current: object, value: str | list[str]) -> bool:
@@ -207,7 +249,7 @@ def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> Non
         raise ValueError(
             msg("cannot change `{key}` safely in this front matter; edit it in the text", key=key)
         )
-    textual = fm.parse_yaml(edited.front_matter or "")[1]
+    textual = _textual(edited.split) if edited.split else {}
     if value is None:
         ok = key not in textual
     elif isinstance(value, list):
@@ -223,7 +265,7 @@ def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> Non
 def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     offset = split.first_yaml_line - 1
     try:
-        typed, textual = fm.parse_yaml(split.yaml_text, TEXT_KEYS | {"tags"})
+        typed, textual = _read_block(split, TEXT_KEYS | {"tags"})
     except fm.FrontMatterError as exc:
         problems.append(Problem(exc.args[0], exc.line + offset if exc.line else None, True))
         return {"tags": []}
@@ -231,10 +273,14 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     lf_yaml = fm.lf_lines(split.yaml_text)  # line numbers of CR-only files too
 
     def line_of(key: str) -> int | None:
-        line = fm.field_line(lf_yaml, key)
+        if split.kind == "yaml":
+            line = fm.field_line(lf_yaml, key)
+        else:
+            line = other_front.field_line(lf_yaml, key, split.kind)
         return line + offset if line else None
 
-    for key, found in fm.duplicate_keys(lf_yaml).items():
+    duplicates = fm.duplicate_keys(lf_yaml) if split.kind == "yaml" else {}
+    for key, found in duplicates.items():
         shown = ", ".join(str(n + offset) for n in found)
         problems.append(
             Problem(
@@ -287,12 +333,37 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
     return meta
 
 
+_TAG_COMMA_RE = re.compile(r"[,،]")
+
+
+def split_tag_text(raw: str) -> list[str]:
+    """Tags of a `tags` string, read the way the tools that write one do: comma separated
+    (Obsidian, `أمن, الرباط`), else space separated (Jekyll, `أمن الرباط`); `#` dropped (`#أمن #الرباط`)."""
+    pieces = _TAG_COMMA_RE.split(raw) if _TAG_COMMA_RE.search(raw) else raw.split()
+    tags: list[str] = []
+    for piece in pieces:
+        tag = piece.strip().lstrip("#").strip()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
 def _parse_tags(raw: object, line: int | None, problems: list[Problem]) -> list[str]:
     if raw is None or raw == "":
         return []
     if isinstance(raw, str):
-        problems.append(Problem(msg("`tags` should be a list, e.g. [الرباط, أمن]; read as one tag"), line))
-        return [raw]
+        tags = split_tag_text(raw)
+        problems.append(
+            Problem(
+                msg(
+                    "`tags` is one string, read as {count} tag(s): {tags}; a tag edit rewrites it as a list",
+                    count=len(tags),
+                    tags=", ".join(tags),
+                ),
+                line,
+            )
+        )
+        return tags
     if not isinstance(raw, list):
         problems.append(Problem(msg("`tags` should be a list of words"), line))
         return []

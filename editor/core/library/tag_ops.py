@@ -147,7 +147,10 @@ def edit_article(article: Article, keys: set[str], target: str | None) -> tuple[
         new_tags, change.front_matter = _new_front_tags(article.tags, keys, target)
         if not article.front_matter_ok:
             raise TagOpError("its front matter cannot be read, so its tags cannot be changed safely")
-        result = result.with_tags(new_tags)
+        try:
+            result = result.with_tags(new_tags)
+        except ValueError as exc:  # tags written as one string, JSON front matter, a multi-line TOML list
+            raise TagOpError(str(exc)) from exc
     new_body, change.hashtags = _new_body(result.body, keys, target)
     if change.hashtags:
         result = result.with_body(new_body)

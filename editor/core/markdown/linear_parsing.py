@@ -112,6 +112,9 @@ def _linear_get_link(cache: _Cache, original):  # noqa: ANN001, ANN202 - wraps a
             return "", None, index, False  # no `)` anywhere after: never a link target
         close = table.close_round.get(index)
         if close is None:
+            angle = original.__self__.RE_LINK.match(data, pos=index)
+            if angle and angle.group(1):  # `(<target>)` may hold unbalanced `(`: answered by its regex
+                return original(data, index)
             if not table.quote_between(index, len(data)):
                 return "", None, index, False  # unclosed and no title: not a link target
             return original(data, index)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
 
 from editor.core.article.files import LoadedArticle, load_article, save_article
-from editor.core.article.model import Article
+from editor.core.article.model import Article, TagsAsTextError
+from editor.core.article.new_article import finish_new_article, with_final_newline
 from editor.core.article.storage import ANY, read_file_bytes
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
@@ -73,6 +74,9 @@ class Document(QObject):
         self.loaded: LoadedArticle | None = None
         self._meta_article = Article.from_text("")
         self._editor_body_at_load = ""
+        self._new_article = False  # started from the template: it keeps a final newline
+        # asked before a tag edit rewrites a `tags` string another tool wrote as a list (the window asks)
+        self.confirm_split_tags: Callable[[str], bool] = lambda _raw: False
         self.meta_undo = QUndoStack(self)
         self.read_only_reason: str | None = None
         self.notice: str | None = None
@@ -156,6 +160,7 @@ class Document(QObject):
     def new(self, article: Article) -> None:
         """Start an unsaved article (e.g. from the template)."""
         self._show(article, None)
+        self._new_article = True
         self.notice = None
         self.read_only_reason = None
         self.editor.setReadOnly(False)
@@ -163,6 +168,7 @@ class Document(QObject):
 
     def _show(self, article: Article, loaded: LoadedArticle | None) -> None:
         self.loaded = loaded
+        self._new_article = False
         self._meta_article = article
         body = article.body.replace("\r\n", "\n").replace("\r", "\n")
         self.editor.set_body(body, article_direction(article.meta, body))
@@ -180,6 +186,8 @@ class Document(QObject):
         `expected` overrides that: a digest (what the user agreed to overwrite), or None (no file).
         """
         article = self.article()
+        if self._new_article:  # started from the template: `lang` decided at the first save, final newline
+            article = finish_new_article(article) if self.loaded is None else with_final_newline(article)
         previous = None
         if self.loaded is not None:
             if path is None and expected == ANY:
@@ -276,7 +284,13 @@ class Document(QObject):
             return False
         if before.meta.get(key) == value:
             return False
-        after = before.with_field(key, value)
+        try:
+            after = before.with_field(key, value)
+        except TagsAsTextError as exc:  # `tags: أمن, الرباط` from another tool: rewrite only if allowed
+            if not self.confirm_split_tags(exc.raw):
+                self.meta_changed.emit()  # show the tags as they still are
+                return False
+            after = before.with_field(key, value, split_tags=True)
         if after.text == before.text:
             return False
         self.meta_undo.push(_FieldEdit(self, before, after, key))

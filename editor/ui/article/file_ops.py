@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from editor.core.article.model import Article
+from editor.core.article.new_article import template_article as new_article_template
 from editor.core.article.save_guard import remove_stray_temps
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ANY, ArticleIOError, SaveConflict, read_text_file
@@ -25,10 +26,9 @@ from editor.ui.window import dialogs
 
 
 def template_article(author: str = "") -> Article:
-    """A new article: Midad's front matter (today's date, draft, Arabic) and an empty body."""
-    from editor.commands.article_cmds import new_article
-
-    return new_article("", author or None)
+    """A new article: Midad's front matter (today's date, draft) and an empty body; its `lang` is
+    decided at the first save (`finish_new_article`)."""
+    return new_article_template("", author or None)
 
 
 class FileController(QObject):

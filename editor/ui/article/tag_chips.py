@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.library.tags import clean_tag_text, tag_key
+from editor.core.text.display import display_text
 from editor.ui.common.flow_layout import FlowLayout
 from editor.ui.common.i18n import tr
 
@@ -37,7 +38,7 @@ class TagChip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 1, 2, 1)
         layout.setSpacing(2)
-        self.label = QLabel(tag, self)
+        self.label = QLabel(display_text(tag), self)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)

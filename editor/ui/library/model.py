@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from editor.core.article.model import STATUSES
 from editor.core.library.index import ArticleEntry
 from editor.core.text.arabic import normalize_for_match
+from editor.core.text.display import display_text
 from editor.ui.common.i18n import tr
 
 TITLE, DATE, STATUS, WORDS = range(4)
@@ -102,7 +103,7 @@ class ArticleTableModel(QAbstractTableModel):
         e = self._entries[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (e.title, e.date[:10], status_label(e.status), str(e.words))[col]
+            return (display_text(e.title), e.date[:10], status_label(e.status), str(e.words))[col]
         if role == SORT_ROLE:
             return _SORT_KEYS[col](e)
         if role == PATH_ROLE:

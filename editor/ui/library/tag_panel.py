@@ -34,6 +34,7 @@ from editor.core.library import tag_ops
 from editor.core.library.facade import MATCH_ALL, MATCH_ANY
 from editor.core.library.tags import TagSummary, tag_key
 from editor.core.text.arabic import normalize_for_match
+from editor.core.text.display import display_text
 from editor.ui.common.i18n import tr
 from editor.ui.library.controller import LibraryController
 
@@ -133,7 +134,7 @@ class TagPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for summary in summaries:
-            item = QListWidgetItem(f"{summary.tag}  ({summary.count})", self.list)
+            item = QListWidgetItem(f"{display_text(summary.tag)}  ({summary.count})", self.list)
             item.setData(TAG_ROLE, summary.tag)
             item.setData(TAG_ROLE + 1, summary)
             others = [v for v in summary.variants if v != summary.tag]

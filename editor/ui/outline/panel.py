@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.core.markdown.outline import OutlineHeading, heading_at
+from editor.core.text.display import display_text
 from editor.ui.common.i18n import tr
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class OutlinePanel(QWidget):
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
             parent = parents[-1][1] if parents else self.tree.invisibleRootItem()
-            item = QTreeWidgetItem(parent, [heading.title or "#" * heading.level])
+            item = QTreeWidgetItem(parent, [display_text(heading.title) or "#" * heading.level])
             item.setData(0, LINE_ROLE, heading.line)
             item.setToolTip(0, heading.title)
             parents.append((heading.level, item))

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.text.display import display_text
 from editor.ui.article.document import Document
 from editor.ui.article.external_changes import ExternalChangeWatcher
 from editor.ui.article.file_ops import FileController, template_article
+from editor.ui.article.front_matter_dialog import install_front_matter_tools
 from editor.ui.article.metadata_form import MetadataForm
 from editor.ui.article.tag_chips import ArticleTags
-from editor.ui.common.i18n import localize, localize_error, tr
+from editor.ui.common.i18n import isolate_menu_shortcuts, localize, localize_error, tr
 from editor.ui.common.settings import Settings
 from editor.ui.copydesk.desk import CopyDesk
 from editor.ui.editor.find_replace import FindReplaceBar
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.recovery = WindowRecovery(self)
         install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
         install_find_in_library(self), install_theme(self)
+        install_front_matter_tools(self), isolate_menu_shortcuts(self)  # issue 12
         self.copydesk = CopyDesk(self)
         install_convert(self)  # import, export, print, copy for CMS, paste as plain text
         self._apply_preferences()
@@ -244,14 +247,14 @@ class MainWindow(QMainWindow):
         self.preview.follow(value / bar.maximum() if bar.maximum() else 0.0)
 
     def _update_title(self, *_args: object) -> None:
-        name = self.document.display_name() or tr("Untitled")
+        name = display_text(self.document.display_name()) or tr("Untitled")
         self.setWindowTitle(f"{name}[*]")  # Qt appends the application display name
         self.setWindowModified(self.document.is_modified())
 
     def _show_recent(self, files: list[str]) -> None:
         self.recent_menu.clear()
         for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(display_text(Path(path).name))
             action.setToolTip(path)
             action.setData(path)
             action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))

@@ -95,7 +95,7 @@ def test_crlf_file_gets_crlf_lines():
     ("yaml", "needle", "line"),
     [
         ("title: [oops\n", "invalid YAML", None),
-        ("tags: أمن\n", "`tags` should be a list", 2),
+        ("tags: أمن\n", "`tags` is one string", 2),
         ("a: 1\nstatus: finished\n", "unknown status", 3),
         ("date: 12/05/2024\n", "not an ISO 8601 date", 2),
         ("dir: sideways\n", "must be rtl or ltr", 2),

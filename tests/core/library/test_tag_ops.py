@@ -293,3 +293,20 @@ def test_damaged_newest_record_is_reported_and_never_blocks_older_ones(generated
         if rel not in changed_by_second:
             assert data == before[rel]  # the first operation is undone where the second did not touch
     assert set(dict(report.refused)) <= changed_by_second
+
+
+def test_files_whose_tags_cannot_be_edited_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    texts = {
+        "obsidian.md": "---\ntags: الأمن, الرباط\n---\nنص\n",  # a string: rewriting it needs consent
+        "hugo.md": '{\n  "tags": ["الأمن"]\n}\nنص\n',  # JSON front matter is never edited
+        "toml.md": '+++\ntags = ["الأمن", "الرباط"]\n+++\nنص\n',  # TOML is edited line by line
+    }
+    for name, text in texts.items():
+        (root / name).write_text(text, encoding="utf-8")
+    report = rename_tag(Library(root, cache_dir=tmp_path / "cache"), "الأمن", "السلامة")
+    assert sorted(p for p, _ in report.skipped) == ["hugo.md", "obsidian.md"]
+    for name in ("hugo.md", "obsidian.md"):
+        assert (root / name).read_text(encoding="utf-8") == texts[name]
+    assert (root / "toml.md").read_text(encoding="utf-8") == '+++\ntags = ["السلامة", "الرباط"]\n+++\nنص\n'
