@@ -980,6 +980,10 @@
       <translation>تعذّر استيراد الملف</translation>
     </message>
     <message>
+      <source>Importing {0}…</source>
+      <translation>جارٍ استيراد {0}…</translation>
+    </message>
+    <message>
       <source>Imported {0}: save it to keep it as an article</source>
       <translation>استُورد {0}: احفظه لتبقيه مقالًا</translation>
     </message>

@@ -10,10 +10,11 @@ paints the PDF and the printed pages (`editor.ui.export.pdf`).
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QMimeData, QObject, Qt
+from PySide6.QtCore import QLocale, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
 
     from PySide6.QtPrintSupport import QPrinter
 
+    from editor.core.convert.importer import Imported
     from editor.ui.window.main_window import MainWindow
 
+SYNC_IMPORT_BYTES = 256 * 1024  # imported at once (well under half a second); larger files in a thread
 IMPORT_FILTER = "Text, Word or HTML (*.txt *.text *.docx *.html *.htm *.md);;All files (*)"
 FORMATS = {
     "html": ("HTML (*.html *.htm)", ".html"),
@@ -82,9 +85,15 @@ def default_paper() -> str:
 class ExportController(QObject):
     """Import, export, print and copy for the article open in `window`."""
 
+    _import_done = Signal(str, object)  # emitted from the worker thread, delivered on the GUI thread
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.importing = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-import")
+        self._import_done.connect(self._finish_import)
+        window.destroyed.connect(lambda *_: self._pool.shutdown(wait=False, cancel_futures=True))
         self.choose_import_path = choose_import_path
         self.choose_export_path = choose_export_path
         self.confirm_replace = confirm_replace
@@ -97,24 +106,59 @@ class ExportController(QObject):
         return bool(path) and self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
-        """Make a new, unsaved article from `path` (web text, HTML or Word); the file is only read."""
-        if not self.window.files.maybe_save():
-            return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from editor.core.convert.importer import import_file  # BeautifulSoup: loaded when used
+        """Make a new, unsaved article from `path` (web text, HTML or Word); the file is only read.
 
-            imported = import_file(path)
-        except _import_failed() as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(self.window, tr("Cannot import the file"), localize_error(exc))
+        A small file is imported at once; a larger one in a worker thread (the window stays
+        responsive, `importing` is True meanwhile) and the article opens when it is done.
+        """
+        if self.importing or not self.window.files.maybe_save():
             return False
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0
+        from editor.core.convert.importer import import_file  # BeautifulSoup: loaded when used
+
+        if size <= SYNC_IMPORT_BYTES:
+            try:
+                imported = import_file(path)
+            except _import_failed() as exc:
+                self.show_error(self.window, tr("Cannot import the file"), localize_error(exc))
+                return False
+            self._open_imported(Path(path), imported)
+            return True
+        self.importing = True
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.window.status.showMessage(tr("Importing {0}…").format(Path(path).name))
+        future = self._pool.submit(import_file, path)
+        future.add_done_callback(lambda done: self._deliver(str(path), done))
+        return True
+
+    def _deliver(self, path: str, future: Future) -> None:
+        try:
+            self._import_done.emit(path, future)
+        except RuntimeError:  # the window was closed meanwhile: nothing to open the article in
+            pass
+
+    def _finish_import(self, path: str, future: Future) -> None:
+        self.importing = False
         QApplication.restoreOverrideCursor()
+        self.window.status.clearMessage()
+        try:
+            imported = future.result()
+        except _import_failed() as exc:
+            self.show_error(self.window, tr("Cannot import the file"), localize_error(exc))
+            return
+        if self.window.document.is_modified() and not self.window.files.maybe_save():
+            return  # the writer typed meanwhile and chose to keep it
+        self._open_imported(Path(path), imported)
+
+    def _open_imported(self, path: Path, imported: Imported) -> None:
         self.window.files.new_file_path = None
         self.window.document.new(imported.article)
         self.window.editor.document().setModified(True)  # nothing is saved yet: closing asks
         notes = [localize(note) for note in imported.notes]
-        message = tr("Imported {0}: save it to keep it as an article").format(Path(path).name)
+        message = tr("Imported {0}: save it to keep it as an article").format(path.name)
         self.window.status.showMessage(" ".join([message, *notes]), 12000)
         return True
 

@@ -226,3 +226,18 @@ def test_word_file_in_through_import_and_by_drop(qtbot, window, tmp_path: Path) 
     window.editor.insertFromMimeData(data)  # what a drop of the file does
     assert "| المغرب | 03-73 |" in window.editor.body_text() and "file://" not in window.editor.body_text()
     assert source.read_bytes() == before
+
+
+def test_a_large_import_runs_in_a_worker_and_opens_when_done(qtbot, window, tmp_path: Path) -> None:
+    from editor.ui.export.exporter import SYNC_IMPORT_BYTES
+
+    story = "\n\n".join(SEED_PATH.read_text(encoding="utf-8").split("\n\n")[4:-2])
+    source = tmp_path / "long.txt"
+    source.write_text("عنوان طويل جدا\n\n" + (story + "\n\n") * 60, encoding="utf-8")
+    assert source.stat().st_size > SYNC_IMPORT_BYTES
+    assert window.exporter.import_path(source)
+    assert window.exporter.importing and "long.txt" in window.status.currentMessage()
+    assert not window.exporter.import_path(source)  # one import at a time
+    qtbot.waitUntil(lambda: not window.exporter.importing, timeout=30000)
+    assert window.document.meta["title"] == "عنوان طويل جدا" and window.document.is_modified()
+    assert window.editor.body_text().count("تقارباً استراتيجياً") == 60
