@@ -11,7 +11,7 @@ from editor.commands import CommandError
 from editor.core.article.files import LoadedArticle, load_article, save_article
 from editor.core.article.model import STATUSES, Article, TagsAsTextError, is_iso_date
 from editor.core.article.new_article import finish_new_article, template_article
-from editor.core.article.storage import LEGACY_NAMES, ArticleIOError
+from editor.core.article.storage import ANY, LEGACY_NAMES, ArticleIOError
 from editor.core.library.tags import clean_tag_text, tag_key
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 
@@ -157,10 +157,24 @@ def cmd_set(args: argparse.Namespace) -> int:
     if article.text == loaded.article.text:
         return 0
     try:
-        save_article(loaded, article)
+        save_article(loaded, article, expected=loaded.digest or ANY)  # another writer meanwhile: refused
     except ArticleIOError as exc:
         raise CommandError(str(exc)) from exc
+    _keep_history(loaded)
     return 0
+
+
+def _keep_history(loaded: LoadedArticle) -> None:
+    """The version a save replaced goes to the local history (`midad history FILE`); never fails the save."""
+    from editor.core.article.files import article_bytes
+    from editor.core.recovery.history import HistoryStore
+    from editor.core.text.arabic import count_words
+
+    try:
+        data = article_bytes(loaded.article, loaded.encoding, loaded.bom)
+        HistoryStore().add(loaded.path, data, count_words(loaded.article.body))
+    except OSError:
+        pass
 
 
 def new_article(title: str, author: str | None = None, location: str | None = None,

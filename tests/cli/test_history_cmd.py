@@ -40,3 +40,14 @@ def test_list_show_and_restore(tmp_path, monkeypatch):
     missing = _midad("history", str(article), "--show", "9", env=env)
     assert missing.returncode == 1 and "no version 9" in missing.stderr
     assert "no earlier versions" in _midad("history", str(tmp_path / "b.md"), env=env).stdout
+
+
+def test_midad_set_keeps_the_replaced_version(tmp_path, monkeypatch):
+    import os
+
+    env = dict(os.environ, MIDAD_DATA_DIR=str(tmp_path / "data"))
+    monkeypatch.setenv("MIDAD_DATA_DIR", str(tmp_path / "data"))
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: أول\n---\nنص\n", "utf-8")
+    assert _midad("set", str(article), "title=ثان", env=env).returncode == 0
+    assert HistoryStore().data(article, 1) == "---\ntitle: أول\n---\nنص\n".encode()

@@ -40,6 +40,8 @@ class WindowRecovery(QObject):
         window.centralWidget().layout().insertWidget(0, self.banner)
         self.keeper.failed.connect(lambda text: self.banner.show_messages([text], can_unlock=False))
         self.keeper.recovered.connect(self.banner.hide)
+        # the preview renders after a short pause: the text is journaled before that risky work
+        window.document.paused.connect(self.keeper.write_now)
         self.reopen_action = QAction(tr("Reopen the Last Article at Start"), window)
         self.reopen_action.setCheckable(True)
         self.reopen_action.setChecked(window.settings.reopen_last())

@@ -81,3 +81,12 @@ def test_stray_temp_next_to_an_opened_article_is_cleaned(window, tmp_path):
     stray.write_text("half", "utf-8")
     assert window.open_file(str(path))
     assert not stray.exists()
+
+
+def test_file_deleted_under_unsaved_edits_asks_and_keep_mine_writes_it_again(window, tmp_path):
+    path = _open(window, tmp_path)
+    path.unlink()
+    asked = []
+    window.files.resolve_conflict = lambda _w, name, mine, theirs: asked.append(theirs) or "mine"
+    assert window.files.save()
+    assert asked == [""] and "تعديل" in path.read_text("utf-8") and not window.document.is_modified()
