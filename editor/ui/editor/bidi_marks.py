@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTextEdit
 
+from editor.ui.editor.highlighter import LIGHT_BLOCK_CHARS
 from editor.ui.editor.text_positions import PositionMap
 
 BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
@@ -30,6 +31,9 @@ def paint_bidi_marks(edit: QTextEdit) -> None:
         if rect.top() - offset_y > height:
             break
         text = block.text()
+        if len(text) > LIGHT_BLOCK_CHARS:  # a huge paragraph: no flags (they would cost every paint)
+            block = block.next()
+            continue
         if any(mark in text for mark in BIDI_MARKS) and block.layout() is not None:
             positions = PositionMap(text)
             for index, ch in enumerate(text):

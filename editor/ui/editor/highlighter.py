@@ -36,6 +36,12 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+# A paragraph longer than this (a whole article pasted as one line, 620 KB) gets the light path:
+# only what its first characters decide (heading, quote, list marker, code fence) is coloured, so a
+# keystroke does not re-run every inline scan over the whole paragraph. See docs/editor.md.
+LIGHT_BLOCK_CHARS = 20_000
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Headings, bold, italic, links, quotes, lists, code, rules, hashtags and direction overrides."""
 
@@ -75,6 +81,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        if len(text) > LIGHT_BLOCK_CHARS:
+            self._highlight_light(text)
+            return
         positions = PositionMap(text)
 
         def paint(start: int, end: int, f: QTextCharFormat) -> None:
@@ -113,3 +122,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         override = _OVERRIDE_RE.search(text)
         if override:
             paint(override.start(), override.end(), self.f_override)
+
+    def _highlight_light(self, text: str) -> None:
+        """The light path for a huge paragraph: line-start markers only, in time independent of
+        what the paragraph holds (one format range at most, no per-character position map)."""
+        length = len(text.encode("utf-16-le")) // 2  # Qt counts UTF-16 units
+        head = text[:200]
+        in_fence = self.previousBlockState() == _IN_FENCE
+        if _FENCE_RE.match(head) or in_fence:
+            self.setFormat(0, length, self.f_code)
+            opens = bool(_FENCE_RE.match(head))
+            self.setCurrentBlockState(_IN_FENCE if opens != in_fence else -1)
+            return
+        self.setCurrentBlockState(-1)
+        if re.match(r"[ ]{0,3}#{1,6}(?:[ \t]|$)", head):
+            self.setFormat(0, length, self.f_heading)
+        elif re.match(r"[ ]{0,3}>", head):
+            self.setFormat(0, length, self.f_quote)
+        else:
+            marker = _LIST_RE.match(head)
+            if marker:
+                self.setFormat(0, marker.end(), self.f_marker)
