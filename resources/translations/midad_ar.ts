@@ -1284,6 +1284,10 @@
       <translation>المخطط</translation>
     </message>
     <message>
+      <source>Rendering this article took longer than %1 s and was stopped; the editor is not affected.</source>
+      <translation>استغرق عرض هذا المقال أكثر من %1 ث فأُوقف؛ المحرر لا يتأثر.</translation>
+    </message>
+    <message>
       <source>{name} is open in another Midad window ({holder}): it was opened read-only.</source>
       <translation>{name} مفتوح في نافذة أخرى من مِداد ({holder}): فُتح للقراءة فقط.</translation>
     </message>

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Future
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
+from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article.model import Article
 from editor.resources import resource_path
 from editor.ui.common.fonts import load_bundled_fonts
+from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
 
 
@@ -32,13 +33,21 @@ class PreviewRenderer(QObject):
     """
 
     rendered = Signal(int, object)  # generation, PauseResult
+    abandoned = Signal(int, str)  # generation, the notice to show in the preview (HTML)
     _done = Signal(int, object)
     start_held = False  # set by the GUI start: new renderers wait for `release()` (after the first frame)
+
+    RENDER_BUDGET_MS = 6000  # a render past this is abandoned (docs/limits.md)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
         self._in_flight = False
+        self._future: Future | None = None
+        self._abandoned: set[int] = set()  # ids of the futures given up on
+        self._budget = QTimer(self)
+        self._budget.setSingleShot(True)
+        self._budget.timeout.connect(self._abandon)
         self._pending: tuple[int, str, str | None, bool] | None = None
         self._last_job: tuple[int, str, str | None, bool] | None = None
         self._closed = False
@@ -79,7 +88,29 @@ class PreviewRenderer(QObject):
         except RuntimeError:  # the worker is shut down (application quitting)
             self._in_flight = False
             return
+        self._future = future
+        self._budget.start(self.RENDER_BUDGET_MS)
         future.add_done_callback(lambda f: self._deliver(generation, f))
+
+    def _abandon(self) -> None:
+        """The render ran past its time budget: stop the worker, say so, carry on with the next job."""
+        future, job = self._future, self._last_job
+        if not self._in_flight or future is None or future.done() or job is None:
+            return
+        self._abandoned.add(id(future))
+        self._in_flight = False
+        self._future = None
+        pause_work.abandon_worker()
+        seconds = self.RENDER_BUDGET_MS // 1000
+        notice = tr(
+            "Rendering this article took longer than %1 s and was stopped; the editor is not affected."
+        )
+        text = notice.replace("%1", str(seconds))
+        if not self._closed:
+            self.abandoned.emit(job[0], f'<p class="midad-notice">{html.escape(text)}</p>')
+        if self._pending is not None and not self._closed:
+            pending, self._pending = self._pending, None
+            self._submit(pending)
 
     def _deliver(self, generation: int, future: Future) -> None:
         try:
@@ -88,6 +119,11 @@ class PreviewRenderer(QObject):
             pass  # the window (and this object) is already gone
 
     def _on_done(self, generation: int, future: Future) -> None:
+        if id(future) in self._abandoned:  # given up on already (its worker was stopped)
+            self._abandoned.discard(id(future))
+            return
+        self._budget.stop()
+        self._future = None
         self._in_flight = False
         try:
             result = future.result()
@@ -196,6 +232,11 @@ class PreviewPane(QTextBrowser):
             self.follow(self._follow_ratio)
         elif old_max > 0:
             bar.setValue(round(old_value * bar.maximum() / old_max))
+
+    def show_notice(self, generation: int, notice_html: str) -> None:
+        """Show `notice_html` (e.g. a render abandoned past its time budget) instead of the content."""
+        del generation
+        self.setHtml(notice_html)
 
     def follow(self, ratio: float) -> None:
         """Scroll to the same relative place as the editor (0.0 top, 1.0 bottom)."""

@@ -121,6 +121,26 @@ def stop_now() -> None:
         _executor = None
 
 
+def abandon_worker() -> None:
+    """Give up on the running job: stop the worker process (a new one starts with the next job).
+
+    A worker thread cannot be stopped; the next job then gets a fresh thread instead of waiting.
+    """
+    global _executor
+    worker, _executor = _executor, None
+    if worker is None:
+        return
+    for process in list((getattr(worker, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+    try:
+        worker.shutdown(wait=False, cancel_futures=True)
+    except Exception:  # noqa: BLE001, S110 - a broken pool is being thrown away anyway
+        pass
+
+
 def use_thread_worker() -> None:
     """Run pause work on a thread instead (for environments that cannot spawn processes)."""
     global _executor

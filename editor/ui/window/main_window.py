@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         d.file_changed.connect(self._show_file)
         d.paused.connect(self._refresh)
         self.renderer.rendered.connect(self._show_preview)
+        self.renderer.abandoned.connect(self.preview.show_notice)  # a render past its time budget
         self.form.field_edited.connect(self._set_field)
         self.tags.tags_changed.connect(lambda tags: self._set_field("tags", tags))
         self.banner.unlock_button.clicked.connect(d.unlock)

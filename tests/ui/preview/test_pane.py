@@ -22,3 +22,47 @@ def test_preview_stays_a_light_page_under_a_dark_theme(qtbot):
         assert pane.palette().color(QPalette.ColorRole.Text).lightness() < 60
     finally:
         app.setPalette(old)
+
+
+def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbot, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core.article.model import Article
+    from editor.ui.preview import pause_work
+    from editor.ui.preview.pane import PreviewPane, PreviewRenderer
+
+    real = pause_work.compute_pause_result
+    slow_calls: list[str] = []
+
+    def slow(text, base_dir, with_html):  # noqa: ANN001, ANN202 - stands in for a pathological render
+        if "بطيء" in text:
+            slow_calls.append(text)
+            time.sleep(3)
+        return real(text, base_dir, with_html)
+
+    pause_work.use_thread_worker()  # (a thread, so the stand-in is used; processes are killed the same way)
+    monkeypatch.setattr(pause_work, "compute_pause_result", slow)
+    renderer = PreviewRenderer()
+    pane = PreviewPane()
+    renderer.abandoned.connect(pane.show_notice)
+    monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 300)
+    try:
+        start = time.perf_counter()
+        with qtbot.waitSignal(renderer.abandoned, timeout=2000):
+            renderer.request(Article.from_text("نص بطيء"), None)
+            # the GUI thread stays live meanwhile
+            for _ in range(5):
+                QApplication.processEvents()
+                time.sleep(0.01)
+        assert time.perf_counter() - start < 1.5
+        assert "took longer than" in pane.toPlainText()
+        assert pause_work._executor is None  # the stuck worker was thrown away
+        pause_work.use_thread_worker()  # (the app would start a new worker process here)
+        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+            renderer.request(Article.from_text("نص سريع"), None)  # the next render is not stuck behind it
+        assert "سريع" in blocker.args[1].html
+    finally:
+        renderer.shutdown()
+        pause_work.abandon_worker()
