@@ -144,6 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return 0
+    except (RecursionError, MemoryError) as exc:  # a structure no limit foresaw: one line, no traceback
+        print(
+            f"midad: {args.command}: the article is too deeply nested or too large ({type(exc).__name__})",
+            file=sys.stderr,
+        )
+        return 1
     except OSError as exc:  # e.g. `> /dev/full`: one line, never a traceback
         _discard_stdout()
         where = exc.filename or "the standard output"

@@ -7,6 +7,8 @@ structure), Qt does not, so the preview's HTML passes through `limit_html` first
 - tables nested deeper than `MAX_QT_TABLE_DEPTH` lose their table tags (Qt's table layout time
   doubles with each level), and elements nested deeper than `MAX_QT_DEPTH` lose their tags (their text stays, at the deepest
   level: the structure is flattened, nothing is hidden);
+- a run of more than 400 characters without a space gets a ZERO WIDTH SPACE every 400 (Qt's line
+  breaking of a 1,000,000-letter "word" took minutes);
 - a body longer than `MAX_QT_CHARS` characters is cut at the end of a top-level block (inside
   text at 1.25 times that), and the open elements are closed.
 
@@ -44,9 +46,18 @@ def _hard(max_chars: int) -> int:
     return max_chars + max_chars // 4
 
 
+_LONG_RUN_RE = re.compile(r"[^\s<>]{400}")
+
+
+def _break_long_runs(text: str) -> str:
+    """A ZERO WIDTH SPACE every 400 characters of a run without spaces (a 1,000,000-letter "word"
+    took Qt's line breaking minutes); text with ordinary words is returned as it is."""
+    return _LONG_RUN_RE.sub(lambda m: m.group(0) + "\u200b", text) if len(text) > 400 else text
+
+
 def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MAX_QT_CHARS) -> LimitedHtml:
     """`fragment` with at most `max_depth` nested elements and about `max_chars` characters."""
-    if len(fragment) <= max_chars and fragment.count("<") <= max_depth:
+    if len(fragment) <= max_chars and fragment.count("<") <= max_depth and not _LONG_RUN_RE.search(fragment):
         return LimitedHtml(fragment)
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # (tag name, kept)
@@ -60,10 +71,10 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
     for match in _TAG_RE.finditer(fragment):
         text = fragment[position : match.start()]
         if size + len(text) > _hard(max_chars):  # no block ends in time: cut inside this text
-            out.append(text[: _hard(max_chars) - size])
+            out.append(_break_long_runs(text[: _hard(max_chars) - size]))
             cut = True
             break
-        out.append(text)
+        out.append(_break_long_runs(text))
         size += len(text)
         position = match.end()
         closing, name = match.group(1), match.group(2).lower()
@@ -104,7 +115,7 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
     else:
         rest = fragment[position:]
         cut = size + len(rest) > _hard(max_chars)
-        out.append(rest[: _hard(max_chars) - size] if cut else rest)
+        out.append(_break_long_runs(rest[: _hard(max_chars) - size] if cut else rest))
     out.extend(f"</{name}>" for name, kept in reversed(stack) if kept)
     notices = []
     if flattened:

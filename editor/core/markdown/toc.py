@@ -77,6 +77,7 @@ class TocTreeprocessor(Treeprocessor):
         used = {el.get("id") for el in headings if el.get("id")}
         used.discard(None)
         ids: set[str] = set()
+        taken = set(used)  # ids | used, kept up to date (a new union per heading was quadratic)
         counters: dict[str, int] = {}
         for el in headings:
             title = _heading_text(el)
@@ -84,10 +85,12 @@ class TocTreeprocessor(Treeprocessor):
             explicit = el.get("id")
             if explicit and explicit not in ids:
                 ids.add(explicit)
+                taken.add(explicit)
                 el_id = explicit
             else:
-                el_id = unique(slugify(title), ids | used, counters)
+                el_id = unique(slugify(title), taken, counters)
                 ids.add(el_id)
+                taken.add(el_id)
                 el.set("id", el_id)
             if label is not None:  # as Python-Markdown's toc: raw HTML put back, then tags stripped
                 title = " ".join(html_text(run_postprocessors(unescape(label), self.md)).split())

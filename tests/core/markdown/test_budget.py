@@ -137,3 +137,14 @@ def test_linear_links_give_python_markdowns_result(text: str) -> None:
     linear_md = markdown.Markdown()
     make_links_linear(linear_md)
     assert linear_md.convert(text) == plain
+
+
+def test_many_headings_render_in_linear_time_and_unchanged(monkeypatch) -> None:
+    from editor.core.markdown import budget
+
+    text = "".join(f"# عنوان {i}\nنص {i}\n## فرعي\n" for i in range(200))
+    separated = render_body(text)
+    monkeypatch.setattr(budget, "_separate_headings", lambda lines: lines)
+    assert render_body(text).html == separated.html  # the blank lines change nothing
+    monkeypatch.undo()
+    _render_timed("".join(f"# عنوان {i}\n" for i in range(50_000)), limit=15)

@@ -66,3 +66,10 @@ def test_the_preview_shows_the_notices_and_the_export_keeps_everything() -> None
     assert 'class="midad-notice"' in preview
     assert "flattened" in preview and "nested deeper than 20 levels" in preview
     assert export_html(article).count("<div") >= 200  # browsers cope: the export keeps the structure
+
+
+def test_a_huge_word_gets_break_opportunities_but_attributes_do_not() -> None:
+    limited = limit_html("<p>" + "ب" * 100_000 + "</p>")
+    assert limited.html.count("\u200b") == 250
+    link = '<p><a href="' + "a" * 5000 + '">x</a> كلمة</p>'
+    assert limit_html(link).html == link
