@@ -25,6 +25,30 @@ from editor.commands import CommandError
 from editor.core.article.storage import describe_os_error
 
 
+def _terminal_progress() -> Callable[[int, int], None] | None:
+    """A progress line for long index updates, on stderr and only when it is a terminal
+    (pipes and scripts get nothing); redrawn at most ten times a second, cleared at the end."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.1:
+            return
+        last[0] = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\r\033[K" if done >= total else ""
+        sys.stderr.write(f"\rmidad: indexing [{bar}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to keep the CLI start fast
     from editor.core.library.facade import Library
 
@@ -37,7 +61,7 @@ def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to kee
         library = Library(folder, cache_dir=args.cache_dir)
         if library.notice:
             print(f"midad: note: {library.notice}", file=sys.stderr)
-        library.refresh()
+        library.refresh(progress=_terminal_progress())
     except OSError as exc:
         raise CommandError(f"cannot index {folder}: {exc.strerror or exc}") from exc
     return library
