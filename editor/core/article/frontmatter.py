@@ -143,7 +143,7 @@ def _trailing_comment(value_part: str) -> str:
         rest = stripped[i + 1 :]
     else:
         rest = stripped
-    match = re.search(r"(\s+#.*)$", rest) if not stripped.startswith("#") else None
+    match = re.search(r"([ \t]+#.*)$", rest) if not stripped.startswith("#") else None
     return match.group(1) if match else ""
 
 
