@@ -5,7 +5,7 @@
     <name>Midad</name>
     <message>
       <source>this text would end the front matter early (a `---` line inside?); nothing changed</source>
-      <translation>هذا النص يُنهي البيانات الوصفية قبل أوانها (سطر `---` في داخلها؟)؛ لم يتغير شيء</translation>
+      <translation>هذا النص يُنهي البيانات الوصفية قبل أوانها (سطر «---» في داخلها؟)؛ لم يتغير شيء</translation>
     </message>
     <message>
       <source>{name} is a link to {target}, outside its folder: it is opened read-only</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>front matter starts with `---` but is never closed</source>
-      <translation>البيانات الوصفية تبدأ بـ `---` ولا تُغلق أبدًا</translation>
+      <translation>البيانات الوصفية تبدأ بـ «---» ولا تُغلق أبدًا</translation>
     </message>
     <message>
       <source>the front matter has errors; fix them in the text before editing fields</source>
@@ -45,47 +45,51 @@
     </message>
     <message>
       <source>`tags` holds more than a list of words; fix it in the text first</source>
-      <translation>تحوي `tags` أكثر من قائمة كلمات؛ صحّحها في النص أولًا</translation>
+      <translation>تحوي «tags» أكثر من قائمة كلمات؛ صحّحها في النص أولًا</translation>
     </message>
     <message>
       <source>`tags` is written as one string ({value}); a tag edit rewrites it as a list</source>
-      <translation>الوسوم `tags` مكتوبة نصًّا واحدًا ({value})؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
+      <translation>الوسوم «tags» مكتوبة نصًّا واحدًا ({value})؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
     </message>
     <message>
       <source>cannot change `{key}` safely in this front matter; edit it in the text</source>
-      <translation>تعذّر تغيير `{key}` بأمان في هذه البيانات الوصفية؛ عدّله في النص</translation>
+      <translation>تعذّر تغيير «{key}» بأمان في هذه البيانات الوصفية؛ عدّله في النص</translation>
     </message>
     <message>
       <source>`{key}` is written {count} times (lines {lines}); the last one counts</source>
-      <translation>`{key}` مكتوب {count} مرات (الأسطر {lines})؛ المعتمد هو الأخير</translation>
+      <translation>«{key}» مكتوب {count} مرات (الأسطر {lines})؛ المعتمد هو الأخير</translation>
     </message>
     <message>
       <source>`{key}` should be text</source>
-      <translation>يجب أن يكون `{key}` نصًّا</translation>
+      <translation>يجب أن يكون «{key}» نصًّا</translation>
     </message>
     <message>
       <source>unknown status `{status}` (use one of: {choices})</source>
-      <translation>حالة غير معروفة `{status}` (استعمل إحدى: {choices})</translation>
+      <translation>حالة غير معروفة «{status}» (استعمل إحدى: {choices})</translation>
+    </message>
+    <message>
+      <source>draft, review, ready, published</source>
+      <translation>مسودة (draft)، قيد المراجعة (review)، جاهزة (ready)، منشورة (published)</translation>
     </message>
     <message>
       <source>date `{date}` is not an ISO 8601 date (YYYY-MM-DD)</source>
-      <translation>التاريخ `{date}` ليس بصيغة ISO 8601 (YYYY-MM-DD)</translation>
+      <translation>التاريخ «{date}» ليس بصيغة ISO 8601 (YYYY-MM-DD)</translation>
     </message>
     <message>
       <source>dir `{dir}` must be rtl or ltr</source>
-      <translation>الاتجاه `{dir}` يجب أن يكون rtl أو ltr</translation>
+      <translation>الاتجاه «{dir}» يجب أن يكون rtl أو ltr</translation>
     </message>
     <message>
       <source>`tags` is one string, read as {count} tag(s): {tags}; a tag edit rewrites it as a list</source>
-      <translation>الوسوم `tags` نص واحد، قُرئ {count} وسمًا: {tags}؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
+      <translation>الوسوم «tags» نص واحد، قُرئ {count} وسمًا: {tags}؛ تعديل الوسوم يعيد كتابتها قائمةً</translation>
     </message>
     <message>
       <source>`tags` should be a list of words</source>
-      <translation>يجب أن تكون `tags` قائمة كلمات</translation>
+      <translation>يجب أن تكون «tags» قائمة كلمات</translation>
     </message>
     <message>
       <source>`tags` should hold only words, not nested lists or maps</source>
-      <translation>يجب أن تضم `tags` كلمات فقط، لا قوائم أو خرائط متداخلة</translation>
+      <translation>يجب أن تضم «tags» كلمات فقط، لا قوائم أو خرائط متداخلة</translation>
     </message>
     <message>
       <source>invalid TOML: {problem}</source>
@@ -105,27 +109,75 @@
     </message>
     <message>
       <source>front matter must be a set of `key: value` lines</source>
-      <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة `key: value`</translation>
+      <translation>يجب أن تكون البيانات الوصفية أسطرًا بصيغة «key: value»</translation>
     </message>
     <message>
       <source>`{key}` is written over several lines in this TOML front matter; edit it in the text</source>
-      <translation>الحقل `{key}` مكتوب على عدة أسطر في بيانات TOML الوصفية؛ عدّله في النص</translation>
+      <translation>الحقل «{key}» مكتوب على عدة أسطر في بيانات TOML الوصفية؛ عدّله في النص</translation>
     </message>
     <message>
       <source>YAML aliases (*name) are not allowed in front matter</source>
       <translation>الأسماء المستعارة في YAML ‏(*name) غير مسموح بها في البيانات الوصفية</translation>
     </message>
     <message>
-      <source>invalid YAML: {problem}</source>
-      <translation>YAML غير صالح: {problem}</translation>
+      <source>a list in square brackets [ ] is not closed</source>
+      <translation>قائمة بين معقوفين [ ] لم تُغلق</translation>
     </message>
     <message>
-      <source>invalid YAML: nested too deeply</source>
-      <translation>YAML غير صالح: تداخل عميق جدًّا</translation>
+      <source>a group in curly brackets is not closed</source>
+      <translation>مجموعة بين قوسين معقوصين لم تُغلق</translation>
     </message>
     <message>
-      <source>invalid YAML value: {problem}</source>
-      <translation>قيمة YAML غير صالحة: {problem}</translation>
+      <source>a quotation mark is opened but never closed</source>
+      <translation>علامة تنصيص فُتحت ولم تُغلق</translation>
+    </message>
+    <message>
+      <source>a colon (:) where a value was expected: put the value in quotes</source>
+      <translation>نقطتان (:) في موضع قيمة: ضع القيمة بين علامتي تنصيص</translation>
+    </message>
+    <message>
+      <source>a character that cannot start a value (a tab, @ or `): use spaces or quotes</source>
+      <translation>حرف لا تبدأ به قيمة (جدولة أو @ أو `): استعمل المسافات أو علامتي تنصيص</translation>
+    </message>
+    <message>
+      <source>a line is missing its colon (write name: value)</source>
+      <translation>سطر ينقصه النقطتان (اكتب: الاسم: القيمة)</translation>
+    </message>
+    <message>
+      <source>a backslash inside double quotes: use single quotes instead</source>
+      <translation>شرطة مائلة عكسية داخل علامتي تنصيص مزدوجتين: استعمل علامتي تنصيص مفردتين</translation>
+    </message>
+    <message>
+      <source>this line is not indented like the lines above it</source>
+      <translation>إزاحة هذا السطر لا تطابق الأسطر التي فوقه</translation>
+    </message>
+    <message>
+      <source>this line is not indented like the list above it</source>
+      <translation>إزاحة هذا السطر لا تطابق القائمة التي فوقه</translation>
+    </message>
+    <message>
+      <source>an anchor or alias (&amp; or *) without a name: put the value in quotes</source>
+      <translation>مرساة أو إحالة (&amp; أو *) بلا اسم: ضع القيمة بين علامتي تنصيص</translation>
+    </message>
+    <message>
+      <source>the same anchor (&amp;name) twice</source>
+      <translation>المرساة نفسها (&amp;name) مرتين</translation>
+    </message>
+    <message>
+      <source>this line cannot be read as name: value</source>
+      <translation>تعذّرت قراءة هذا السطر بصيغة الاسم: القيمة</translation>
+    </message>
+    <message>
+      <source>the front matter cannot be read: {problem}</source>
+      <translation>تعذّرت قراءة البيانات الوصفية: {problem}</translation>
+    </message>
+    <message>
+      <source>the front matter cannot be read: it is nested too deeply</source>
+      <translation>تعذّرت قراءة البيانات الوصفية: تداخلها عميق جدًّا</translation>
+    </message>
+    <message>
+      <source>a value in the front matter cannot be read: check dates and numbers</source>
+      <translation>تعذّرت قراءة قيمة في البيانات الوصفية: راجع التواريخ والأرقام</translation>
     </message>
     <message>
       <source>{name} starts like UTF-8 but holds invalid bytes</source>
@@ -389,7 +441,7 @@
     </message>
     <message>
       <source>No title: add `title:` or a first `#` heading</source>
-      <translation>لا عنوان: أضف `title:` أو عنوانا أول بـ`#`</translation>
+      <translation>لا عنوان: أضف «title:» أو عنوانا أول بـ«#»</translation>
     </message>
     <message>
       <source>News article without a dateline (“الرباط، المغرب – ”)</source>

@@ -317,7 +317,7 @@ def _parse_meta(split: fm.FrontMatterSplit, problems: list[Problem]) -> dict:
                 msg(
                     "unknown status `{status}` (use one of: {choices})",
                     status=status,
-                    choices=", ".join(STATUSES),
+                    choices=msg("draft, review, ready, published"),
                 ),
                 line_of("status"),
             )

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from editor.core.text.messages import msg
+from editor.core.text.messages import Text, msg
 
 _TOP_KEY_RE = re.compile(r"^[\"']?([^\s#\-\"'][^:\n]*?)[\"']?[ \t]*:(?=[ \t]|$)", re.MULTILINE)
 
@@ -53,21 +53,67 @@ def _pick_loader(yaml_text: str, loader: type) -> type:
     return loader if "&" in yaml_text or "*" in yaml_text else _FAST[loader]
 
 
+# What the YAML parser reports, in words a writer understands (the parser's English never reaches
+# the interface). Matched on the parser's problem text; anything else gets the general sentence.
+_PLAIN_PROBLEMS = (
+    ("expected ',' or ']'", msg("a list in square brackets [ ] is not closed")),
+    ("expected ',' or '}'", msg("a group in curly brackets is not closed")),
+    ("unexpected end of stream", msg("a quotation mark is opened but never closed")),
+    (
+        "mapping values are not allowed",
+        msg("a colon (:) where a value was expected: put the value in quotes"),
+    ),
+    (
+        "cannot start any token",
+        msg("a character that cannot start a value (a tab, @ or `): use spaces or quotes"),
+    ),
+    ("could not find expected ':'", msg("a line is missing its colon (write name: value)")),
+    ("unknown escape character", msg("a backslash inside double quotes: use single quotes instead")),
+    ("expected <block end>", msg("this line is not indented like the lines above it")),
+    ("expected <document start>", msg("this line is not indented like the lines above it")),
+    ("did not find expected key", msg("this line is not indented like the lines above it")),
+    ("did not find expected '-'", msg("this line is not indented like the list above it")),
+    (
+        "expected alphabetic or numeric character",
+        msg("an anchor or alias (& or *) without a name: put the value in quotes"),
+    ),
+    ("found duplicate anchor", msg("the same anchor (&name) twice")),
+)
+
+
+def plain_problem(problem: str) -> Text:
+    """The parser's `problem` said in plain words (a translatable sentence)."""
+    for needle, sentence in _PLAIN_PROBLEMS:
+        if needle in problem:
+            return sentence
+    return msg("this line cannot be read as name: value")
+
+
 def _load(yaml_text: str, loader: type) -> object:
     try:
         return yaml.load(yaml_text, Loader=_pick_loader(yaml_text, loader))  # noqa: S506 - safe, alias-free
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        # an unclosed bracket or quote is reported where the parser gave up (the end); the writer
+        # needs the line where it was opened
+        unclosed = any(n in str(exc.problem) for n in ("expected ',' or", "unexpected end of stream"))
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+        problem = (
+            exc.problem if isinstance(exc.problem, Text) else plain_problem(str(exc.problem or exc.context))
+        )
         raise FrontMatterError(
-            msg("invalid YAML: {problem}", problem=problem), mark.line + 1 if mark else None
+            msg("the front matter cannot be read: {problem}", problem=problem),
+            mark.line + 1 if mark else None,
         ) from exc
     except yaml.YAMLError as exc:
-        raise FrontMatterError(msg("invalid YAML: {problem}", problem=str(exc))) from exc
+        raise FrontMatterError(
+            msg("the front matter cannot be read: {problem}", problem=plain_problem(str(exc)))
+        ) from exc
     except RecursionError as exc:
-        raise FrontMatterError(msg("invalid YAML: nested too deeply")) from exc
+        raise FrontMatterError(msg("the front matter cannot be read: it is nested too deeply")) from exc
     except Exception as exc:  # noqa: BLE001 - a constructor's ValueError etc. (`!!int abc`, `2024-13-45`)
-        raise FrontMatterError(msg("invalid YAML value: {problem}", problem=str(exc))) from exc
+        raise FrontMatterError(
+            msg("a value in the front matter cannot be read: check dates and numbers")
+        ) from exc
 
 
 def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:

@@ -94,7 +94,7 @@ def test_crlf_file_gets_crlf_lines():
 @pytest.mark.parametrize(
     ("yaml", "needle", "line"),
     [
-        ("title: [oops\n", "invalid YAML", None),
+        ("title: [oops\n", "a list in square brackets [ ] is not closed", 2),
         ("tags: أمن\n", "`tags` is one string", 2),
         ("a: 1\nstatus: finished\n", "unknown status", 3),
         ("date: 12/05/2024\n", "not an ISO 8601 date", 2),

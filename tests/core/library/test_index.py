@@ -151,7 +151,7 @@ def test_files_that_cannot_be_parsed_are_listed_with_their_problem_and_never_wri
     entries = {e.rel_path: e for e in lib.articles()}
     assert set(entries) == {"binary.md", "bad-yaml.md", "legacy.md"}
     assert "binary" in entries["binary.md"].problem
-    assert "YAML" in entries["bad-yaml.md"].problem
+    assert "front matter" in entries["bad-yaml.md"].problem
     assert entries["bad-yaml.md"].tags == ["الرباط"]  # body hashtags still count
     assert "Windows-1256" in entries["legacy.md"].problem
     assert entries["legacy.md"].title == "مقال قديم"

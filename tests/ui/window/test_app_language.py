@@ -152,7 +152,7 @@ def test_core_messages_show_in_arabic_in_the_window(qapp, qtbot, settings, tmp_p
         banner = window.banner.label.text()
         assert "ليس بترميز UTF-8" in banner and "Windows-1256" in banner
         assert "للقراءة فقط" in banner
-        assert "السطر 2: حالة غير معروفة `finished`" in banner
+        assert "السطر 2: حالة غير معروفة «finished»" in banner
         assert "is not UTF-8" not in banner
         binary = tmp_path / "photo.md"
         binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
