@@ -27,7 +27,7 @@ def test_broken_front_matter_disables_the_tag_field_and_is_repaired_as_text(wind
     assert dialog.text.toPlainText() == "title: [oops\ntags: [أمن]\n"
     dialog.text.setPlainText("title: [still broken\n")
     assert not dialog.apply()
-    assert dialog.error.isVisibleTo(dialog) and "invalid YAML" in dialog.error.text()
+    assert dialog.error.isVisibleTo(dialog) and "front matter cannot be read" in dialog.error.text()
     assert window.document.article().text == BROKEN  # nothing applied
     dialog.text.setPlainText("title: x\n---\nnot: yaml\n")
     assert not dialog.apply() and "early" in dialog.error.text()
