@@ -111,9 +111,13 @@ def test_images_stay_reachable_when_exported_to_another_folder(capsys, tmp_path:
     target.parent.mkdir()
     assert main(["export", str(source), "-o", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
-    assert 'src="../articles/img/الوفد.png"' in page
-    assert (target.parent / "../articles/img/الوفد.png").exists()
+    # the standalone page embeds images from the article's folder (it travels alone: issue 14)
+    assert 'src="data:image/png;base64,iVBORw=="' in page
     assert "x.example/a.png" in page and 'src="https' not in page
+    fragment = tmp_path / "site" / "out-fragment.html"
+    assert main(["export", str(source), "--to", "fragment", "-o", str(fragment)]) == 0
+    assert 'src="../articles/img/الوفد.png"' in fragment.read_text(encoding="utf-8")
+    assert (fragment.parent / "../articles/img/الوفد.png").exists()
     # to stdout the page keeps the article-relative path
     main(["export", str(source), "--to", "fragment"])
     assert 'src="img/الوفد.png"' in capsys.readouterr().out

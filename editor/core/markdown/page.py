@@ -14,6 +14,7 @@ from string import Template
 
 from editor.core.article.model import Article
 from editor.core.markdown.html_budget import limit_html
+from editor.core.markdown.local_images import contain_images
 from editor.core.markdown.plain_text import html_to_text
 from editor.core.markdown.render import Rendered, render_body
 from editor.core.text.direction import (
@@ -143,13 +144,13 @@ def export_html(article: Article, base_dir: Path | None = None) -> str:
         title=html.escape(article.title or "Midad"),
         css=_css("article.css"),
         header=metadata_header(article, rendered, lang),
-        body=rendered.html.strip(),
+        body=contain_images(rendered.html.strip(), base_dir, embed=True),  # data: URIs, no outside paths
     )
 
 
 def export_fragment(article: Article, base_dir: Path | None = None) -> str:
     """The body HTML only, no styles: every block keeps its `dir` (for pasting into a CMS)."""
-    return render_article(article, base_dir).html.strip() + "\n"
+    return contain_images(render_article(article, base_dir).html.strip(), base_dir, embed=False) + "\n"
 
 
 def export_text(article: Article) -> str:
@@ -224,7 +225,7 @@ def preview_html(article: Article, base_dir: Path | None = None) -> str:
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
-    limited = limit_html(mirror_rtl_tables(rendered.html))  # Qt's depth and size budget
+    limited = limit_html(mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False)))
     notices = "".join(
         f'<p class="midad-notice" dir="{direction}">{html.escape(n)}</p>'
         for n in rendered.notices + limited.notices
