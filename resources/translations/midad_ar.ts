@@ -1116,6 +1116,10 @@
       <translation>الكلمات</translation>
     </message>
     <message>
+      <source>The date is not a date (YYYY-MM-DD): sorted last</source>
+      <translation>التاريخ ليس تاريخًا صحيحًا (YYYY-MM-DD): رُتّب في آخر القائمة</translation>
+    </message>
+    <message>
       <source>A tag operation was interrupted; it was rolled back ({0} articles restored).</source>
       <translation>انقطعت عملية على الوسوم فأُلغيت ({0} مقالًا استُعيد).</translation>
     </message>
@@ -1170,6 +1174,10 @@
     <message>
       <source>All statuses</source>
       <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <source>%1 of %2 articles match</source>
+      <translation>%1 من %2 مقالا تطابق البحث</translation>
     </message>
     <message>
       <source>%1 of %2 articles</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
-from editor.core.article.model import STATUSES
+from editor.core.article.model import STATUSES, is_iso_date
 from editor.core.library.index import ArticleEntry
 from editor.core.text.arabic import normalize_for_match
 from editor.core.text.display import display_text
@@ -35,6 +35,10 @@ def status_label(status: str) -> str:
 
 def _status_key(e: ArticleEntry) -> tuple[int, str]:
     return (STATUSES.index(e.status) if e.status in STATUSES else len(STATUSES), e.status)
+
+
+def _not_a_date(e: ArticleEntry) -> bool:
+    return bool(e.date) and not is_iso_date(e.date)
 
 
 _SORT_KEYS = {
@@ -75,6 +79,8 @@ class ArticleTableModel(QAbstractTableModel):
         # ties keep path order, in both directions
         self._entries.sort(key=lambda e: e.rel_path)
         self._entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        if column == DATE:  # a `date` that is not a date sorts last in either order (and is marked)
+            self._entries.sort(key=_not_a_date)
 
     def entry(self, row: int) -> ArticleEntry:
         return self._entries[row]
@@ -103,7 +109,8 @@ class ArticleTableModel(QAbstractTableModel):
         e = self._entries[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (display_text(e.title), e.date[:10], status_label(e.status), str(e.words))[col]
+            date = "⚠ " + e.date[:20] if _not_a_date(e) else e.date[:10]
+            return (display_text(e.title), date, status_label(e.status), str(e.words))[col]
         if role == SORT_ROLE:
             return _SORT_KEYS[col](e)
         if role == PATH_ROLE:
@@ -114,6 +121,8 @@ class ArticleTableModel(QAbstractTableModel):
                 tip += "\n" + " ".join("#" + t.replace(" ", "_") for t in e.tags)
             if e.problem:
                 tip += "\n⚠ " + e.problem
+            if _not_a_date(e):
+                tip += "\n⚠ " + tr("The date is not a date (YYYY-MM-DD): sorted last")
             return tip
         if role == Qt.ItemDataRole.FontRole and e.problem and col == TITLE:
             font = QFont()

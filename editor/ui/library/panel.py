@@ -221,11 +221,11 @@ class LibraryPanel(QWidget):
         self.table.sortByColumn(column, order)
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            tr("%1 of %2 articles")
-            .replace("%1", str(self.proxy.rowCount()))
-            .replace("%2", str(self.model.rowCount()))
-        )
+        searching = self.stack.currentWidget() is self.results  # during a search: hits of all articles
+        items = (self.results.item(i) for i in range(self.results.count()))
+        shown = sum(1 for it in items if it.data(PATH_ROLE)) if searching else self.proxy.rowCount()
+        text = tr("%1 of %2 articles match") if searching else tr("%1 of %2 articles")
+        self.count_label.setText(text.replace("%1", str(shown)).replace("%2", str(self.model.rowCount())))
 
     # --- searching -------------------------------------------------------------------------
     def _on_search_text(self, text: str) -> None:
@@ -236,6 +236,7 @@ class LibraryPanel(QWidget):
             self._hits = []
             self.results.clear()
             self.stack.setCurrentWidget(self.table)
+            self._update_count()
 
     def _run_search(self) -> None:
         query = self.search_field.text()
@@ -266,6 +267,7 @@ class LibraryPanel(QWidget):
         if not self.results.count():
             QListWidgetItem(tr("No article matches."), self.results).setFlags(Qt.ItemFlag.NoItemFlags)
         self._fit_results()
+        self._update_count()
 
     def _fit_results(self) -> None:
         """Give each result the height its wrapped text needs at the list's current width."""

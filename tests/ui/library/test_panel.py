@@ -92,6 +92,8 @@ def test_typing_in_search_shows_highlighted_results(setup, qtbot) -> None:
     type_arabic(panel.search_field, "مستشفيات")
     qtbot.waitUntil(lambda: panel.result_paths() == ["خاص.md"], timeout=5000)
     assert panel.stack.currentWidget() is panel.results
+    # the count says hits of all articles during a search, not "N of N"
+    assert panel.count_label.text() == f"1 of {COUNT + 1} articles match"
     label = panel.results.itemWidget(panel.results.item(0))
     assert '#ffe27a; color:#000000">المستشفياتِ</span>' in label.text()  # highlighted
     with qtbot.waitSignal(panel.articleActivated, timeout=2000) as blocker:
@@ -100,6 +102,7 @@ def test_typing_in_search_shows_highlighted_results(setup, qtbot) -> None:
     assert blocker.args == [str(root / "خاص.md")]
     panel.search_field.clear()
     assert panel.stack.currentWidget() is panel.table
+    assert panel.count_label.text() == f"{COUNT + 1} of {COUNT + 1} articles"
 
 
 def test_search_as_you_type_matches_a_partial_word(setup, qtbot) -> None:
@@ -201,3 +204,25 @@ def test_controller_reports_indexing_progress(qtbot, tmp_path: Path) -> None:
     assert seen and seen[-1] == (120, 120)
     assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) <= 101
     controller.shutdown()
+
+
+def test_a_date_that_is_not_a_date_sorts_last_and_is_marked(qtbot, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "bad.md").write_text("---\ntitle: بلا تاريخ\ndate: yesterday\n---\nنص\n", "utf-8")
+    (root / "old.md").write_text("---\ntitle: قديم\ndate: 2020-01-01\n---\nنص\n", "utf-8")
+    (root / "new.md").write_text("---\ntitle: جديد\ndate: 2024-05-12\n---\nنص\n", "utf-8")
+    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=600_000)
+    panel = LibraryPanel(controller)
+    qtbot.addWidget(panel)
+    controller.start()
+    qtbot.waitUntil(lambda: len(panel.visible_paths()) == 3, timeout=5000)
+    assert panel.visible_paths() == ["new.md", "old.md", "bad.md"]  # newest first: the non-date last
+    panel.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+    assert panel.visible_paths() == ["old.md", "new.md", "bad.md"]  # oldest first: still last
+    row = panel.visible_paths().index("bad.md")
+    shown = panel.proxy.index(row, DATE).data()
+    assert shown.startswith("⚠") and "yesterday" in shown
+    assert "⚠" in panel.proxy.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    controller.stop()
+    controller.wait()
