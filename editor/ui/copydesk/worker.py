@@ -9,24 +9,13 @@ from __future__ import annotations
 
 import atexit
 import os
-import threading
-import time
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 from editor.core.copydesk.desk import editor_check
+from editor.ui.preview.pause_work import exit_with_parent  # the same parent watch as the preview worker
 
 _executors: dict[str, Executor] = {}
 _use_threads = False
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent_pid:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="midad-parent-watch", daemon=True).start()
 
 
 def _executor(kind: str) -> Executor:
@@ -42,7 +31,7 @@ def _executor(kind: str) -> Executor:
                 executor = ProcessPoolExecutor(
                     max_workers=1,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_exit_with_parent,
+                    initializer=exit_with_parent,
                     initargs=(os.getpid(),),
                 )
             except (OSError, ValueError, NotImplementedError):

@@ -67,7 +67,7 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
 _executor: Executor | None = None
 
 
-def _exit_with_parent(parent_pid: int) -> None:
+def exit_with_parent(parent_pid: int) -> None:
     """Worker initializer: end the worker when Midad is gone, even if it was killed."""
 
     def watch() -> None:
@@ -90,7 +90,7 @@ def executor() -> Executor:
             _executor = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_exit_with_parent,
+                initializer=exit_with_parent,
                 initargs=(os.getpid(),),
             )
         except (OSError, ValueError, NotImplementedError):
