@@ -540,6 +540,10 @@
       <translation>{name} غير موجود</translation>
     </message>
     <message>
+      <source>{first}; {rest}</source>
+      <translation>{first}؛ {rest}</translation>
+    </message>
+    <message>
       <source>{0} was changed by another program. Your unsaved text is kept; saving will ask before overwriting.</source>
       <translation>غيّر برنامج آخر الملف {0}. نصّك غير المحفوظ باقٍ؛ وسيسألك الحفظ قبل الكتابة فوقه.</translation>
     </message>

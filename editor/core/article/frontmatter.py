@@ -203,8 +203,11 @@ def _old_style(value_part: str) -> str:
     return stripped[0] if stripped[:1] in ("'", '"') else ""
 
 
-def _format_field(key_text: str, value: str | list[str], old_lines: list[str], newline: str) -> str:
+def _format_field(key_text: str, value: str | int | list[str], old_lines: list[str], newline: str) -> str:
     first_value = old_lines[0].split(":", 1)[1] if old_lines else ""
+    if isinstance(value, int):  # a YAML 1.2 integer: plain decimal digits, whatever the old quoting
+        comment = _trailing_comment(first_value) if len(old_lines) == 1 else ""
+        return f"{key_text}: {int(value)}{comment}{newline}"
     if isinstance(value, list):
         old_block = [line for line in old_lines[1:] if line.strip().startswith("-")]
         if len(old_lines) == 1 and first_value.strip() and not first_value.strip().startswith(("[", "#")):
@@ -352,9 +355,10 @@ def _edit_flow_list(yaml_text: str, node: yaml.SequenceNode, plan: list[object],
     return yaml_text[:start] + "[" + "".join(out) + tail + "]" + yaml_text[end:]
 
 
-def set_field(yaml_text: str, key: str, value: str | list[str] | None, newline: str = "\n") -> str:
+def set_field(yaml_text: str, key: str, value: str | int | list[str] | None, newline: str = "\n") -> str:
     """Return `yaml_text` with top-level `key` set to `value` (None removes it); other lines untouched.
 
+    An `int` is written as a plain YAML 1.2 integer (`words_goal: 800`), a string as a string.
     A list keeps the text, comments and quoting of the items that stay (see `_edit_list_in_place`).
     `newline="\r"` (a file whose lines end in CR alone) edits with LF and gives CR back.
     """

@@ -160,8 +160,12 @@ class Article:
         """Same front matter text, new body."""
         return Article.from_text((self.split.block if self.split else "") + body)
 
-    def with_field(self, key: str, value: str | list[str] | None, *, split_tags: bool = False) -> Article:
+    def with_field(
+        self, key: str, value: str | int | list[str] | None, *, split_tags: bool = False
+    ) -> Article:
         """Set one front-matter field (None removes it); only that field's lines change.
+
+        An `int` (not a bool) is written as a YAML 1.2 / TOML integer (`words_goal: 800`).
 
         Raises ValueError when the front matter is malformed or JSON, or the field holds a map or
         nested lists (replacing it could lose text); `TagsAsTextError` when `tags` is written as
@@ -237,13 +241,15 @@ def _read_block(split: fm.FrontMatterSplit, text_keys: frozenset[str] = frozense
     return other_front.parse(split.yaml_text, split.kind)
 
 
-def _same_value(current: object, value: str | list[str]) -> bool:
+def _same_value(current: object, value: str | int | list[str]) -> bool:
     if isinstance(value, list):
         return isinstance(current, list) and current == value
+    if isinstance(value, int):  # the text of the value as written (`800` or `"800"`: kept as it is)
+        return current == str(value)
     return current == value
 
 
-def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> None:
+def _check_edit(edited: Article, key: str, value: str | int | list[str] | None) -> None:
     """Refuse an edit whose result YAML would not read back as intended (never write a broken file)."""
     if not edited.front_matter_ok:
         raise ValueError(
@@ -254,6 +260,9 @@ def _check_edit(edited: Article, key: str, value: str | list[str] | None) -> Non
         ok = key not in textual
     elif isinstance(value, list):
         ok = [str(v) for v in textual.get(key) or []] == [str(v) for v in value]
+    elif isinstance(value, int):
+        typed = edited.meta.get(key)
+        ok = isinstance(typed, int) and not isinstance(typed, bool) and typed == value
     else:
         ok = textual.get(key) == value
     if not ok:

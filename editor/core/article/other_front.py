@@ -130,8 +130,10 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def toml_value(key: str, value: str | list[str]) -> str:
-    """TOML text for a value Midad writes: strings quoted, lists of strings, an ISO date bare."""
+def toml_value(key: str, value: str | int | list[str]) -> str:
+    """TOML text for a value Midad writes: strings quoted, lists of strings, an ISO date and integers bare."""
+    if isinstance(value, int):
+        return str(int(value))
     if isinstance(value, list):
         return "[" + ", ".join(_toml_string(v) for v in value) + "]"
     if key == "date":
@@ -167,7 +169,7 @@ def _comment_after_value(line: str) -> str:
     return ""
 
 
-def set_toml_field(inner: str, key: str, value: str | list[str] | None, newline: str) -> str:
+def set_toml_field(inner: str, key: str, value: str | int | list[str] | None, newline: str) -> str:
     """`inner` (TOML) with top-level `key` set to `value` (None removes it); other lines untouched.
 
     Raises ValueError when the key's value spans several lines (it is left for the user to edit).

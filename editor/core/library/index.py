@@ -23,8 +23,10 @@ from pathlib import Path
 from editor.core.library.record import ArticleRecord, content_hash, meta_json, problem_record, read_record
 from editor.core.library.scan import FileStat, scan_library
 from editor.core.library.tags import article_tags, clean_tag_text, tag_key
+from editor.core.text.messages import dump_text, load_text
 
-SCHEMA_VERSION = 6  # 6: links out of the library, FIFOs and odd names listed, never read
+# 6: links out of the library, FIFOs and odd names listed, never read; 7: problems stored as messages
+SCHEMA_VERSION = 7
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
 PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
 
@@ -90,7 +92,7 @@ class ArticleEntry:
     words: int
     fm_tags: tuple[str, ...]
     hashtags: tuple[str, ...]
-    problem: str | None
+    problem: str | None  # a translatable `Text` (editor.core.text.messages): `localize()` it in the UI
     size: int
     mtime_ns: int
 
@@ -157,7 +159,7 @@ class _InsertBatch:
                 meta_json(r),
                 _join_tags(r.fm_tags),
                 _join_tags(r.hashtags),
-                r.problem,
+                dump_text(r.problem),  # template + values: the UI shows it in its own language
                 r.encoding,
             )  # fmt: skip
         )
@@ -371,7 +373,7 @@ class LibraryIndex:
                 words,
                 _split_tags(fm),
                 _split_tags(ht),
-                problem,
+                load_text(problem),
                 size,
                 mtime,
             )  # fmt: skip

@@ -19,6 +19,7 @@ from editor.core.article.storage import ArticleIOError, decode_bytes, describe_o
 from editor.core.library.index_text import fast_normalize
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.text.arabic import count_words
+from editor.core.text.messages import join_texts, msg
 
 
 @dataclass
@@ -37,7 +38,7 @@ class ArticleRecord:
     meta: dict = field(default_factory=dict)
     fm_tags: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
-    problem: str | None = None
+    problem: str | None = None  # a translatable `Text` (editor.core.text.messages) when Midad wrote it
     encoding: str = "utf-8"
     # search text in matching form (what the full-text index holds)
     norm_title: str = ""
@@ -70,13 +71,13 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
         decoded = decode_bytes(data, PurePosixPath(rel_path).name)
     except ArticleIOError as exc:
         record.title = stem
-        record.problem = str(exc)
+        record.problem = _exc_text(exc)
         record.norm_title = fast_normalize(stem)
         return record
     article = Article.from_text(decoded.text)
     meta = article.json_meta()
     body = article.body
-    problems = [str(p) for p in article.problems]
+    problems: list[object] = [p.describe() for p in article.problems]
     if decoded.notice:
         problems.insert(0, decoded.notice)
     record.encoding = decoded.encoding
@@ -88,10 +89,15 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
     record.hashtags = extract_hashtags(body)
-    record.problem = "; ".join(problems) or None
+    record.problem = join_texts(problems)
     record.norm_title = fast_normalize(record.title)
     record.norm_body = fast_normalize(body)
     return record
+
+
+def _exc_text(exc: BaseException) -> str:
+    """The exception's sentence, keeping a translatable `Text` as it is."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
 def read_record(root: str, rel_path: str) -> ArticleRecord:
@@ -101,9 +107,10 @@ def read_record(root: str, rel_path: str) -> ArticleRecord:
         st = os.stat(path)
         data = read_file_bytes(path)  # regular files only, never blocking, size-capped
     except ArticleIOError as exc:
-        return problem_record(rel_path, str(exc))
+        return problem_record(rel_path, _exc_text(exc))
     except OSError as exc:
-        return problem_record(rel_path, f"{path.name} cannot be read: {describe_os_error(exc)}")
+        cause = describe_os_error(exc)
+        return problem_record(rel_path, msg("{path} cannot be read: {cause}", path=path.name, cause=cause))
     return record_from_bytes(rel_path, data, st.st_size, st.st_mtime_ns)
 
 

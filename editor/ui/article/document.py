@@ -274,7 +274,7 @@ class Document(QObject):
         self.file_changed.emit()
 
     # --- front matter edits ----------------------------------------------------------------------
-    def set_field(self, key: str, value: str | list[str] | None) -> bool:
+    def set_field(self, key: str, value: str | int | list[str] | None) -> bool:
         """Change one front-matter field as an undoable step; False if nothing changed.
 
         Raises ValueError when the front matter is malformed (the core refuses to edit it).

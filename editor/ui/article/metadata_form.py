@@ -45,7 +45,7 @@ def _status_label(status: str) -> str:
 class MetadataForm(QWidget):
     """Front-matter fields of the open article."""
 
-    field_edited = Signal(str, object)  # key, new value (str, or None to remove)
+    field_edited = Signal(str, object)  # key, new value (str, int for the goal, or None to remove)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,7 +215,10 @@ class MetadataForm(QWidget):
         value = self.goal.value()
         if value == (words_goal({GOAL_KEY: self._shown.get(GOAL_KEY)}) or 0):
             return  # an unreadable value in the text is kept until the writer sets a goal
-        self._report(GOAL_KEY, str(value) if value else None)
+        if str(value or "") == self._shown.get(GOAL_KEY, ""):
+            return
+        self._shown[GOAL_KEY] = str(value or "")
+        self.field_edited.emit(GOAL_KEY, value or None)  # an int: written as a YAML integer, not "800"
 
     def _commit_summary(self) -> None:
         self._report("summary", self._summary_text().strip() or None)

@@ -7,13 +7,13 @@ The rows come from `Library.articles()`; which articles a tag selection keeps co
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont
 
 from editor.core.article.model import STATUSES, is_iso_date
 from editor.core.library.index import ArticleEntry
 from editor.core.text.arabic import normalize_for_match
 from editor.core.text.display import display_text
-from editor.ui.common.i18n import tr
+from editor.ui.common.i18n import localize, tr
+from editor.ui.common.icons import themed_icon
 
 TITLE, DATE, STATUS, WORDS = range(4)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,15 +119,13 @@ class ArticleTableModel(QAbstractTableModel):
             tip = e.rel_path
             if e.tags:
                 tip += "\n" + " ".join("#" + t.replace(" ", "_") for t in e.tags)
-            if e.problem:
-                tip += "\n⚠ " + e.problem
+            if e.problem:  # in the interface's language (the index keeps the message's template)
+                tip += "\n⚠ " + localize(e.problem)
             if _not_a_date(e):
                 tip += "\n⚠ " + tr("The date is not a date (YYYY-MM-DD): sorted last")
             return tip
-        if role == Qt.ItemDataRole.FontRole and e.problem and col == TITLE:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if role == Qt.ItemDataRole.DecorationRole and e.problem and col == TITLE:
+            return themed_icon("problem")  # a warning sign; the tooltip says what is wrong
         if role == Qt.ItemDataRole.TextAlignmentRole and col == WORDS:
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -6,17 +6,12 @@ The window connects them; this module only defines them, so menus, toolbar and t
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
-from editor.resources import resource_path
 from editor.ui.common.i18n import tr
+from editor.ui.common.icons import ICON_PROPERTY, themed_icon
 
 StandardKey = QKeySequence.StandardKey
-
-
-def _icon(name: str) -> QIcon:
-    path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 class Actions(QObject):
@@ -29,8 +24,9 @@ class Actions(QObject):
         def make(
             name: str, text: str, shortcut: object = None, icon: str = "", checkable: bool = False
         ) -> QAction:
-            action = QAction(_icon(icon), text, parent)
+            action = QAction(themed_icon(icon), text, parent)  # resources/icons/<icon>.svg
             action.setObjectName(f"action_{name}")
+            action.setProperty(ICON_PROPERTY, icon)
             if shortcut is not None:
                 if isinstance(shortcut, list):
                     action.setShortcuts([QKeySequence(s) for s in shortcut])

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from editor.ui.common.i18n import tr
+from editor.ui.window.toolbar_icons import install_toolbar_icons
 
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
@@ -49,7 +49,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.visual_caret])
     toolbar = window.toolbar = QToolBar(tr("Formatting"), window)
     toolbar.setObjectName("formatToolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     toolbar.addActions([a.save, a.bold, a.italic, a.link, a.heading1, a.heading2, a.quote, a.bullets])
     toolbar.addActions([a.numbers, a.paragraph_direction, a.toggle_preview])
     window.addToolBar(toolbar)
+    install_toolbar_icons(window)  # icons only, the words in tooltips

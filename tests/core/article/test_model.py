@@ -197,3 +197,16 @@ def test_nested_tags_are_reported_once():
     article = Article.from_text("---\ntags: [[a, b], [c], ok]\n---\nx\n")
     assert article.tags == ["ok"]
     assert sum("nested" in p.message for p in article.problems) == 1
+
+
+def test_an_int_field_is_written_as_a_yaml_integer_and_nothing_else_moves():
+    article = Article.from_text(FULL)
+    edited = article.with_field("words_goal", 800)
+    assert edited.text == FULL.replace("  key: [1, 2]\n", "  key: [1, 2]\nwords_goal: 800\n")
+    assert edited.meta["words_goal"] == 800  # an int for YAML 1.1 and 1.2 readers alike
+    quoted = Article.from_text('---\nwords_goal: "800"  # goal\ntitle: t\n---\nنص\n')
+    assert quoted.with_field("words_goal", 800) is quoted  # the same number: not a byte rewritten
+    assert quoted.with_field("words_goal", 1200).text == "---\nwords_goal: 1200  # goal\ntitle: t\n---\nنص\n"
+    toml = Article.from_text('+++\ntitle = "t"\nwords_goal = "5"\n+++\nنص\n')
+    assert toml.with_field("words_goal", 700).text == '+++\ntitle = "t"\nwords_goal = 700\n+++\nنص\n'
+    assert toml.with_field("words_goal", 700).meta["words_goal"] == 700

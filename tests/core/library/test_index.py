@@ -268,3 +268,21 @@ def test_names_that_are_not_utf8_are_listed_with_their_problem(tmp_path: Path) -
     assert entries["good.md"].problem is None
     assert entries["bad-\\xe9.md"].problem == "the file name is not valid UTF-8"
     assert "not valid UTF-8" in entries["bad-\\xff-dir/"].problem
+
+
+def test_problems_keep_their_translatable_template_through_the_index(tmp_path: Path) -> None:
+    from editor.core.text.messages import Text
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    (root / "two.md").write_text("---\ntitle: أ\ntitle: ب\nstatus: finished\n---\nنص\n", "utf-8")
+    for _round in range(2):  # a fresh index, then the same database opened again
+        lib = Library(root, cache_dir=tmp_path / "cache")
+        lib.refresh()
+        entries = {e.rel_path: e for e in lib.articles()}
+        for rel in ("binary.md", "two.md"):
+            problem = entries[rel].problem
+            assert isinstance(problem, Text), rel
+            assert "{" in problem.template and "{" not in str(problem)
+        assert entries["two.md"].problem.template == "{first}; {rest}"  # two problems, joined

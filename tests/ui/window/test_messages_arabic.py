@@ -67,3 +67,69 @@ def test_no_english_reaches_the_arabic_ui(arabic_window, tmp_path, name):
     assert not stray, f"{name}: English in the Arabic UI: {stray}\n{sentences}"
     if name not in ("deep.md", "bad-value.md", "list.md"):
         assert "السطر" in sentences, sentences  # the line number is given
+
+
+def test_library_problem_texts_are_arabic(qapp, qtbot, tmp_path):
+    """The library list marks problem files with an icon, and its tooltip says what is wrong in Arabic."""
+    import os
+
+    from editor.core.library.facade import Library
+    from editor.ui.library.controller import LibraryController
+    from editor.ui.library.model import PATH_ROLE
+    from editor.ui.library.panel import LibraryPanel
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name, text in BROKEN.items():
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    (root / "legacy.md").write_bytes("---\ntitle: مقال قديم\n---\nنص عن الأمن\n".encode("cp1256"))
+    (root / "good.md").write_text("---\ntitle: سليم\n---\nنص\n", encoding="utf-8")
+    os.mkfifo(root / "pipe.md")
+    os.symlink("/etc/hostname", root / "outside.md")
+    os.close(os.open(os.fsencode(root) + b"/bad-\xff.md", os.O_CREAT | os.O_WRONLY, 0o644))
+    translators = install_translations(qapp, "ar")
+    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=60000)
+    try:
+        panel = LibraryPanel(controller)
+        qtbot.addWidget(panel)
+        controller.start()
+        expected = len(BROKEN) + 6
+        qtbot.waitUntil(lambda: panel.model.rowCount() == expected, timeout=20000)
+        marked = []
+        for row in range(panel.proxy.rowCount()):
+            index = panel.proxy.index(row, 0)
+            rel = index.data(PATH_ROLE)
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            problems = [line for line in tip.splitlines() if line.startswith("⚠")]
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            if rel == "good.md":
+                assert not problems and icon is None
+                continue
+            if not problems:
+                continue  # e.g. a file whose only oddity is a value the list does not show
+            marked.append(rel)
+            assert icon is not None and not icon.isNull(), rel
+            sentences = "\n".join(problems).replace(str(root), "")
+            assert "`" not in sentences.replace("(جدولة أو @ أو `)", "")
+            text = BROKEN.get(rel, "") + rel
+            words = set(re.findall(r"[A-Za-z]{2,}", sentences))
+            technical = {
+                "Windows",
+                "Arabic",
+                "FIFO",
+                "hostname",
+                "etc",
+            }  # "Windows-1256 (Arabic)", a link's target
+            stray = {w for w in words - ALLOWED - technical if w not in text}
+            assert not stray, f"{rel}: English in the Arabic library: {stray}\n{sentences}"
+            assert re.search("[\u0600-\u06ff]", sentences), sentences
+        assert {"binary.md", "legacy.md", "pipe.md", "outside.md", "bad-\\xff.md", "unclosed-list.md"} <= set(
+            marked
+        ), marked
+    finally:
+        controller.stop()
+        controller.wait()
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

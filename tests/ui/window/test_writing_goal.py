@@ -34,10 +34,26 @@ def test_goal_set_in_the_form_is_written_to_the_front_matter(window, qtbot, tmp_
     spin.selectAll()
     qtbot.keyClicks(spin, "800")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
-    assert window.document.meta["words_goal"] in (800, "800")
+    assert window.document.meta["words_goal"] == 800
     qtbot.waitUntil(lambda: window.writing_goal.bar.isVisible(), timeout=10000)
     assert window.files.save()
-    assert "words_goal:" in path.read_text(encoding="utf-8")
+    # a YAML 1.2 integer, not the string "800"; the rest of the file is kept byte for byte
+    assert path.read_text(encoding="utf-8") == "---\ntitle: بلا هدف\nwords_goal: 800\n---\nنص قصير\n"
+
+
+def test_goal_changed_in_the_form_replaces_a_quoted_goal_with_an_integer(window, qtbot, tmp_path):
+    path = tmp_path / "quoted.md"
+    text = '---\ntitle: هدف  # عنوان\nwords_goal: "800" # old\ntags: [أ]\n---\nنص\n'
+    path.write_text(text, encoding="utf-8")
+    window.open_file(str(path))
+    spin = window.form.goal
+    assert spin.value() == 800
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # one step of 100
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.document.meta["words_goal"] == 900
+    assert window.files.save()
+    assert path.read_text(encoding="utf-8") == text.replace('"800" # old', "900 # old")
 
 
 def test_selection_word_count(window, qtbot):
