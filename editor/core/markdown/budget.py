@@ -19,6 +19,7 @@ article). Everything here is one pass over the text: linear in its length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -90,49 +91,103 @@ def _strip_prefix(line: str) -> str:
     return line[position:]
 
 
-_ATX_HEADING_RE = re.compile(r"#{1,6}(?:[ \t]|$)")
+_MANY_HEADINGS = 100
+_HEADING_LINE_RE = re.compile(r"^#", re.MULTILINE)
+_FENCE_LINE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+# An ATX heading line followed by a line with text (what `str.strip()` keeps).
+_HEADING_THEN_TEXT_RE = re.compile(r"^#{1,6}(?:[ \t][^\n]*+)?\n(?=[^\S\n]*+\S)", re.MULTILINE)
 
 
-def _separate_headings(lines: list[str]) -> list[str]:
+def _fenced_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of every fenced code block of `text` (from its opening line to its closing one)."""
+    spans: list[tuple[int, int]] = []
+    fence: str | None = None
+    opened = 0
+    for match in _FENCE_LINE_RE.finditer(text):
+        marker = match.group(1)
+        if fence is None:
+            fence, opened = marker, match.start()
+        elif marker[0] == fence[0] and len(marker) >= len(fence):
+            spans.append((opened, match.end()))
+            fence = None
+    if fence is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _separate_headings(text: str) -> str:
     """A blank line after every heading line followed by text (the same Markdown).
 
     Python-Markdown takes a heading off the front of its block and tests every block processor
     on the rest again: 50,000 heading lines in one block cost minutes. A blank line after each
     heading makes every heading its own block (linear), and changes nothing in the output.
+    Heading-like lines inside fenced code are left alone.
     """
-    if sum(1 for line in lines if line[:1] == "#") < 100:
-        return lines
-    out: list[str] = []
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        out.append(line)
-        fenced = _FENCE_RE.match(line)
-        if fence is not None:
-            if fenced and fenced.group(1)[0] == fence[0] and len(fenced.group(1)) >= len(fence):
-                fence = None
+    if len(_HEADING_LINE_RE.findall(text)) < _MANY_HEADINGS:
+        return text
+    spans = _fenced_spans(text) if "```" in text or "~~~" in text else []
+    starts = [start for start, _end in spans]
+
+    def separate(match: re.Match[str]) -> str:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < spans[index][1]:
+            return match.group(0)  # inside fenced code
+        return match.group(0) + "\n"
+
+    return _HEADING_THEN_TEXT_RE.sub(separate, text)
+
+
+# A line that may hold more than MAX_NESTING container markers or indentation levels starts with
+# more than MAX_NESTING characters that markers and indents are made of (each level takes one at least).
+_DEEP_LINE_RE = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}.*$", re.MULTILINE)
+
+
+def _cap_line(match: re.Match[str]) -> str:
+    capped, changed = _cap_markers(match.group(0))
+    capped, indent_changed = _cap_indent(capped)
+    return capped if changed or indent_changed else match.group(0)
+
+
+def _cap_nesting(body: str) -> str:
+    """`body` with every line held to MAX_NESTING levels (only lines that could be deeper are read)."""
+    return _DEEP_LINE_RE.sub(_cap_line, body) if _DEEP_LINE_RE.search(body) else body
+
+
+def _within_markup_limits(body: str) -> bool:
+    """True when no unit of `body` can be over a markup limit (then the unit pass changes nothing).
+
+    Cheap and conservative: a chunk between blank lines holds whole units (and fenced lines, which
+    count for nothing), so its counts bound theirs; a chunk of at most MAX_UNIT_MARKUP characters
+    cannot hold more markup than that, and only the longer ones (rare) are counted.
+    """
+    if _markup_total(body) > MAX_DOCUMENT_MARKUP:
+        return False
+    if len(body) <= MAX_UNIT_MARKUP:
+        return True
+    for chunk in body.split("\n\n"):
+        if len(chunk) <= MAX_UNIT_MARKUP:
             continue
-        if fenced:
-            fence = fenced.group(1)
-            continue
-        if _ATX_HEADING_RE.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
-            out.append("")
-    return out
+        markup = _markup_total(chunk)
+        if markup > MAX_UNIT_MARKUP or (len(chunk) + 1 > MAX_UNIT_CHARS and markup > MAX_LONG_UNIT_MARKUP):
+            return False
+    return True
+
+
+def _markup_total(text: str) -> int:
+    return sum(text.count(ch) for ch in _MARKUP)
 
 
 def apply_budget(body: str) -> Budgeted:
     """`body` (with `\\n` line ends) within the limits of the module docstring, and the notices."""
     if len(body) <= MAX_NESTING:  # nothing this short can reach a limit
         return Budgeted(body)
-    lines = body.split("\n")
-    nesting_cut = False
-    for index, line in enumerate(lines):
-        if len(line) > MAX_NESTING and line[:1] in " \t>-*+0123456789":
-            capped, changed = _cap_markers(line)
-            capped, indent_changed = _cap_indent(capped)
-            if changed or indent_changed:
-                lines[index] = capped
-                nesting_cut = True
-    lines = _separate_headings(lines)
+    capped = _cap_nesting(body)
+    nesting_cut = capped is not body and capped != body
+    text = _separate_headings(capped)
+    if _within_markup_limits(text):
+        notices = [_nesting_notice()] if nesting_cut else []
+        return Budgeted(text, notices)  # the common case: the unit pass below would change nothing
+    lines = text.split("\n")
     out: list[str] = []
     notices: list[str] = []
     heavy_units = 0
@@ -186,13 +241,7 @@ def apply_budget(body: str) -> Budgeted:
     else:
         flush()
     if nesting_cut:
-        notices.insert(
-            0,
-            msg(
-                "Quotes or lists nested deeper than {count} levels are shown at level {count}.",
-                count=MAX_NESTING,
-            ),
-        )
+        notices.insert(0, _nesting_notice())
     if heavy_units:
         notices.append(
             msg(
@@ -201,6 +250,12 @@ def apply_budget(body: str) -> Budgeted:
             )
         )
     return Budgeted("\n".join(out), notices)
+
+
+def _nesting_notice() -> str:
+    return msg(
+        "Quotes or lists nested deeper than {count} levels are shown at level {count}.", count=MAX_NESTING
+    )
 
 
 def verbatim_html(text: str) -> str:

@@ -21,6 +21,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor.core.markdown.fast_inline import register_required_chars, use_skipping_inline
 from editor.core.markdown.hashtags import (
     ATTR_LIST_RE,
     BARE_URL_RE,
@@ -343,6 +344,8 @@ class MidadExtension(Extension):
         md.treeprocessors.register(DirectionTreeprocessor(md, self), "midad_direction", 4)
         md.postprocessors.register(RawHtmlDirectionPostprocessor(md, self), "midad_raw_dir", 35)
         make_parsing_linear(md)  # Python-Markdown scans quadratically on bracket and tag floods
+        register_required_chars(HASHTAG_RE.pattern, "#")
+        use_skipping_inline(md)  # the inline pass asks only the patterns that can match a text
         md.registerExtension(self)
 
     def reset(self) -> None:
