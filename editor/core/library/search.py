@@ -175,6 +175,16 @@ def _matches_in(
     return spans
 
 
+def first_hit(text: str, query: str, prefix_last: bool = True) -> tuple[int, int] | None:
+    """`(start, end)` in `text` of the first match of a library search `query` (the same words, clitics,
+    phrases and last-word prefix as the search and its snippets), or None. Linear in `text`."""
+    pattern = highlight_pattern(parse_query(query, prefix_last))
+    if pattern is None or not text:
+        return None
+    spans = _matches_in(text, pattern, limit=0)
+    return spans[0] if spans else None
+
+
 def make_snippet(
     body: str, pattern: re.Pattern[str] | None, norm_body: str | None = None
 ) -> tuple[str, list[tuple[int, int]]]:

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from editor.core.article.storage import ArticleIOError
 from editor.core.library.facade import MATCH_ALL
 from editor.core.library.files import LibraryFileError, create_article, rename_article, slug_file_name
-from editor.core.library.search import SearchHit, mark_html
+from editor.core.library.search import SearchHit
 from editor.ui.common.i18n import localize_error, tr
 from editor.ui.library.controller import LibraryController
+from editor.ui.library.elide import DirectionalElideDelegate, result_html
 from editor.ui.library.model import (
     DATE,
     PATH_ROLE,
@@ -46,9 +47,6 @@ from editor.ui.library.model import (
 from editor.ui.library.trash import move_to_trash
 
 SEARCH_DEBOUNCE_MS = 200
-# Qt's rich text has no <mark>: matches are shown with a highlight background instead
-_HIGHLIGHT_OPEN = '<span style="background-color:#ffe27a; color:#000000">'
-_HIGHLIGHT_CLOSE = "</span>"
 
 
 class LibraryPanel(QWidget):
@@ -90,6 +88,7 @@ class LibraryPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(TITLE, DirectionalElideDelegate(self.table))  # own direction
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(50)  # measure 50 rows, not ten thousand
@@ -256,9 +255,7 @@ class LibraryPanel(QWidget):
             item = QListWidgetItem(self.results)
             item.setData(PATH_ROLE, hit.rel_path)
             item.setToolTip(hit.rel_path)
-            title = mark_html(hit.title, hit.title_spans, _HIGHLIGHT_OPEN, _HIGHLIGHT_CLOSE)
-            snippet = mark_html(hit.snippet, hit.spans, _HIGHLIGHT_OPEN, _HIGHLIGHT_CLOSE)
-            label = QLabel(f"<b>{title}</b><br>{snippet}", self.results)
+            label = QLabel(result_html(hit), self.results)  # title and snippet each in its own direction
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(4, 4, 4, 4)

@@ -17,6 +17,7 @@ from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
 from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
+from editor.ui.library.hit_jump import HitJump
 from editor.ui.library.open_article import OpenArticleSync, history_follows_rename
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.library.tag_panel import TagPanel
@@ -73,6 +74,7 @@ class LibrarySidebar(QObject):
         self.sync = OpenArticleSync(self.window, self.controller, self.tag_panel)
         self.tag_panel.tagsSelected.connect(self.library_panel.set_tag_filter)
         self.library_panel.articleActivated.connect(self.window.open_file)
+        self.hit_jump = HitJump(self.window, self.library_panel)  # a search result opens at its match
         self.library_panel.articleRenamed.connect(self._renamed)
         self.library_panel.articleDeleted.connect(self._deleted)
         for panel in (self.library_panel, self.tag_panel):
