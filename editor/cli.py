@@ -19,6 +19,17 @@ from editor.core.article.storage import describe_os_error
 COMMAND_MODULE_NAMES = ("article_cmds", "export_cmd", "history_cmd", "import_cmd", "library_cmds", "lint_cmd")
 
 
+# Commands whose module is known: `midad search …` imports only `library_cmds` (and not BeautifulSoup,
+# python-docx… for the other commands), which keeps a search or an index listing fast. A command not
+# named here still works: every command module is then imported.
+COMMAND_HOMES = {
+    "index": "library_cmds",
+    "tags": "library_cmds",
+    "search": "library_cmds",
+    "tag": "library_cmds",
+}
+
+
 def command_modules() -> tuple:
     """The `editor.commands` modules, each with `register(subparsers)`."""
     return tuple(importlib.import_module(f"editor.commands.{name}") for name in COMMAND_MODULE_NAMES)
@@ -27,7 +38,8 @@ def command_modules() -> tuple:
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `midad` parser with every command, or only the commands of module `only`."""
     parser = argparse.ArgumentParser(
         prog="midad",
         description="Midad: RTL Markdown article editor. Without a command, opens the editor "
@@ -48,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    modules = (importlib.import_module(f"editor.commands.{only}"),) if only else command_modules()
+    for module in modules:
         module.register(subparsers)
     return parser
 
@@ -116,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from editor.app import run_gui
 
         return run_gui(args_list[:1])
-    parser = build_parser()
+    parser = build_parser(COMMAND_HOMES.get(args_list[0]))
     commands = _command_names(parser)
     first = args_list[0] if args_list else None
     if first is not None and not first.startswith("-") and first not in commands:

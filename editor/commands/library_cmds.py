@@ -50,6 +50,7 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
 
 
 def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to keep the CLI start fast
+    """The library of `args.dir`, its index brought up to date; lists loaded when first used."""
     from editor.core.library.facade import Library
 
     folder = args.dir
@@ -61,7 +62,7 @@ def _library(args: argparse.Namespace):  # noqa: ANN202 - imported lazily to kee
         library = Library(folder, cache_dir=args.cache_dir)
         if library.notice:
             print(f"midad: note: {library.notice}", file=sys.stderr)
-        library.refresh(progress=_terminal_progress())
+        library.refresh(progress=_terminal_progress(), load=False)
     except OSError as exc:
         raise CommandError(f"cannot index {folder}: {exc.strerror or exc}") from exc
     return library
@@ -84,6 +85,12 @@ def _index_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[[arg
 
 
 def _print_json(value: object) -> None:
+    """`value` as JSON; a list is written one item per line (fast for ten thousand entries)."""
+    if isinstance(value, list) and value:
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        items = (encode(item) for item in value)
+        sys.stdout.write("[\n" + ",\n".join(items) + "\n]\n")
+        return
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -63,21 +63,35 @@ class Library:
         self._entries: dict[str, ArticleEntry] = {}
         self._tag_paths: dict[str, set[str]] = {}
         self._summaries: list[TagSummary] = []
-        self._loaded = False
+        self._loaded = False  # the article list is in memory
+        self._tags_loaded = False  # the tag table is in memory
 
     # --- keeping up to date --------------------------------------------------------------------
-    def refresh(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
+    def refresh(self, progress: Callable[[int, int], None] | None = None, load: bool = True) -> UpdateReport:
         """Update the index from the folder and reload the in-memory lists.
 
-        `progress(done, total)` is called for each file read (from the calling thread).
+        `progress(done, total)` is called for each file read (from the calling thread). With
+        `load=False` the lists are only marked stale and loaded when first asked for (a command
+        line search never needs them); the window's worker thread loads them here, off the GUI
+        thread.
         """
         report = self.index.update(progress)
         if report.any_change or report.rebuilt or not self._loaded:
-            self._reload()
+            if load:  # the old lists stay in use until the new ones replace them
+                self._load_entries()
+                self._load_tags()
+            else:
+                with self._lock:
+                    self._loaded = self._tags_loaded = False
         return report
 
-    def _reload(self) -> None:
+    def _load_entries(self) -> None:
         entries = {e.rel_path: e for e in self.index.entries()}
+        with self._lock:
+            self._entries = entries
+            self._loaded = True
+
+    def _load_tags(self) -> None:
         tag_paths: dict[str, set[str]] = {}
         spellings: dict[str, list[tuple[str, str]]] = {}
         for rel, spelling, key in self.index.tag_rows():
@@ -85,12 +99,14 @@ class Library:
             spellings.setdefault(rel, []).append((spelling, key))
         summaries = summarize_keyed_tags(spellings.values())
         with self._lock:
-            self._entries, self._tag_paths, self._summaries = entries, tag_paths, summaries
-            self._loaded = True
+            self._tag_paths, self._summaries = tag_paths, summaries
+            self._tags_loaded = True
 
-    def _ensure_loaded(self) -> None:
+    def _ensure_loaded(self, tags: bool = False) -> None:
         if not self._loaded:
-            self._reload()
+            self._load_entries()
+        if tags and not self._tags_loaded:
+            self._load_tags()
 
     # --- reading ---------------------------------------------------------------------------
     def path_of(self, rel_path: str) -> Path:
@@ -122,7 +138,7 @@ class Library:
 
     def tags(self) -> list[TagSummary]:
         """Every tag with its article count and spellings, most used first."""
-        self._ensure_loaded()
+        self._ensure_loaded(tags=True)
         with self._lock:
             return list(self._summaries)
 
@@ -132,7 +148,7 @@ class Library:
 
     def filter_by_tags(self, tags: list[str], mode: str = MATCH_ALL) -> set[str]:
         """Relative paths of articles having all (or any) of `tags` (any spelling of each)."""
-        self._ensure_loaded()
+        self._ensure_loaded(tags=True)
         keys = [k for k in (tag_key(t) for t in tags) if k]
         if not keys:
             with self._lock:

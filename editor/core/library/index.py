@@ -5,7 +5,7 @@ and a database that is corrupt, unreadable or of another schema version is delet
 without asking. `update()` is incremental: files are `stat`ed, and only new files and files whose
 size or modification time changed are read (a changed time with the same content hash only
 refreshes the stored time). Reading many files uses several processes (forked when the process
-has no other thread, spawned otherwise).
+has no other thread, spawned otherwise). The tables and the compact word index: `index_store`.
 """
 
 from __future__ import annotations
@@ -19,48 +19,18 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.library.record import ArticleRecord, content_hash, meta_json, problem_record, read_record
+from editor.core.library import index_store
+from editor.core.library.index_store import SCHEMA, SCHEMA_VERSION, InsertBatch, delete_article, split_tags
 from editor.core.library.scan import FileStat, scan_library
-from editor.core.library.tags import article_tags, clean_tag_text, tag_key
-from editor.core.text.messages import dump_text, load_text
+from editor.core.library.tags import article_tags
+from editor.core.text.messages import load_text
 
-# 6: links out of the library, FIFOs and odd names listed, never read; 7: problems stored as messages
-SCHEMA_VERSION = 7
-TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
+if TYPE_CHECKING:  # reading files (record → article parsing, YAML) is imported only when a file is read
+    from editor.core.library.record import ArticleRecord
+
 PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
-
-_SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE articles(
-    id INTEGER PRIMARY KEY,
-    path TEXT UNIQUE NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    title TEXT NOT NULL,
-    date TEXT NOT NULL,
-    status TEXT NOT NULL,
-    words INTEGER NOT NULL,
-    front_matter TEXT,
-    meta TEXT NOT NULL,
-    fm_tags TEXT NOT NULL,
-    hashtags TEXT NOT NULL,
-    problem TEXT,
-    encoding TEXT NOT NULL
-);
-CREATE TABLE article_tags(
-    article_id INTEGER NOT NULL,
-    tag TEXT NOT NULL,
-    key TEXT NOT NULL,
-    source TEXT NOT NULL
-);
-CREATE INDEX article_tags_key ON article_tags(key);
-CREATE INDEX article_tags_article ON article_tags(article_id);
-CREATE VIRTUAL TABLE fts USING fts5(
-    title, body, tokenize = 'unicode61 remove_diacritics 0'
-);
-"""
 
 
 @dataclass
@@ -75,15 +45,15 @@ class UpdateReport:
     rebuilt: bool = False
     cancelled: bool = False  # stopped by `LibraryIndex.cancel()`; the rest is read next time
     folders: list[str] = field(default_factory=list)  # every folder scanned (absolute), for watchers
+    compacted: bool = False  # the word index was rebuilt to drop changed and removed articles' words
 
     @property
     def any_change(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
 
-@dataclass(frozen=True)
-class ArticleEntry:
-    """One article as listed by the library."""
+class ArticleEntry(NamedTuple):
+    """One article as listed by the library (a named tuple: ten thousand are built per listing)."""
 
     rel_path: str
     title: str
@@ -113,76 +83,14 @@ class ArticleEntry:
         }
 
 
-def _join_tags(tags: list[str]) -> str:
-    return TAG_SEPARATOR.join(t.replace(TAG_SEPARATOR, " ") for t in tags)
-
-
-def _split_tags(text: str) -> tuple[str, ...]:
-    return tuple(text.split(TAG_SEPARATOR)) if text else ()
-
-
 def _read_one(args: tuple[str, str]) -> ArticleRecord:
+    from editor.core.library.record import read_record
+
     return read_record(*args)
 
 
 def _default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
-
-
-class _InsertBatch:
-    """Collects new records and writes them with a few `executemany` calls (ids assigned here)."""
-
-    SIZE = 500
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]) + 1
-        self.articles: list[tuple] = []
-        self.tags: list[tuple] = []
-        self.texts: list[tuple] = []
-
-    def add(self, r: ArticleRecord) -> None:
-        rowid = self.next_id
-        self.next_id += 1
-        self.articles.append(
-            (
-                rowid,
-                r.rel_path,
-                r.size,
-                r.mtime_ns,
-                r.content_hash,
-                r.title,
-                r.date,
-                r.status,
-                r.words,
-                r.front_matter,
-                meta_json(r),
-                _join_tags(r.fm_tags),
-                _join_tags(r.hashtags),
-                dump_text(r.problem),  # template + values: the UI shows it in its own language
-                r.encoding,
-            )  # fmt: skip
-        )
-        for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
-            for tag in tags:
-                key = tag_key(tag)
-                if key:
-                    self.tags.append((rowid, clean_tag_text(tag), key, source))
-        self.texts.append((rowid, r.norm_title, r.norm_body))
-        if len(self.articles) >= self.SIZE:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.articles:
-            self.conn.executemany(
-                "INSERT INTO articles(id, path, size, mtime_ns, hash, title, date, status, words,"
-                " front_matter, meta, fm_tags, hashtags, problem, encoding)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                self.articles,
-            )
-            self.conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", self.tags)
-            self.conn.executemany("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", self.texts)
-        self.articles, self.tags, self.texts = [], [], []
 
 
 class LibraryIndex:
@@ -241,7 +149,7 @@ class LibraryIndex:
             except FileNotFoundError:
                 pass
         conn = self._conn()
-        conn.executescript(_SCHEMA)
+        conn.executescript(SCHEMA)
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         conn.execute("INSERT INTO meta VALUES ('root', ?)", (str(self.root),))
         conn.commit()
@@ -296,9 +204,9 @@ class LibraryIndex:
         removed = [rel for rel in known if rel not in files]
         with conn:
             for rel in removed:
-                self._delete(conn, known[rel][0])
+                delete_article(conn, known[rel][0])
             report.removed.extend(removed)
-            batch = _InsertBatch(conn)
+            batch = InsertBatch(conn)
             self._cancel.clear()
             listed_only = [rel for rel in to_read if files[rel].problem]  # never read (scan.py)
             to_read = [rel for rel in to_read if not files[rel].problem]
@@ -319,7 +227,7 @@ class LibraryIndex:
                     report.touched.append(record.rel_path)
                 else:
                     if old is not None:
-                        self._delete(conn, old[0])
+                        delete_article(conn, old[0])
                         report.changed.append(record.rel_path)
                     else:
                         report.added.append(record.rel_path)
@@ -327,9 +235,15 @@ class LibraryIndex:
                 if progress is not None:
                     progress(done, total)
             batch.flush()
+        if not report.cancelled and index_store.needs_compaction(conn):
+            report.compacted = index_store.compact(
+                conn, lambda rels: self._read_records(rels, files), self._cancel.is_set, progress
+            )
         return report
 
     def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        from editor.core.library.record import read_record
+
         root = str(self.root)
         if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
             # fork starts in milliseconds but is only safe with no other thread (CLI, scripts);
@@ -347,15 +261,11 @@ class LibraryIndex:
 
     @staticmethod
     def _problem_records(rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        from editor.core.library.record import problem_record
+
         for rel in rels:
             st = files[rel]
             yield problem_record(rel, st.problem or "", st.size, st.mtime_ns)
-
-    @staticmethod
-    def _delete(conn: sqlite3.Connection, rowid: int) -> None:
-        conn.execute("DELETE FROM articles WHERE id=?", (rowid,))
-        conn.execute("DELETE FROM article_tags WHERE article_id=?", (rowid,))
-        conn.execute("DELETE FROM fts WHERE rowid=?", (rowid,))
 
     # --- reading ---------------------------------------------------------------------------
     def entries(self) -> list[ArticleEntry]:
@@ -371,8 +281,8 @@ class LibraryIndex:
                 date,
                 status,
                 words,
-                _split_tags(fm),
-                _split_tags(ht),
+                split_tags(fm),
+                split_tags(ht),
                 load_text(problem),
                 size,
                 mtime,
@@ -393,4 +303,4 @@ class LibraryIndex:
         return list(self._conn().execute(sql, params))
 
 
-__all__ = ["ArticleEntry", "LibraryIndex", "UpdateReport", "content_hash"]
+__all__ = ["ArticleEntry", "LibraryIndex", "UpdateReport"]

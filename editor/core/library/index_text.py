@@ -30,6 +30,19 @@ _ARTICLE = "ال"
 
 _FOLD_PAIRS = tuple(_FOLD.items())
 
+# Characters outside ASCII that are not letters or digits (Arabic punctuation, NBSP, ZWNJ, marks…):
+# FTS5's `ascii` tokenizer would keep them inside words, so `fts_text` makes them spaces first.
+_NON_TOKEN_RE = re.compile(r"[^\w\x00-\x7f]+")
+
+
+def fts_text(norm: str) -> str:
+    """Matching-form text prepared for FTS5's `ascii` tokenizer: its tokens are `TOKEN_RE`'s.
+
+    The ascii tokenizer splits on ASCII characters other than letters and digits (`_` too) and
+    keeps every other character in a word, so the non-ASCII non-word characters become spaces.
+    """
+    return _NON_TOKEN_RE.sub(" ", norm)
+
 
 @lru_cache(maxsize=1)
 def _ignorable_re() -> re.Pattern[str]:

@@ -9,14 +9,13 @@ can list it; nothing here ever writes a file.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
-from editor.core.library.index_text import fast_normalize
+from editor.core.library.index_text import fast_normalize, fts_text
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.text.arabic import count_words
 from editor.core.text.messages import join_texts, msg
@@ -40,9 +39,9 @@ class ArticleRecord:
     hashtags: list[str] = field(default_factory=list)
     problem: str | None = None  # a translatable `Text` (editor.core.text.messages) when Midad wrote it
     encoding: str = "utf-8"
-    # search text in matching form (what the full-text index holds)
-    norm_title: str = ""
-    norm_body: str = ""
+    # search text in matching form, prepared for the word index (`index_text.fts_text`)
+    fts_title: str = ""
+    fts_body: str = ""
 
     @property
     def tags(self) -> list[str]:
@@ -72,7 +71,7 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     except ArticleIOError as exc:
         record.title = stem
         record.problem = _exc_text(exc)
-        record.norm_title = fast_normalize(stem)
+        record.fts_title = fts_text(fast_normalize(stem))
         return record
     article = Article.from_text(decoded.text)
     meta = article.json_meta()
@@ -90,8 +89,8 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.fm_tags = [str(t) for t in article.tags]
     record.hashtags = extract_hashtags(body)
     record.problem = join_texts(problems)
-    record.norm_title = fast_normalize(record.title)
-    record.norm_body = fast_normalize(body)
+    record.fts_title = fts_text(fast_normalize(record.title))
+    record.fts_body = fts_text(fast_normalize(body))
     return record
 
 
@@ -119,10 +118,5 @@ def problem_record(rel_path: str, problem: str, size: int = 0, mtime_ns: int = 0
     record = ArticleRecord(rel_path, size, mtime_ns, "")
     record.title = PurePosixPath(rel_path.rstrip("/")).stem or rel_path
     record.problem = problem
-    record.norm_title = fast_normalize(record.title)
+    record.fts_title = fts_text(fast_normalize(record.title))
     return record
-
-
-def meta_json(record: ArticleRecord) -> str:
-    """The record's front matter values as JSON text."""
-    return json.dumps(record.meta, ensure_ascii=False, default=str)

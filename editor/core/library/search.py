@@ -249,7 +249,6 @@ def search(
         row[0]: row[1:]
         for row in index.execute(f"SELECT id, path, title, encoding FROM articles WHERE id IN ({ids})")
     }
-    bodies = dict(index.execute(f"SELECT rowid, body FROM fts WHERE rowid IN ({ids})"))
     pattern = highlight_pattern(parsed)
     hits = []
     for rowid, score, in_title in ranked:
@@ -257,7 +256,7 @@ def search(
             continue
         path, title, encoding = meta[rowid]
         body = _read_body(index.root / path, encoding)
-        snippet, spans = make_snippet(body, pattern, bodies.get(rowid))
+        snippet, spans = make_snippet(body, pattern)
         title_spans = _matches_in(title, pattern) if pattern is not None and in_title else []
         hits.append(SearchHit(path, title, score, in_title, snippet, spans, title_spans))
     return hits
@@ -267,9 +266,13 @@ def _ranked_ids(index: LibraryIndex, expression: str, limit: int) -> list[tuple[
     """`(rowid, score, in_title)` of the best `limit` matches: title matches first, then by BM25.
 
     Two cheap queries instead of one that ranks every match twice: the title matches (few), then
-    the best body matches not already taken.
+    the best body matches not already taken. The join on `articles` leaves out the word index's
+    dead rows (changed or removed articles, see `index_store`).
     """
-    sql = "SELECT rowid, bm25(fts, 10.0, 1.0) FROM fts WHERE fts MATCH ? ORDER BY 2 LIMIT ?"
+    sql = (
+        "SELECT fts.rowid, bm25(fts, 10.0, 1.0) FROM fts JOIN articles ON articles.id = fts.rowid"
+        " WHERE fts MATCH ? ORDER BY 2 LIMIT ?"
+    )
     in_title = [
         (rowid, -score, True) for rowid, score in index.execute(sql, (f"title : ({expression})", limit))
     ]

@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.generate_library import TAG_VARIANTS, generate_library  # noqa: E402
 from editor.core.article.model import Article  # noqa: E402
 from editor.core.library import index as library_index  # noqa: E402
+from editor.core.library import record as library_record  # noqa: E402
 from editor.core.library.facade import Library  # noqa: E402
 from editor.core.library.paths import cache_dir, default_library_dir, index_path  # noqa: E402
 from editor.core.library.tags import tag_key  # noqa: E402
@@ -94,8 +95,8 @@ def test_incremental_update_reads_only_what_changed(generated, monkeypatch) -> N
     lib = Library(root, cache_dir=cache)
     lib.refresh()
     reads: list[str] = []
-    real = library_index.read_record
-    monkeypatch.setattr(library_index, "read_record", lambda r, rel: reads.append(rel) or real(r, rel))
+    real = library_record.read_record
+    monkeypatch.setattr(library_record, "read_record", lambda r, rel: reads.append(rel) or real(r, rel))
 
     assert not lib.refresh().any_change and reads == []  # nothing changed: nothing read
 

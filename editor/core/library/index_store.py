@@ -1,0 +1,217 @@
+"""The index's tables and how rows are written: a compact, contentless full-text index.
+
+Layout (schema 8): `articles` (metadata), `article_tags`, and `fts`, an FTS5 table that is
+**contentless** (`content=''`): it keeps the word index (positions included, `detail=full`, so
+phrase search stays exact) but not the text itself. Snippets are cut from the article file, which
+search reads anyway to show the original spelling. The index is about a quarter of the library's
+text instead of one and a half times.
+
+The text given to FTS5 is the matching form (`fast_normalize`) with every non-word character
+outside ASCII made a space (`fts_text`), tokenized by FTS5's `ascii` tokenizer, which splits on
+ASCII non-alphanumerics and keeps every other character. So its tokens are exactly the query's
+tokens (`index_text.TOKEN_RE`: runs of `[^\\W_]`), and tokenizing is about 2.5× faster than
+`unicode61`.
+
+A contentless table cannot forget a row without being given the row's old text, which the index
+does not keep. So a changed or removed article leaves its old words behind as a **dead row**:
+its `articles` row is gone and search joins on `articles`, so dead rows are never found. Ids are
+never reused (`next_id`). When dead rows outnumber a quarter of the live ones (and at least
+`COMPACT_MIN_DEAD`), `LibraryIndex` rebuilds the word index from the files (`compact`) and frees
+the space (`auto_vacuum = incremental`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from editor.core.library.index_text import fast_normalize, fts_text
+from editor.core.library.tags import clean_tag_text, tag_key
+from editor.core.text.messages import dump_text
+
+if TYPE_CHECKING:
+    from editor.core.library.record import ArticleRecord
+
+# 6: links out of the library, FIFOs and odd names listed, never read; 7: problems stored as messages;
+# 8: contentless FTS5 (ascii tokenizer on prepared text), dead rows compacted
+SCHEMA_VERSION = 8
+TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
+COMPACT_MIN_DEAD = 200  # never compact for fewer dead rows than this
+COMPACT_RATIO = 4  # compact when dead rows > live rows / COMPACT_RATIO
+
+_FTS_COLUMNS = "title, body, content='', detail=full, tokenize='ascii'"
+
+SCHEMA = f"""
+PRAGMA auto_vacuum = INCREMENTAL;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    front_matter TEXT,
+    meta TEXT NOT NULL,
+    fm_tags TEXT NOT NULL,
+    hashtags TEXT NOT NULL,
+    problem TEXT,
+    encoding TEXT NOT NULL
+);
+CREATE TABLE article_tags(
+    article_id INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    key TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX article_tags_key ON article_tags(key);
+CREATE INDEX article_tags_article ON article_tags(article_id);
+CREATE VIRTUAL TABLE fts USING fts5({_FTS_COLUMNS});
+"""
+
+
+def join_tags(tags: Iterable[str]) -> str:
+    return TAG_SEPARATOR.join(t.replace(TAG_SEPARATOR, " ") for t in tags)
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    return tuple(text.split(TAG_SEPARATOR)) if text else ()
+
+
+def next_id(conn: sqlite3.Connection) -> int:
+    """The first id never used by a live or a dead row."""
+    live = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    dead = conn.execute("SELECT coalesce(max(id), 0) FROM fts_docsize").fetchone()[0]
+    return int(max(live, dead)) + 1
+
+
+def dead_rows(conn: sqlite3.Connection) -> tuple[int, int]:
+    """`(dead, live)`: word-index rows whose article is gone or changed, and articles."""
+    indexed = conn.execute("SELECT count(*) FROM fts_docsize").fetchone()[0]
+    live = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return max(0, indexed - live), live
+
+
+def needs_compaction(conn: sqlite3.Connection) -> bool:
+    dead, live = dead_rows(conn)
+    return dead > max(COMPACT_MIN_DEAD, live // COMPACT_RATIO)
+
+
+class InsertBatch:
+    """Collects new records and writes them with a few `executemany` calls (ids assigned here)."""
+
+    SIZE = 500
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_id = next_id(conn)
+        self.articles: list[tuple] = []
+        self.tags: list[tuple] = []
+        self.texts: list[tuple] = []
+
+    def add(self, r: ArticleRecord) -> None:
+        rowid = self.next_id
+        self.next_id += 1
+        self.articles.append(
+            (
+                rowid,
+                r.rel_path,
+                r.size,
+                r.mtime_ns,
+                r.content_hash,
+                r.title,
+                r.date,
+                r.status,
+                r.words,
+                r.front_matter,
+                json.dumps(r.meta, ensure_ascii=False, default=str),
+                join_tags(r.fm_tags),
+                join_tags(r.hashtags),
+                dump_text(r.problem),  # template + values: the UI shows it in its own language
+                r.encoding,
+            )  # fmt: skip
+        )
+        for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
+            for tag in tags:
+                key = tag_key(tag)
+                if key:
+                    self.tags.append((rowid, clean_tag_text(tag), key, source))
+        self.texts.append((rowid, r.fts_title, r.fts_body))
+        if len(self.articles) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.articles:
+            self.conn.executemany(
+                "INSERT INTO articles(id, path, size, mtime_ns, hash, title, date, status, words,"
+                " front_matter, meta, fm_tags, hashtags, problem, encoding)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self.articles,
+            )
+            self.conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", self.tags)
+            self.conn.executemany("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", self.texts)
+        self.articles, self.tags, self.texts = [], [], []
+
+
+def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
+    """Forget an article; its words stay in `fts` as a dead row until the next compaction."""
+    conn.execute("DELETE FROM articles WHERE id=?", (rowid,))
+    conn.execute("DELETE FROM article_tags WHERE article_id=?", (rowid,))
+
+
+def compact(
+    conn: sqlite3.Connection,
+    read: Callable[[list[str]], Iterator[ArticleRecord]],
+    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None] | None = None,
+) -> bool:
+    """Rebuild the word index from the live articles' files, dropping dead rows; False if cancelled.
+
+    Searches keep using the old word index until the new one replaces it in one transaction. A
+    file whose content changed since it was indexed keeps only its title words and is marked for
+    re-reading (its stored time is cleared), so the next update indexes it again.
+    """
+    conn.execute("DROP TABLE IF EXISTS fts_new")
+    conn.execute(f"CREATE VIRTUAL TABLE fts_new USING fts5({_FTS_COLUMNS})")
+    rows = conn.execute("SELECT id, path, hash, title FROM articles").fetchall()
+    by_path = {path: (rowid, digest, title) for rowid, path, digest, title in rows}
+    readable = [path for path, (_id, digest, _t) in by_path.items() if digest]
+    stale: list[int] = []
+    texts = []
+    done = 0
+    for rowid, digest, title in by_path.values():
+        if not digest:  # listed with a problem, never read: its title (the file name) only
+            texts.append((rowid, fts_text(fast_normalize(title)), ""))
+    records = read(readable)
+    for record in records:
+        if cancelled():
+            records.close()  # type: ignore[attr-defined] - a generator: stops the readers
+            conn.rollback()
+            conn.execute("DROP TABLE IF EXISTS fts_new")
+            return False
+        rowid, digest, title = by_path[record.rel_path]
+        if record.content_hash == digest:
+            texts.append((rowid, record.fts_title, record.fts_body))
+        else:
+            texts.append((rowid, fts_text(fast_normalize(title)), ""))
+            stale.append(rowid)
+        done += 1
+        if progress is not None:
+            progress(done, len(readable))
+        if len(texts) >= InsertBatch.SIZE:
+            conn.executemany("INSERT INTO fts_new(rowid, title, body) VALUES (?,?,?)", texts)
+            texts = []
+    conn.executemany("INSERT INTO fts_new(rowid, title, body) VALUES (?,?,?)", texts)
+    conn.executemany("UPDATE articles SET mtime_ns=-1 WHERE id=?", [(rowid,) for rowid in stale])
+    conn.commit()
+    conn.execute("BEGIN")
+    conn.execute("DROP TABLE fts")
+    conn.execute("ALTER TABLE fts_new RENAME TO fts")
+    conn.commit()
+    conn.execute("PRAGMA incremental_vacuum")
+    return True
