@@ -207,6 +207,12 @@ def main() -> int:
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_", "MIDAD_", "WAYLAND"))}
     base_env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / "data"))
     base_env.update(XDG_CACHE_HOME=str(home / "cache"), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+    # Both programs run with compiled bytecode, as an installed program does (pip writes .pyc files):
+    # a PYTHONDONTWRITEBYTECODE=1 in the caller's environment would make Midad (run from its source
+    # folder) compile every module on every start while ReText's site-packages has its .pyc files.
+    # One cache folder for both, filled by the warm-up runs.
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    base_env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     programs: dict[str, tuple[list[str], dict[str, str]]] = {
         "Midad": (
             [sys.executable, "-m", "editor.cli", str(article)],

@@ -118,22 +118,23 @@ def run_gui(files: list[str]) -> int:
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
-    from editor.ui.copydesk.desk import CopyDesk
     from editor.ui.preview.pane import PreviewRenderer
 
-    # the worker processes (preview, copy desk) start after the first frame, not before it
-    PreviewRenderer.start_held = CopyDesk.start_held = True
-    window = MainWindow(settings)
+    # the preview's worker process starts after the first frame, not before it (the copy desk,
+    # built after that frame, starts its own then)
+    PreviewRenderer.start_held = True
+    window = MainWindow(settings, first_frame_only=True)  # no template, no late parts yet
     window.show()
-    if files:
-        window.open_file(files[0])
+    if not (files and window.open_file(files[0])):
+        window.files.new()  # the new-article template only when no file is opened
     _start_recovery(window)  # signal handlers at once; the offer of crashed text waits for the loop
-    # Everything else waits for the first frame: the article is on screen before the library
-    # (SQLite, the index, reader processes) is even imported.
+    # Everything else waits for the first frame: the article is on screen before the find bar, the
+    # copy desk, the export menus or the library (SQLite, the index, reader processes) are imported.
     from editor.ui.window.first_frame import FirstFrame
 
     window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]
     app.aboutToQuit.connect(_stop_workers)
+    window.first_frame.add(window.finish_building)  # type: ignore[attr-defined]
     window.first_frame.add(_release_renderers)  # type: ignore[attr-defined]
     window.first_frame.add(lambda: _start_library(window))  # type: ignore[attr-defined]
     return app.exec()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import sys
@@ -95,6 +94,8 @@ def _not_a_command(word: str, commands: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
+    import difflib  # only for a mistyped command
+
     close = difflib.get_close_matches(word, commands, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     print(

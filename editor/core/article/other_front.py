@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import tomllib
 
 from editor.core.article.safe_yaml import FrontMatterError
 from editor.core.text.messages import msg
@@ -84,6 +83,8 @@ def _as_text(value: object) -> object:
 def parse(inner: str, kind: str) -> tuple[dict, dict]:
     """`(typed, textual)` values of TOML or JSON front matter (see `safe_yaml.parse_yaml`)."""
     if kind == "toml":
+        import tomllib  # TOML front matter is rare: not imported on the window's start path
+
         try:
             typed = tomllib.loads(inner.replace("\r\n", "\n").replace("\r", "\n"))
         except tomllib.TOMLDecodeError as exc:
@@ -137,6 +138,8 @@ def toml_value(key: str, value: str | int | list[str]) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_string(v) for v in value) + "]"
     if key == "date":
+        import tomllib
+
         try:
             parsed = tomllib.loads(f"d = {value}")["d"]
         except (tomllib.TOMLDecodeError, ValueError):
@@ -198,6 +201,8 @@ def set_toml_field(inner: str, key: str, value: str | int | list[str] | None, ne
     line_end = _NEWLINE_RE.search(inner, start)
     end = line_end.end() if line_end else len(inner)
     line = inner[start:end]
+    import tomllib
+
     try:
         tomllib.loads(line.strip())
     except tomllib.TOMLDecodeError:

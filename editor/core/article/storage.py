@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import hashlib
 import os
 import stat
 import tempfile
@@ -192,6 +191,8 @@ def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
 
 def content_digest(data: bytes) -> str:
     """The hash Midad compares file contents with (BLAKE2b-128, hex)."""
+    import hashlib  # not on the window's start path (it costs start-up time)
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from editor.core.text.messages import msg
 
 MAX_LINES = 20_000  # beyond this difflib gets slow: only a summary is given
@@ -25,6 +23,8 @@ def line_diff(old: str, new: str, old_name: str = "on disk", new_name: str = "un
             )
         )
     out: list[str] = []
+    import difflib  # imported when a diff is shown: not on the window's start path
+
     for line in difflib.unified_diff(old_lines, new_lines, old_name, new_name, lineterm="", n=3):
         out.append(line)
         if len(out) >= MAX_OUTPUT_LINES:
@@ -39,6 +39,8 @@ def change_summary(old: str, new: str) -> tuple[int, int]:
     old_lines, new_lines = old.splitlines(), new.splitlines()
     if len(old_lines) + len(new_lines) > MAX_LINES:
         return max(0, len(new_lines) - len(old_lines)), max(0, len(old_lines) - len(new_lines))
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":

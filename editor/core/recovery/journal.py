@@ -11,11 +11,9 @@ alone; entries that do not read back (truncated, damaged, checksum wrong) are re
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -35,12 +33,14 @@ class JournalError(ValueError):
 
 def text_checksum(text: str) -> str:
     """A short hash of the text (detects a damaged entry)."""
+    import hashlib  # imported when used: not on the window's start path
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def new_entry_id() -> str:
     """A fresh, unique entry id (sorts by creation time)."""
-    return f"{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return f"{time.time_ns():020d}-{os.getpid()}-{os.urandom(4).hex()}"  # 8 random hex digits
 
 
 @dataclass

@@ -7,11 +7,14 @@ recorded with it where available: a live pid with another start time is another 
 from __future__ import annotations
 
 import os
-import socket
 
 
 def host_name() -> str:
     """This machine's name."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what gethostname() reads, without importing socket at start-up
+    import socket
+
     return socket.gethostname()
 
 

@@ -8,11 +8,10 @@ Images and other resources are served only from the article's own folder.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
@@ -23,6 +22,9 @@ from editor.resources import resource_path
 from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 class PreviewRenderer(QObject):
@@ -106,6 +108,8 @@ class PreviewRenderer(QObject):
             "Rendering this article took longer than %1 s and was stopped; the editor is not affected."
         )
         text = notice.replace("%1", str(seconds))
+        import html
+
         if not self._closed:
             self.abandoned.emit(job[0], f'<p class="midad-notice">{html.escape(text)}</p>')
         if self._pending is not None and not self._closed:
@@ -119,6 +123,9 @@ class PreviewRenderer(QObject):
             pass  # the window (and this object) is already gone
 
     def _on_done(self, generation: int, future: Future) -> None:
+        import html
+        from concurrent.futures import BrokenExecutor  # loaded with the worker: not at start-up
+
         if id(future) in self._abandoned:  # given up on already (its worker was stopped)
             self._abandoned.discard(id(future))
             return

@@ -11,9 +11,9 @@ import gc
 import os
 import threading
 import time
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
@@ -21,6 +21,9 @@ from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.markdown.outline import OutlineHeading, outline
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 
 @dataclass(frozen=True)

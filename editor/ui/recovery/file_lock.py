@@ -8,7 +8,6 @@ the article, and is held with `flock`, so a lock left by a dead process is clear
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from editor.core.text.messages import msg
 
 
 def lock_path_for(path: Path) -> Path:
+    import hashlib  # imported when used: not on the window's start path
+
     key = hashlib.sha1(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()
     return data_dir() / "locks" / f"{key}.lock"
 

@@ -9,8 +9,8 @@ is removed. When a write fails, `failed` carries one sentence at once (the windo
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,6 +18,9 @@ from editor.core.article.storage import describe_os_error
 from editor.core.recovery.journal import Journal, JournalEntry, new_entry_id
 from editor.ui.article.document import Document
 from editor.ui.common.i18n import localize, tr
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 PAUSE_MS = 1500
 MAX_MS = 4_000  # "at least every 30 s"; 4 s keeps a crash within 5 s of the last word
@@ -46,7 +49,7 @@ class JournalKeeper(QObject):
         self.failing = False
         self._has_entry = False
         self._written_state: tuple | None = None
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-journal")
+        self._executor: ThreadPoolExecutor | None = None  # the writer thread, started when first needed
         self._pending: Future | None = None
         self._pause = QTimer(self, singleShot=True, interval=pause_ms)
         self._pause.timeout.connect(self.write_now)
@@ -56,6 +59,14 @@ class JournalKeeper(QObject):
         document.editor.document().contentsChanged.connect(self._changed)
         document.meta_changed.connect(self._changed)
         document.modified_changed.connect(self._modified_changed)
+
+    @property
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # not on the window's start path
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-journal")
+        return self._executor
 
     # --- when to write --------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -168,4 +179,5 @@ class JournalKeeper(QObject):
         else:
             self.forget()
         self.wait()
-        self._pool.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)

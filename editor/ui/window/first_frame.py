@@ -4,7 +4,8 @@ The library panel (SQLite, the index, worker processes), recovery and other star
 handed to `after_first_frame`; they run from the event loop right after the editor's first paint,
 one piece per event-loop turn, so the writer sees the article as early as possible and typing is
 never blocked for long. `MIDAD_STARTUP_TRACE=1` prints `midad: first-paint loaded=… <unix time>` on
-stderr when that first paint is done, with the heavy modules already loaded by then (used by
+stderr when that first paint is done, with the heavy modules already loaded by then, and
+`midad: all-started loaded=… <unix time>` once every queued step has run (used by
 `benchmarks/bench_startup.py` and the tests).
 """
 
@@ -25,6 +26,18 @@ HEAVY_MODULES = (
     "multiprocessing",
     "editor.ui.library.sidebar",
     "editor.core.library.index",
+    # the window's late parts (`editor.ui.window.late_parts`): built right after the first frame
+    "editor.ui.window.late_parts",
+    "editor.ui.copydesk.desk",
+    "editor.ui.editor.find_replace",
+    "editor.ui.export.wiring",
+    "editor.ui.outline.panel",
+    # standard modules only some actions need
+    "sqlite3",
+    "concurrent.futures",
+    "tomllib",
+    "difflib",
+    "uuid",
 )
 FALLBACK_MS = 1500  # if no paint ever comes (a hidden or minimised window), start the rest anyway
 
@@ -59,9 +72,7 @@ class FirstFrame(QObject):
             return
         self.done = True
         self.widget.removeEventFilter(self)
-        if os.environ.get("MIDAD_STARTUP_TRACE"):
-            loaded = ",".join(m for m in HEAVY_MODULES if m in sys.modules) or "-"
-            print(f"midad: first-paint loaded={loaded} {time.time():.6f}", file=sys.stderr, flush=True)
+        _trace("first-paint")
         self._next()
 
     def _next(self) -> None:
@@ -69,3 +80,12 @@ class FirstFrame(QObject):
             step = self.steps.pop(0)
             step()
             QTimer.singleShot(0, self._next)  # one step per turn: input and paints get in between
+        else:
+            _trace("all-started")  # every queued step has run
+
+
+def _trace(what: str) -> None:
+    """`midad: <what> loaded=<heavy modules loaded by now> <unix time>` on stderr (MIDAD_STARTUP_TRACE=1)."""
+    if os.environ.get("MIDAD_STARTUP_TRACE"):
+        loaded = ",".join(m for m in HEAVY_MODULES if m in sys.modules) or "-"
+        print(f"midad: {what} loaded={loaded} {time.time():.6f}", file=sys.stderr, flush=True)

@@ -25,35 +25,30 @@ from editor.core.text.display import display_text
 from editor.ui.article.document import Document
 from editor.ui.article.external_changes import ExternalChangeWatcher
 from editor.ui.article.file_ops import FileController, template_article
-from editor.ui.article.front_matter_dialog import install_front_matter_tools
 from editor.ui.article.metadata_form import MetadataForm
 from editor.ui.article.tag_chips import ArticleTags
-from editor.ui.common.i18n import isolate_menu_shortcuts, localize, localize_error, tr
+from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.common.settings import Settings
-from editor.ui.copydesk.desk import CopyDesk
-from editor.ui.editor.find_replace import FindReplaceBar
 from editor.ui.editor.highlighter import MarkdownHighlighter
 from editor.ui.editor.markdown_edit import MarkdownEdit
-from editor.ui.export.wiring import install_convert
-from editor.ui.outline.panel import install_outline
 from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 from editor.ui.preview.pause_work import PauseResult
 from editor.ui.window import dialogs
 from editor.ui.window.actions import Actions
 from editor.ui.window.banner import Banner
-from editor.ui.window.find_wiring import install_find_in_library
 from editor.ui.window.menus import build_menus
 from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.status_bar import StatusBar
 from editor.ui.window.theme import install_theme
 from editor.ui.window.view_modes import install_view_modes
-from editor.ui.window.writing_goal import install_writing_goal
 
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the window accepted a close: owners stop their threads
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, first_frame_only: bool = False) -> None:
+        """`first_frame_only` (the GUI start): no template article, and what the first frame does not
+        show waits for `finish_building()` (see `late_parts`)."""
         super().__init__()
         self.settings = settings or Settings()
         self.editor = MarkdownEdit(self)
@@ -66,7 +61,6 @@ class MainWindow(QMainWindow):
         self.preview.setObjectName("preview")
         self.preview.confirm_link = lambda url: dialogs.confirm_open_link(self, url)
         self.renderer = PreviewRenderer(self)
-        self.find_bar = FindReplaceBar(self.editor, self)
         self.form = MetadataForm(self)
         self.tags = ArticleTags(self)
         self.banner = Banner(self)
@@ -79,15 +73,24 @@ class MainWindow(QMainWindow):
         self._show_recent(self.settings.recent_files())
         self._connect()
         self.recovery = WindowRecovery(self)
-        install_outline(self), install_view_modes(self), install_writing_goal(self)  # the writer's desk
-        install_find_in_library(self), install_theme(self)
-        install_front_matter_tools(self), isolate_menu_shortcuts(self)  # issue 12
-        self.copydesk = CopyDesk(self)
-        install_convert(self)  # import, export, print, copy for CMS, paste as plain text
+        install_view_modes(self), install_theme(self)
+        self.late_parts = None  # find bar, outline, copy desk, export menus…: `finish_building()`
+        if not first_frame_only:
+            self.finish_building()
         self._apply_preferences()
         self._restore_state()
-        self.document.new(template_article(self.settings.author()))
+        if first_frame_only:
+            self.editor.document().setModified(False)  # no article yet: the caller opens one
+        else:
+            self.document.new(template_article(self.settings.author()))
         self.editor.setFocus()  # ready to type
+
+    def finish_building(self) -> None:
+        """Build the parts the first frame does not show (once; at GUI start right after that frame)."""
+        if self.late_parts is None:
+            from editor.ui.window.late_parts import LateParts
+
+            self.late_parts = LateParts(self)
 
     # --- building -------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.editor, 1)
-        column.addWidget(self.find_bar)
+        self.editor_column = column  # the find bar goes below the editor (`late_parts`)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -158,8 +161,8 @@ class MainWindow(QMainWindow):
         a.clear_recent.triggered.connect(self.files.clear_recent)
         a.undo.triggered.connect(self._undo)
         a.redo.triggered.connect(self._redo)
-        a.find.triggered.connect(lambda: self.find_bar.open_find(replace=False))
-        a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
+        a.find.triggered.connect(lambda: self._find(replace=False))
+        a.replace.triggered.connect(lambda: self._find(replace=True))
         a.preferences.triggered.connect(self._preferences)
         a.bold.triggered.connect(lambda: e.toggle_inline("**"))
         a.italic.triggered.connect(lambda: e.toggle_inline("*"))
@@ -237,6 +240,10 @@ class MainWindow(QMainWindow):
         self.editor.apply_directions(result.directions, result.article_dir)
         if result.html is not None:
             self.preview.show_html(result.html)
+
+    def _find(self, replace: bool) -> None:
+        self.finish_building()  # a Ctrl+F in the first instants of the GUI start
+        self.find_bar.open_find(replace=replace)
 
     def _toggle_preview(self, visible: bool) -> None:
         self.preview.setVisible(visible)

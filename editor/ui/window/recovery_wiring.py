@@ -8,21 +8,23 @@ journaled, nothing is asked, and the entry is kept for the next start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from editor.core.article.model import Article
 from editor.core.article.storage import decode_bytes
-from editor.core.recovery.history import HistoryStore
 from editor.core.recovery.journal import Journal
 from editor.core.recovery.session import Session, load_session, save_session
 from editor.core.text.arabic import count_words
 from editor.ui.common.i18n import tr
 from editor.ui.recovery.file_lock import DocumentLock
-from editor.ui.recovery.history_dialog import HistoryDialog
 from editor.ui.recovery.keeper import JournalKeeper
 from editor.ui.window.banner import Banner
+
+if TYPE_CHECKING:
+    from editor.core.recovery.history import HistoryStore
 
 
 class WindowRecovery(QObject):
@@ -47,7 +49,7 @@ class WindowRecovery(QObject):
         self.reopen_action.setChecked(window.settings.reopen_last())
         self.reopen_action.toggled.connect(window.settings.set_reopen_last)
         window.add_file_menu_action(self.reopen_action)
-        self.history = HistoryStore()
+        self._history: HistoryStore | None = None  # SQLite: opened when first used, not at start-up
         self.history_action = QAction(tr("&History…"), window)
         self.history_action.triggered.connect(self.show_history)
         window.add_file_menu_action(self.history_action)
@@ -57,6 +59,19 @@ class WindowRecovery(QObject):
         )
         self.file_lock = DocumentLock(window.document, self)
         window.closing.connect(self._closing)
+
+    @property
+    def history(self) -> HistoryStore:
+        """The local history store (`<data>/history.sqlite3`)."""
+        if self._history is None:
+            from editor.core.recovery.history import HistoryStore
+
+            self._history = HistoryStore()
+        return self._history
+
+    @history.setter
+    def history(self, store: HistoryStore) -> None:
+        self._history = store
 
     def _keep_version(self, path: Path, data: bytes) -> None:
         """A save replaced `data`: keep it in the local history (in the journal's worker thread)."""
@@ -73,6 +88,8 @@ class WindowRecovery(QObject):
     def show_history(self) -> bool:
         """File → History…: True when a version was restored (as an edit)."""
         self.keeper.wait()  # the version of the last save is in the store
+        from editor.ui.recovery.history_dialog import HistoryDialog
+
         dialog = HistoryDialog(self.window.document, self.history, self.window)
         dialog.exec()
         return dialog.restored

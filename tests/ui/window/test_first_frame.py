@@ -49,7 +49,7 @@ def test_whole_process_paints_the_article_before_loading_the_library(seed_file, 
     def read() -> None:
         for line in proc.stderr:
             lines.append(line)
-            if "first-paint" in line:
+            if "all-started" in line:
                 return
 
     reader = threading.Thread(target=read, daemon=True)
@@ -60,3 +60,9 @@ def test_whole_process_paints_the_article_before_loading_the_library(seed_file, 
     trace = [line for line in lines if line.startswith("midad: first-paint")]
     assert trace, "".join(lines)
     assert "loaded=- " in trace[0], trace[0]  # no Markdown, BeautifulSoup, worker pool or library yet
+    # …nor the window's late parts (find bar, copy desk, export menus, outline), SQLite, futures, TOML
+    # (HEAVY_MODULES lists them); right after the first frame they are all there
+    started = [line for line in lines if line.startswith("midad: all-started")]
+    assert started, "".join(lines)
+    for module in ("editor.ui.window.late_parts", "editor.ui.copydesk.desk", "editor.ui.library.sidebar"):
+        assert module in started[0], started[0]
