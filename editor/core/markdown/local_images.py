@@ -27,6 +27,11 @@ from urllib.parse import unquote
 from editor.core.article.storage import ArticleIOError, read_file_bytes
 
 MAX_EMBEDDED_BYTES = 10 * 1024 * 1024
+# No file has a longer path or name (Linux PATH_MAX, NAME_MAX): such a src is a placeholder at once,
+# without resolving 200,000 path components (took 10 s) and without Qt, which cannot make a URL of
+# it, trying the raw name in the current folder.
+MAX_PATH_CHARS = 4096
+MAX_NAME_CHARS = 255
 MIME_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -49,7 +54,9 @@ def _inside(base_dir: Path | None, src: str) -> Path | None:
     if base_dir is None or not src or src.startswith(("/", "\\", "~")) or _SCHEME_RE.match(src):
         return None
     relative = unquote(src.split("#", 1)[0].split("?", 1)[0])
-    if not relative or "\0" in relative:
+    if not relative or "\0" in relative or len(relative) > MAX_PATH_CHARS:
+        return None
+    if any(len(part) > MAX_NAME_CHARS for part in relative.split("/")):
         return None
     base = os.path.realpath(base_dir)
     target = os.path.realpath(os.path.join(base, relative))

@@ -11,7 +11,6 @@ has its number (`n / N`) at the foot. Paper: A4 or Letter.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,22 +180,23 @@ def page_size_id(paper: str) -> object:
 
 def pdf_bytes(article: Article, base_dir: Path | None = None, paper: str = "a4") -> bytes:
     """The PDF of `article` as bytes (the caller writes them atomically)."""
-    from PySide6.QtCore import QMarginsF
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
     ensure_gui_app()
     document = build_document(article, base_dir)
-    with tempfile.TemporaryDirectory(prefix="midad-pdf-") as folder:
-        path = Path(folder) / "out.pdf"
-        writer = QPdfWriter(str(path))
-        writer.setResolution(300)
-        writer.setPageSize(page_size_id(paper))
-        writer.setPageMargins(QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter)
-        writer.setTitle(article.title or "Midad")
-        writer.setCreator("Midad")
-        author = article.meta.get("author")
-        if author:
-            writer.setAuthor(str(author))
-        paint_pages(document, writer)
-        del writer  # the file is complete once the writer is gone
-        return path.read_bytes()
+    buffer = QBuffer()  # in memory: the article's text never goes through a temporary file
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setPageSize(page_size_id(paper))
+    writer.setPageMargins(QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter)
+    writer.setTitle(article.title or "Midad")
+    writer.setCreator("Midad")
+    author = article.meta.get("author")
+    if author:
+        writer.setAuthor(str(author))
+    paint_pages(document, writer)
+    del writer  # the PDF is complete once the writer is gone
+    buffer.close()
+    return bytes(buffer.data().data())

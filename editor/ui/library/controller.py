@@ -45,6 +45,7 @@ class LibraryController(QObject):
         self._again = False
         self._refreshed_once = False
         self._announce = False
+        self._failing = False  # the last refresh or search failed: the next success is announced
         self._search_serial = 0
         self._search_lock = threading.Lock()
         self._watcher = None
@@ -53,6 +54,7 @@ class LibraryController(QObject):
         self._poll = QTimer(self, interval=max(200, poll_ms))
         self._poll.timeout.connect(self.refresh)
         self._done.connect(self._on_refreshed)
+        self.failed.connect(self._note_failure)
         self._searched.connect(self._on_searched)
         self._task_done.connect(lambda callback, result, error: callback(result, error))
 
@@ -120,13 +122,18 @@ class LibraryController(QObject):
             self.failed.emit(error)
         elif report is not None:
             self._watch(report.folders)
-            if report.any_change or report.rebuilt or not self._refreshed_once or self._announce:
+            recovered = self._failing  # the index is usable again: say so even if nothing changed
+            if report.any_change or report.rebuilt or not self._refreshed_once or self._announce or recovered:
                 self._refreshed_once = True
                 self._announce = False
+                self._failing = False
                 self.refreshed.emit(report)
         if self._again:
             self._again = False
             self.refresh()
+
+    def _note_failure(self, _text: str) -> None:
+        self._failing = True
 
     def _watch(self, folders: list[str]) -> None:
         from PySide6.QtCore import QFileSystemWatcher

@@ -55,3 +55,18 @@ def test_the_fragment_and_preview_keep_relative_inside_paths_only(tmp_path: Path
 def test_without_a_folder_every_local_image_is_a_placeholder() -> None:
     out = contain_images('<p><img alt="x" src="a.png"><img src="/etc/passwd"></p>', None, embed=True)
     assert "<img" not in out and out.count("missing-image") == 2
+
+
+def test_a_path_no_file_can_have_is_a_placeholder_at_once(tmp_path: Path) -> None:
+    # 200,000 components (hostile corpus `long-image-url`): no resolving, no raw relative name that
+    # Qt would try in the current folder
+    import time
+
+    article_dir, _secret = _folders(tmp_path)
+    for src in ("a/" * 200_000 + "x.png", "b" * 300 + ".png", "img/" + "c" * 256 + ".png"):
+        start = time.perf_counter()
+        out = contain_images(f'<p><img alt="x" src="{src}"></p>', article_dir, embed=False)
+        assert time.perf_counter() - start < 0.5
+        assert "<img" not in out and "missing-image" in out
+    longest = "img/" + "d" * 251 + ".png"  # a name of 255 characters is still a name
+    assert "<img" in contain_images(f'<p><img src="{longest}"></p>', article_dir, embed=False)

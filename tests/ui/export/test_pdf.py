@@ -131,6 +131,25 @@ def test_letter_paper(qapp, tmp_path: Path) -> None:  # qapp: the shared QApplic
     assert "نص قصير" in pdf_text(target)
 
 
+def test_pdf_goes_through_no_temporary_file(qapp, tmp_path: Path, monkeypatch) -> None:
+    # the article's text stays in memory: nothing is written to the temporary folder (issue 14: no
+    # write outside the article's folder and the output the user chose)
+    import tempfile
+
+    from editor.core.article.model import Article
+    from editor.ui.export.pdf import pdf_bytes
+
+    temp = tmp_path / "no-such-folder"  # any temporary file would fail to be created here
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    data = pdf_bytes(Article.from_text("---\ntitle: سر\n---\n\nنص لا يكتب في مجلد مؤقت.\n"))
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert not temp.exists()
+    target = tmp_path / "out.pdf"
+    target.write_bytes(data)
+    assert "نص لا يكتب في مجلد مؤقت" in pdf_text(target)
+
+
 def test_print_preview_gets_page_images(qtbot, monkeypatch) -> None:
     # Qt's preview records QPictures, whose replay breaks the bidi order of Arabic lines: the
     # preview is painted from page images, the printer itself gets vector text

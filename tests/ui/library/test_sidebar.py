@@ -125,6 +125,29 @@ def test_a_full_disk_under_the_cache_shows_a_banner(window, sidebar, qtbot, monk
     assert "cannot be used" in sidebar.problem_banner.text()
 
 
+def test_the_banner_hides_as_soon_as_the_index_works_again(window, sidebar, qtbot, monkeypatch):
+    # nothing changes in the library meanwhile: the first refresh that works hides the banner
+    import sqlite3
+
+    from editor.core.library.facade import Library
+
+    qtbot.waitUntil(lambda: sidebar.library_panel.model.rowCount() == len(ARTICLES), timeout=10000)
+    sidebar.controller.wait()
+    working = Library.refresh
+
+    def full(self, progress=None):  # noqa: ANN001, ANN202
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Library, "refresh", full)
+    sidebar.controller.refresh()
+    qtbot.waitUntil(lambda: sidebar.problem_banner.isVisibleTo(sidebar.page), timeout=5000)
+    sidebar.controller.wait()
+    monkeypatch.setattr(Library, "refresh", working)  # the disk has room again
+    sidebar.controller.refresh()
+    qtbot.waitUntil(lambda: not sidebar.problem_banner.isVisibleTo(sidebar.page), timeout=5000)
+    assert sidebar.library_panel.model.rowCount() == len(ARTICLES)
+
+
 def test_a_link_out_of_the_library_is_listed_but_never_opened(window, library, tmp_path, qtbot):
     outside = tmp_path / "outside.md"
     outside.write_text("# سر\n", "utf-8")
