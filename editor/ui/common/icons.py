@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 
 from editor.resources import resource_path
 
@@ -65,24 +64,79 @@ def _text_colour() -> QColor:
     return QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws the tinted SVG at the size asked, when it is first asked (not at every size up front).
+
+    A window holds dozens of icons of which the first frame shows a dozen at one size: rendering
+    on demand keeps the drawing (and the QtSvg module) out of the window's construction. Each size
+    and mode is drawn once and kept; the disabled look is the style's, as for any QIcon.
+    """
+
+    def __init__(self, svg: bytes) -> None:
+        super().__init__()
+        self._svg = svg
+        self._renderer = None
+        self._pixmaps: dict[tuple[int, int, int, int], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._svg)
+
+    def _image(self, width: int, height: int) -> QImage:
+        if self._renderer is None:
+            from PySide6.QtSvg import QSvgRenderer  # loaded with the first icon drawn
+
+            self._renderer = QSvgRenderer(QByteArray(self._svg))
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, QRectF(0, 0, width, height))
+        painter.end()
+        return image
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = min(size.width(), size.height())
+        key = (side, side, mode.value, state.value)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
+        pixmap = QPixmap.fromImage(self._image(side, side))
+        if mode == QIcon.Mode.Disabled:
+            from PySide6.QtWidgets import QApplication, QStyleOption
+
+            style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+            if style is not None:
+                pixmap = style.generatedIconPixmap(mode, pixmap, QStyleOption())
+        self._pixmaps[key] = pixmap
+        return pixmap
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:  # noqa: N802
+        pixmap = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect, mode: QIcon.Mode, state: QIcon.State) -> None:  # noqa: ANN001
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        side = round(min(rect.width(), rect.height()) * ratio)
+        painter.drawPixmap(rect, self.pixmap(QSize(side, side), mode, state))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:  # noqa: N802
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off):  # noqa: N802, ANN201
+        return [QSize(side, side) for side in SIZES]
+
+    def isNull(self) -> bool:  # noqa: N802
+        return False
+
+
 @lru_cache(maxsize=256)
 def _render(name: str, rtl: bool, colour: str) -> QIcon:
     svg = icon_svg(name, rtl)
     if svg is None:
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour).encode("utf-8")))
-    if not renderer.isValid():
-        return QIcon()
-    icon = QIcon()
-    for size in SIZES:
-        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        icon.addPixmap(QPixmap.fromImage(image))
-    return icon
+    return QIcon(_SvgIconEngine(svg.replace("currentColor", colour).encode("utf-8")))
 
 
 def themed_icon(name: str, colour: QColor | None = None, rtl: bool | None = None) -> QIcon:
