@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ class PreviewRenderer(QObject):
     """
 
     rendered = Signal(int, object)  # generation, PauseResult
+    preview_ready = Signal(int, str)  # generation, preview HTML (before the rest of the PauseResult)
     abandoned = Signal(int, str)  # generation, the notice to show in the preview (HTML)
     _done = Signal(int, object)
     start_held = False  # set by the GUI start: new renderers wait for `release()` (after the first frame)
@@ -85,14 +87,33 @@ class PreviewRenderer(QObject):
         generation, text, base_dir, with_html = job
         self._last_job = job
         self._in_flight = True
+        # The preview HTML is a job of its own: the preview is shown without waiting for the counts,
+        # line directions and outline, which are computed after it (`_submit_rest`), so they do not
+        # compete with the preview's layout on the GUI thread either.
+        stage = "html" if with_html else "rest"
         try:
-            future = pause_work.executor().submit(pause_work.compute_pause_result, text, base_dir, with_html)
+            if with_html:
+                future = pause_work.executor().submit(pause_work.compute_preview_html, text, base_dir)
+            else:
+                future = pause_work.executor().submit(pause_work.compute_pause_result, text, base_dir, False)
         except RuntimeError:  # the worker is shut down (application quitting)
             self._in_flight = False
             return
         self._future = future
         self._budget.start(self.RENDER_BUDGET_MS)
-        future.add_done_callback(lambda f: self._deliver(generation, f))
+        future.add_done_callback(lambda f: self._deliver(generation, (f, stage, None)))
+
+    def _submit_rest(self, generation: int, html_text: str) -> None:
+        """The second job of a pause with a preview: everything but the HTML (the budget runs on)."""
+        _generation, text, base_dir, _with_html = self._last_job or (generation, "", None, False)
+        try:
+            future = pause_work.executor().submit(pause_work.compute_pause_result, text, base_dir, False)
+        except RuntimeError:
+            self._in_flight = False
+            self._budget.stop()
+            return
+        self._future = future
+        future.add_done_callback(lambda f: self._deliver(generation, (f, "rest", html_text)))
 
     def _abandon(self) -> None:
         """The render ran past its time budget: stop the worker, say so, carry on with the next job."""
@@ -116,24 +137,42 @@ class PreviewRenderer(QObject):
             pending, self._pending = self._pending, None
             self._submit(pending)
 
-    def _deliver(self, generation: int, future: Future) -> None:
+    def _deliver(self, generation: int, payload: tuple[Future, str, str | None]) -> None:
         try:
-            self._done.emit(generation, future)  # queued to the GUI thread
+            self._done.emit(generation, payload)  # queued to the GUI thread
         except RuntimeError:
             pass  # the window (and this object) is already gone
 
-    def _on_done(self, generation: int, future: Future) -> None:
+    def _on_done(self, generation: int, payload: tuple[Future, str, str | None]) -> None:
         import html
         from concurrent.futures import BrokenExecutor  # loaded with the worker: not at start-up
 
+        future, stage, html_text = payload
         if id(future) in self._abandoned:  # given up on already (its worker was stopped)
             self._abandoned.discard(id(future))
+            return
+        if stage == "html" and not self._closed and not future.cancelled() and future.exception() is None:
+            if generation == self._generation:
+                html_text = future.result()
+                self.preview_ready.emit(generation, html_text)  # shown now (a direct connection)
+                self._submit_rest(generation, html_text)
+                return
+            self._budget.stop()  # typed over: the rest of this pause's work is not worth doing
+            self._future = None
+            self._in_flight = False
+            if self._pending is not None:
+                job, self._pending = self._pending, None
+                self._submit(job)
             return
         self._budget.stop()
         self._future = None
         self._in_flight = False
         try:
             result = future.result()
+            if stage == "html":  # the preview job ended: closed, or failed (raised above)
+                result = None
+            elif html_text is not None:
+                result = replace(result, html=html_text)
         except BrokenExecutor:
             # The worker process could not start or died: carry on with a thread.
             pause_work.use_thread_worker()
@@ -186,6 +225,7 @@ class PreviewPane(QTextBrowser):
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._follow_ratio: float | None = None
         self._html = ""
+        self._shown: str | None = None  # the styled HTML last given to setHtml
         self.dark = False
         self.zoom = 0
         load_bundled_fonts()  # preview.css asks for the shipped pair
@@ -232,9 +272,13 @@ class PreviewPane(QTextBrowser):
     def show_html(self, text: str) -> None:
         """Replace the content, keeping the reader where they were."""
         self._html = text
+        styled = self.styled(text)
+        if styled == self._shown:
+            return  # e.g. the full pause result after its preview job: nothing to lay out again
         bar = self.verticalScrollBar()
         old_value, old_max = bar.value(), bar.maximum()
-        self.setHtml(self.styled(text))
+        self.setHtml(styled)
+        self._shown = styled
         if self._follow_ratio is not None:
             self.follow(self._follow_ratio)
         elif old_max > 0:
@@ -244,6 +288,11 @@ class PreviewPane(QTextBrowser):
         """Show `notice_html` (e.g. a render abandoned past its time budget) instead of the content."""
         del generation
         self.setHtml(notice_html)
+
+    def setHtml(self, text: str) -> None:  # noqa: N802 - Qt name
+        """Qt's `setHtml`; anything shown this way is not the last `show_html` any more."""
+        self._shown = None
+        super().setHtml(text)
 
     def follow(self, ratio: float) -> None:
         """Scroll to the same relative place as the editor (0.0 top, 1.0 bottom)."""

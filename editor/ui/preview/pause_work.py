@@ -47,6 +47,12 @@ def render_preview_html(article: Article, base_dir: Path | None) -> str:
     return preview_html(article, base_dir)
 
 
+def compute_preview_html(text: str, base_dir: str | None) -> str:
+    """The preview HTML alone: the first of the two jobs of a pause, so the preview need not wait
+    for the counts, line directions and outline (`compute_pause_result` without HTML, the second)."""
+    return render_preview_html(Article.from_text(text), Path(base_dir) if base_dir else None)
+
+
 def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> PauseResult:
     """Counts, hashtags and line directions of the article's body (core rules), plus the preview HTML."""
     article = Article.from_text(text)

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         d.file_changed.connect(self._show_file)
         d.paused.connect(self._refresh)
         self.renderer.rendered.connect(self._show_preview)
+        self.renderer.preview_ready.connect(self._show_preview_html)  # the HTML comes first, alone
         self.renderer.abandoned.connect(self.preview.show_notice)  # a render past its time budget
         self.form.field_edited.connect(self._set_field)
         self.tags.tags_changed.connect(lambda tags: self._set_field("tags", tags))
@@ -240,6 +241,10 @@ class MainWindow(QMainWindow):
         self.editor.apply_directions(result.directions, result.article_dir)
         if result.html is not None:
             self.preview.show_html(result.html)
+
+    def _show_preview_html(self, generation: int, html: str) -> None:
+        if generation == self.renderer.generation and self.editor.body_text() == self._requested_body:
+            self.preview.show_html(html)
 
     def _find(self, replace: bool) -> None:
         self.finish_building()  # a Ctrl+F in the first instants of the GUI start

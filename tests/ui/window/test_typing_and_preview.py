@@ -14,13 +14,14 @@ from tests.ui.conftest import type_text
 def test_typing_arabic_updates_preview_and_word_count(window, qtbot, seed_file):
     window.open_file(str(seed_file))
     qtbot.waitUntil(lambda: "حموشي" in window.preview.toPlainText(), timeout=10000)
-    assert window.status.words.text().startswith("437")
+    # the preview HTML comes first; the counts follow with the rest of the pause work
+    qtbot.waitUntil(lambda: window.status.words.text().startswith("437"), timeout=10000)
     editor = window.editor
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_text(editor, "\n\nكلمات جديدة تماما للمعاينة")
     qtbot.waitUntil(lambda: "كلمات جديدة تماما للمعاينة" in window.preview.toPlainText(), timeout=10000)
-    assert window.status.words.text().startswith("441")
+    qtbot.waitUntil(lambda: window.status.words.text().startswith("441"), timeout=10000)
     assert window.isWindowModified()
     assert window.windowTitle().startswith("seed.md[*]")
 

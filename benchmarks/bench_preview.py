@@ -1,0 +1,134 @@
+"""Preview refresh after a typing pause: from the pause to the preview showing the new text.
+
+Run by hand (not a test):  QT_QPA_PLATFORM=offscreen python benchmarks/bench_preview.py [--runs 20]
+Targets (issue 13): 1,000 words, worst of 20 under 100 ms; 10,000 words under 250 ms.
+
+A real `MainWindow` (offscreen) opens an article built from the seed article; each run types a
+marker word in the middle of the text through the editor, then fires the pause the way the
+300 ms timer does (`Document.flush()`), and the clock stops when the preview has been given HTML
+holding the marker and has repainted. The path measured is the real one: the window's pause
+handler, the worker process (the preview job: render and page), the HTML crossing back, the
+window's handler and `PreviewPane.show_html` + paint.
+Run 0 warms the worker up and is not counted. Also printed: the part spent on the GUI thread
+(from the preview HTML's arrival: setHtml + paint), the part that decides how long typing can be
+held up. (The counts, line directions and outline arrive after the preview, as a second job.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_render import build_article  # noqa: E402
+
+
+def _window(path: Path):  # noqa: ANN202
+    from PySide6.QtCore import QSettings
+
+    from editor.ui.common.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    settings = Settings(QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    window.open_file(str(path))
+    window.files.ask_save = lambda *_: "discard"
+    return window
+
+
+def bench(app, folder: Path, words: int, runs: int) -> tuple[list[float], list[float], int]:  # noqa: ANN001
+    """(ms pause → preview painted, ms of GUI-thread time for the result, words) for `runs` runs."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QTextCursor
+
+    path = folder / f"a{words}.md"
+    path.write_text("---\ntitle: مقال\nlang: ar\n---\n" + build_article(words), encoding="utf-8")
+    window = _window(path)
+    editor = window.editor
+    preview = window.preview
+    state: dict[str, object] = {"marker": None, "done": None}
+    original_show = preview.show_html
+    original_result = window._show_preview_html  # noqa: SLF001
+    loop = QEventLoop()
+
+    def show_html(text: str) -> None:
+        original_show(text)
+        if state["marker"] and state["marker"] in text:
+            preview.viewport().repaint()
+            state["done"] = time.perf_counter()
+            loop.quit()
+
+    def on_result(generation: int, html: str) -> None:
+        state["gui_start"] = time.perf_counter()
+        original_result(generation, html)
+
+    preview.show_html = show_html
+    window.renderer.preview_ready.disconnect(window._show_preview_html)  # noqa: SLF001
+    window.renderer.preview_ready.connect(on_result)
+    totals: list[float] = []
+    gui: list[float] = []
+    for run in range(runs + 1):
+        marker = f"علامة{run}x"
+        cursor = editor.textCursor()
+        block = editor.document().findBlockByNumber(editor.document().blockCount() // 2)
+        cursor.setPosition(block.position() + max(0, block.length() - 1))
+        editor.setTextCursor(cursor)
+        editor.textCursor().insertText(f" {marker}")
+        app.processEvents()
+        state["marker"], state["done"] = marker, None
+        start = time.perf_counter()
+        window.document.flush()  # what the 300 ms pause timer does
+        if state["done"] is None:
+            QTimer.singleShot(20_000, loop.quit)
+            loop.exec()  # idle until the result arrives, as the application's event loop is
+        if state["done"] is None:
+            raise RuntimeError("the preview did not update")
+        if run:
+            totals.append((state["done"] - start) * 1000)
+            gui.append((state["done"] - state["gui_start"]) * 1000)
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+    counted = window.document.counts()[0]
+    window.document.editor.document().setModified(False)
+    window.close()
+    return totals, gui, counted
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    from editor.app import create_app
+
+    app = create_app()
+    print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}   runs: {args.runs} (after one warm-up)")
+    targets = {1_000: 100.0, 10_000: 250.0}
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        for words, target in targets.items():
+            totals, gui, counted = bench(app, Path(tmp), words, args.runs)
+            print(
+                f"{counted:>6} words: pause → preview painted median {statistics.median(totals):6.1f} ms, "
+                f"worst {max(totals):6.1f} ms (target < {target:.0f} ms); "
+                f"GUI thread median {statistics.median(gui):5.1f} ms, worst {max(gui):5.1f} ms"
+            )
+            ok = ok and statistics.median(totals) < target and max(totals) < 1.5 * target
+    print("targets met (median under, worst within 1.5x)" if ok else "TARGETS MISSED")
+    from editor.ui.preview import pause_work
+
+    pause_work.stop_now()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
