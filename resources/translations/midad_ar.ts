@@ -480,12 +480,12 @@
       <translation>يحوي المقال أكثر من {count} من محارف التنسيق: يُعرض الباقي نصًّا عاديًّا.</translation>
     </message>
     <message>
-      <source>Quotes or lists nested deeper than {count} levels are shown at level {count}.</source>
-      <translation>الاقتباسات أو القوائم المتداخلة لأكثر من {count} مستوى تُعرض في المستوى {count}.</translation>
-    </message>
-    <message>
       <source>{count} paragraph(s) with too much markup to render are shown as plain text.</source>
       <translation>عدد الفقرات التي فيها من التنسيق أكثر مما يمكن عرضه فتُعرض نصًّا عاديًّا: {count}.</translation>
+    </message>
+    <message>
+      <source>Quotes or lists nested deeper than {count} levels are shown at level {count}.</source>
+      <translation>الاقتباسات أو القوائم المتداخلة لأكثر من {count} مستوى تُعرض في المستوى {count}.</translation>
     </message>
     <message>
       <source>Elements nested deeper than {depth} levels are shown flattened in the preview (the exports keep them).</source>
@@ -1114,6 +1114,10 @@
     <message>
       <source>&amp;Export</source>
       <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+      <source>Indexing the library: %1 of %2 articles</source>
+      <translation>فهرسة المكتبة: %1 من %2 مقالا</translation>
     </message>
     <message>
       <source>Words</source>

@@ -17,6 +17,7 @@ from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
 from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
+from editor.ui.library.index_progress import IndexProgress
 from editor.ui.library.hit_jump import HitJump
 from editor.ui.library.open_article import OpenArticleSync, history_follows_rename
 from editor.ui.library.panel import LibraryPanel
@@ -70,6 +71,8 @@ class LibrarySidebar(QObject):
         self._clear_page()
         self.problem_banner = _problem_banner(self.page)
         self._layout.addWidget(self.problem_banner)
+        self.index_progress = IndexProgress(self.controller, self.page)  # while a long update reads files
+        self._layout.addWidget(self.index_progress)
         self._layout.addWidget(splitter)
         self.sync = OpenArticleSync(self.window, self.controller, self.tag_panel)
         self.tag_panel.tagsSelected.connect(self.library_panel.set_tag_filter)
