@@ -11,12 +11,10 @@ has no other thread, spawned otherwise). The tables and the compact word index: 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -248,6 +246,9 @@ class LibraryIndex:
         if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
             # fork starts in milliseconds but is only safe with no other thread (CLI, scripts);
             # from the GUI's worker threads, spawn
+            import multiprocessing  # imported here: a warm start or a search never needs it
+            from concurrent.futures import ProcessPoolExecutor
+
             alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if alone else "spawn")
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)

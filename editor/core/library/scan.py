@@ -19,8 +19,8 @@ Only `stat`/`lstat`/`realpath` are called: reading files is the index's job.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from editor.core.article.save_guard import TEMP_SUFFIX, remove_stray_temps
 from editor.core.article.storage import file_kind
@@ -29,8 +29,7 @@ from editor.core.text.messages import msg
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
     """One article file: path relative to the library (with `/`), size in bytes, mtime in ns.
 
     `problem` is set for an entry that is listed but must never be read (a link out of the

@@ -15,7 +15,7 @@ from editor.ui.library.controller import LibraryController
 
 
 class IndexProgress(QWidget):
-    """"Indexing the library: 1200 of 10000 articles" with a bar; hidden when nothing is read."""
+    """ "Indexing the library: 1200 of 10000 articles" with a bar; hidden when nothing is read."""
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -17,8 +17,8 @@ from editor.core.library.facade import Library
 from editor.core.library.paths import default_library_dir
 from editor.ui.common.i18n import localize, tr
 from editor.ui.library.controller import LibraryController
-from editor.ui.library.index_progress import IndexProgress
 from editor.ui.library.hit_jump import HitJump
+from editor.ui.library.index_progress import IndexProgress
 from editor.ui.library.open_article import OpenArticleSync, history_follows_rename
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.library.tag_panel import TagPanel
