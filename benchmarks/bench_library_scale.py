@@ -83,7 +83,7 @@ def bench_size(count: int, base: Path, runs: int, cold_runs: int) -> None:
     targets = TARGETS.get(count, {"cold": None, "warm": None, "search": None, "size": 0.6})
     print(f"\n{count} articles, {text_bytes / 1e6:.1f} MB of text, load {_load()}", flush=True)
 
-    cold, cache = [], base / "cache-cold"
+    cold, cache = [], base / f"cache-{count}"
     for _ in range(cold_runs):
         shutil.rmtree(cache, ignore_errors=True)
         cold.append(_run(["index", str(library), "--json", "--cache-dir", str(cache)]))

@@ -109,10 +109,11 @@ def _common(parser: argparse.ArgumentParser, with_json: bool = True) -> None:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     library = _library(args)
-    entries = library.articles()
-    if args.json:
-        _print_json([e.to_json() for e in entries])
+    if args.json:  # each article's JSON was made when it was indexed: nothing to build here
+        lines = library.articles_json()
+        sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
         return 0
+    entries = library.articles()
     for e in entries:
         tags = " ".join(f"#{t.replace(' ', '_')}" for t in e.tags)
         status = e.status or "-"

@@ -131,6 +131,10 @@ class Library:
         with self._lock:
             return list(self._entries.values())
 
+    def articles_json(self) -> list[str]:
+        """Every article's JSON (`ArticleEntry.to_json()`), in path order, straight from the index."""
+        return self.index.listing_json()
+
     def article(self, rel_path: str) -> ArticleEntry | None:
         self._ensure_loaded()
         with self._lock:

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from editor.core.library import index_store
-from editor.core.library.index_store import SCHEMA, SCHEMA_VERSION, InsertBatch, delete_article, split_tags
+from editor.core.library.index_store import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    InsertBatch,
+    delete_article,
+    entry_json,
+    split_tags,
+)
 from editor.core.library.scan import FileStat, scan_library
 from editor.core.library.tags import article_tags
 from editor.core.text.messages import load_text
@@ -70,21 +77,26 @@ class ArticleEntry(NamedTuple):
         return article_tags(self.fm_tags, self.hashtags)
 
     def to_json(self) -> dict:
-        return {
-            "path": self.rel_path,
-            "title": self.title,
-            "date": self.date,
-            "status": self.status,
-            "tags": self.tags,
-            "words": self.words,
-            "problem": self.problem,
-        }
+        return entry_json(
+            self.rel_path, self.title, self.date, self.status, self.tags, self.words, self.problem
+        )
 
 
 def _read_one(args: tuple[str, str]) -> ArticleRecord:
     from editor.core.library.record import read_record
 
     return read_record(*args)
+
+
+READER_NICENESS = 10  # reader processes started from a program with threads (the window) yield the CPU
+
+
+def _lower_priority() -> None:
+    """Reader process initializer: let the window's own threads (typing, painting) go first."""
+    try:
+        os.nice(READER_NICENESS)
+    except OSError:
+        pass
 
 
 def _default_workers() -> int:
@@ -251,7 +263,11 @@ class LibraryIndex:
 
             alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if alone else "spawn")
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            # in the window, the readers run at a lower priority so that a cold index of a big library
+            # never takes the CPU from typing; a command-line index runs at full speed
+            pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=None if alone else _lower_priority
+            )
             try:
                 yield from pool.map(_read_one, [(root, rel) for rel in rels], chunksize=32)
             finally:  # also when the caller stops early: drop the work not started
@@ -290,6 +306,10 @@ class LibraryIndex:
             )  # fmt: skip
             for path, title, date, status, words, fm, ht, problem, size, mtime in rows
         ]
+
+    def listing_json(self) -> list[str]:
+        """Every article's `to_json()` as JSON text, in path order, as stored when it was indexed."""
+        return [row[0] for row in self._conn().execute("SELECT listing FROM articles ORDER BY path")]
 
     def tag_rows(self) -> list[tuple[str, str, str]]:
         """`(rel_path, spelling, key)` for every tag spelling of every article."""

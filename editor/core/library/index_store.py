@@ -28,15 +28,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.library.index_text import fast_normalize, fts_text
-from editor.core.library.tags import clean_tag_text, tag_key
+from editor.core.library.tags import article_tags, clean_tag_text, tag_key
 from editor.core.text.messages import dump_text
 
 if TYPE_CHECKING:
     from editor.core.library.record import ArticleRecord
 
 # 6: links out of the library, FIFOs and odd names listed, never read; 7: problems stored as messages;
-# 8: contentless FTS5 (ascii tokenizer on prepared text), dead rows compacted
-SCHEMA_VERSION = 8
+# 8: contentless FTS5 (ascii tokenizer on prepared text), dead rows compacted; 9: listing JSON per row
+SCHEMA_VERSION = 9
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
 COMPACT_MIN_DEAD = 200  # never compact for fewer dead rows than this
 COMPACT_RATIO = 4  # compact when dead rows > live rows / COMPACT_RATIO
@@ -61,7 +61,8 @@ CREATE TABLE articles(
     fm_tags TEXT NOT NULL,
     hashtags TEXT NOT NULL,
     problem TEXT,
-    encoding TEXT NOT NULL
+    encoding TEXT NOT NULL,
+    listing TEXT NOT NULL
 );
 CREATE TABLE article_tags(
     article_id INTEGER NOT NULL,
@@ -81,6 +82,24 @@ def join_tags(tags: Iterable[str]) -> str:
 
 def split_tags(text: str) -> tuple[str, ...]:
     return tuple(text.split(TAG_SEPARATOR)) if text else ()
+
+
+def entry_json(
+    rel_path: str, title: str, date: str, status: str, tags: list[str], words: int, problem: str | None
+) -> dict:
+    """What `midad index --json` says about one article (`ArticleEntry.to_json`)."""
+    return {
+        "path": rel_path,
+        "title": title,
+        "date": date,
+        "status": status,
+        "tags": tags,
+        "words": words,
+        "problem": problem,
+    }
+
+
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def next_id(conn: sqlite3.Connection) -> int:
@@ -117,6 +136,9 @@ class InsertBatch:
     def add(self, r: ArticleRecord) -> None:
         rowid = self.next_id
         self.next_id += 1
+        fm_tags, hashtags = join_tags(r.fm_tags), join_tags(r.hashtags)
+        tags = article_tags(split_tags(fm_tags), split_tags(hashtags))
+        listing = entry_json(r.rel_path, r.title, r.date, r.status, tags, r.words, r.problem)
         self.articles.append(
             (
                 rowid,
@@ -130,10 +152,11 @@ class InsertBatch:
                 r.words,
                 r.front_matter,
                 json.dumps(r.meta, ensure_ascii=False, default=str),
-                join_tags(r.fm_tags),
-                join_tags(r.hashtags),
+                fm_tags,
+                hashtags,
                 dump_text(r.problem),  # template + values: the UI shows it in its own language
                 r.encoding,
+                _encode_json(listing),  # the article's line of `midad index --json`, ready to print
             )  # fmt: skip
         )
         for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
@@ -149,8 +172,8 @@ class InsertBatch:
         if self.articles:
             self.conn.executemany(
                 "INSERT INTO articles(id, path, size, mtime_ns, hash, title, date, status, words,"
-                " front_matter, meta, fm_tags, hashtags, problem, encoding)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " front_matter, meta, fm_tags, hashtags, problem, encoding, listing)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self.articles,
             )
             self.conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", self.tags)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -192,3 +193,22 @@ def test_the_word_index_holds_exactly_the_query_tokens(text: str) -> None:
     conn.execute("INSERT INTO t(rowid, body) VALUES (1, ?)", (fts_text(norm),))
     indexed = [term for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
     assert indexed == TOKEN_RE.findall(norm)
+
+
+def test_the_stored_listing_is_each_entrys_json(tmp_path: Path) -> None:
+    """`midad index --json` prints the JSON made at indexing time: it equals `ArticleEntry.to_json()`."""
+    lib = _library(
+        tmp_path,
+        {
+            "tags.md": "---\ntitle: وسوم\ndate: 2024-05-01\nstatus: ready\ntags: [الأمن, 'الامن', رياضة]\n---\n#الأمن و#ثقافة\n",
+            "broken.md": "---\ntitle: [غير مغلق\n---\nنص\n",
+            "bare.md": "نص بلا بيانات\n",
+        },
+    )
+    (lib.root / "binary.md").write_bytes(b"\x00\x01\x02" * 50)
+    lib.refresh()
+    stored = [json.loads(line) for line in lib.articles_json()]
+    assert stored == [e.to_json() for e in lib.articles()]
+    by_path = {item["path"]: item for item in stored}
+    assert by_path["tags.md"]["tags"] == ["الأمن", "رياضة", "ثقافة"]
+    assert by_path["broken.md"]["problem"] and by_path["binary.md"]["problem"]
