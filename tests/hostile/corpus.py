@@ -4,16 +4,22 @@
 them all as `<name>.md`. The numbers in names are the issue's cases (issue 14):
 
 1 long letter runs (quadratic regexes), 2 bracket/emphasis/tag floods, 3 deep HTML lists,
-4 deep Markdown lists, 5 deep HTML tables, 6 a 5 MB single line; then the extra families the issue
-names (billion-laughs YAML, deep quotes, huge tables, long URLs, invisible-character floods, NUL
-bytes, invalid UTF-8, CR-only line ends, 10,000 footnotes).
+4 deep Markdown lists, 5 deep HTML tables, 6 a 5 MB single line, 9 images and links naming files
+outside the article's folder; then the extra families the issue names (billion-laughs YAML, deep
+quotes, huge tables, long URLs, invisible-character floods, NUL bytes, invalid UTF-8, CR-only line
+ends, 10,000 footnotes). `SPECIAL` holds the files that are not made of bytes: 11 a FIFO named
+`.md`, and a 60 MB sparse file (over the 50 MB cap, costing no disk). The library's own cases (7 links
+out of it, 8 odd names) are built by `tests/hostile/harness.build_tree`.
 
 Run as a script to write the corpus to a folder: `python tests/hostile/corpus.py OUT_DIR`.
 """
 
 from __future__ import annotations
 
+import os
+import struct
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +51,40 @@ def _footnotes(n: int = 10_000) -> bytes:
     notes = "\n".join(f"[^{i}]: حاشية رقم {i}" for i in range(n))
     return _u(f"{refs}\n\n{notes}\n")
 
+
+def _images_outside() -> bytes:
+    targets = ["/etc/passwd", "~/.ssh/id_rsa", "../../home/secret.md", "file:///etc/hostname", "/dev/zero"]
+    lines = [f"![صورة {i}]({t})" for i, t in enumerate(targets)]
+    lines += [f'<img src="{t}">' for t in targets]
+    lines += ["[رابط](file:///etc/passwd)", "![داخل](inside.png)", "[TOC]", "", "# عنوان", "", "نص."]
+    return _u("\n\n".join(lines) + "\n")
+
+
+def _png() -> bytes:
+    """A valid 1×1 PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _oversize(path: Path) -> None:
+    with open(path, "wb") as sparse:
+        sparse.truncate(60 * 1024 * 1024)  # over the 50 MB cap; a hole, no disk used
+
+
+SPECIAL: dict[str, Callable[[Path], None]] = {"11-fifo": _fifo, "11-oversize-60mb": _oversize}
 
 CASES: dict[str, Callable[[], bytes]] = {
     "01-letters-40k": lambda: _u("a" * 40_000),
@@ -89,6 +129,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "attr-list-flood": lambda: _u("نص {" * 100_000),
     "html-comment-open": lambda: _u("<!--" + " نص" * 300_000),
     "fences-unclosed-10k": lambda: _u("```\n" * 10_000),
+    "09-images-outside": _images_outside,
     "ref-links-10k": lambda: _u(
         " ".join(f"[ن{i}][r{i}]" for i in range(10_000))
         + "\n\n"
@@ -98,13 +139,24 @@ CASES: dict[str, Callable[[], bytes]] = {
 }
 
 
+ALL_CASES: list[str] = list(CASES) + list(SPECIAL)
+
+
 def write_corpus(folder: Path, names: list[str] | None = None) -> list[Path]:
-    """Write the corpus (or the named cases) to `folder` as `<name>.md`; return the paths."""
+    """Write the corpus (or the named cases) to `folder` as `<name>.md`; return the paths.
+
+    `09-images-outside` gets its one inside image, `inside.png`, next to it.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name in names or list(CASES):
+    for name in names or ALL_CASES:
         path = folder / f"{name}.md"
-        path.write_bytes(CASES[name]())
+        if name in SPECIAL:
+            SPECIAL[name](path)
+        else:
+            path.write_bytes(CASES[name]())
+        if name == "09-images-outside":
+            (folder / "inside.png").write_bytes(_png())
         paths.append(path)
     return paths
 

@@ -1,0 +1,297 @@
+"""The hostile corpus end to end (issue 14), under `strace -f -e trace=openat,connect`.
+
+For every case of `tests/hostile/corpus.py`:
+- the window (one MainWindow process for all cases, opened one after another): the article opens (or
+  is refused with a message), the preview is shown, a typed key reaches the editor and the preview
+  again, within 10 s; the GUI thread never goes more than 200 ms without turning its event loop;
+- the CLI (in one process per run, through `editor.cli.main`): `show` and `export` (`CI_STEPS`; every
+  format and standard output for the cases of `CI_FULL_CASES`), each within
+  10 s, exit status 0, or 1 with one line on stderr, never a traceback; then `index` of the library
+  holding all of them plus links out, a FIFO and an odd name;
+- no open outside the case's own article folder, its export folder, the run's data and cache
+  folders, or the read-only system/Python locations of `harness.py`; no connect at all.
+
+The whole matrix (every case × every format, timings, median and worst) is
+`python benchmarks/bench_hostile.py`. Known failures caused by work other engineers are doing (the
+editor widget's layout of very long lines; PDF/Word export speed of megabyte articles) are xfail with
+the cause named; `MIDAD_HOSTILE_ALL=1` runs every case and every step here too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import harness
+from tests.hostile.corpus import ALL_CASES
+
+pytestmark = pytest.mark.skipif(not harness.STRACE, reason="strace is not installed (CI installs it)")
+
+LIMIT_S = 10.0
+BLOCK_LIMIT_MS = 200
+
+EDITOR_LONG_LINES = (
+    "the editor widget's open and paint of long lines / big documents run on the GUI thread "
+    "(set_body: setPlainText, focus-mode document size, highlighter, directions; paint_bidi_marks): "
+    "s2-huge is fixing it"
+)
+EXPORT_SPEED = "PDF/Word export of a megabyte article takes ~10 s (s2-render is making it faster)"
+
+# Window: the cases CI drives (one window process, ~40 s): every family of the corpus at a size that
+# opens in a few seconds, the refusals, the images. The others (megabyte lines, 50k headings, floods
+# of 1 MB…) each block the GUI thread for seconds to minutes today (the editor's layout, see
+# WINDOW_BLOCK_XFAIL) and would cost CI minutes: `benchmarks/bench_hostile.py` drives them, and so does
+# this test with MIDAD_HOSTILE_ALL=1.
+WINDOW_CI = (
+    "01-letters-40k",
+    "02-brackets-50k",
+    "02-underscore-a-30k",
+    "02-parens-link-50k",
+    "02-lt-50k",
+    "03-nested-ul-10k",
+    "03-nested-div-10k",
+    "04-dashes-10k",
+    "04-numbered-10k",
+    "05-nested-table-3k",
+    "05-nested-table-md-html-mix",
+    "yaml-billion-laughs",
+    "yaml-deep-nesting",
+    "deep-blockquote-10k",
+    "nul-bytes",
+    "ref-links-10k",
+    "09-images-outside",
+    "11-fifo",
+    "11-oversize-60mb",
+)
+# Window, GUI thread blocked > 200 ms: measured (benchmarks/bench_hostile.py, notes s2-hostile.md) with
+# the watchdog's samples in the editor widget: `open_file` → `MarkdownEdit.set_body` (setPlainText, the
+# focus mode's `QTextDocument.size()`, the highlighter, the direction passes) and its paint
+# (`paintEvent`, `paint_bidi_marks`). Only 04-numbered-10k, the YAML cases, deep-blockquote-10k,
+# 09-images-outside and the refusals stay under 200 ms.
+WINDOW_BLOCK_XFAIL = frozenset(
+    """01-letters-40k 01-letters-100k 01-arabic-letters-100k 01-email-like-100k 02-brackets-50k
+    02-underscore-a-30k 02-hashtag-1m 02-stars-50k 02-backticks-50k 02-parens-link-50k 02-lt-50k
+    03-nested-ul-10k 03-nested-div-10k 04-indented-list-1000 04-dashes-10k 04-numbered-10k
+    05-nested-table-3k 05-nested-table-md-html-mix 06-single-line-5mb 06-single-word-5mb
+    deep-blockquote-lines-2k huge-table long-url-1m long-image-url zero-width-flood bidi-control-flood
+    nul-bytes-late invalid-utf8 invalid-utf8-mixed cr-only footnotes-10k headings-50k toc-huge
+    entities-flood number-runs-flood attr-list-flood html-comment-open fences-unclosed-10k
+    ref-links-10k""".split()
+)
+# Window over 10 s or killed after 25 s without a report (outside WINDOW_CI: MIDAD_HOSTILE_ALL=1 and the
+# benchmark): megabyte lines and 10k–50k-line articles, the same editor work.
+WINDOW_SLOW_XFAIL = frozenset(
+    """02-hashtag-1m 06-single-line-5mb 06-single-word-5mb long-url-1m entities-flood number-runs-flood
+    04-indented-list-1000 deep-blockquote-lines-2k huge-table zero-width-flood bidi-control-flood
+    invalid-utf8 invalid-utf8-mixed cr-only headings-50k toc-huge html-comment-open""".split()
+)
+# CLI: (case, step) slower than 10 s because of the exporters' speed (PDF through Qt's text layout,
+# Word through python-docx), measured at load 8 under strace; hang = killed after 40 s.
+CLI_XFAIL: dict[tuple[str, str], str] = {
+    ("02-hashtag-1m", "export-pdf"): f"hang: {EXPORT_SPEED}",
+    ("huge-table", "export-docx"): f"hang: {EXPORT_SPEED}",
+    ("huge-table", "export-pdf"): f"28 s: {EXPORT_SPEED}",
+    ("headings-50k", "export-docx"): f"hang: {EXPORT_SPEED}",
+    ("toc-huge", "export-docx"): f"hang: {EXPORT_SPEED}",
+    ("06-single-line-5mb", "export-pdf"): f"22 s: {EXPORT_SPEED}",
+    ("06-single-word-5mb", "export-pdf"): f"11.5 s: {EXPORT_SPEED}",
+    ("long-url-1m", "export-pdf"): f"15 s: {EXPORT_SPEED}",
+    ("number-runs-flood", "export-pdf"): f"10.0 s: {EXPORT_SPEED}",
+}
+
+# CI runs `show`, the HTML and text exports for every case, and `index`; every format and standard
+# output for these (each family of the corpus; the largest files are the benchmark's).
+CI_STEPS = ("show", "export-html", "export-text")
+CI_FULL_CASES = (
+    "01-letters-40k",
+    "02-brackets-50k",
+    "03-nested-ul-10k",
+    "04-indented-list-1000",
+    "05-nested-table-3k",
+    "05-nested-table-md-html-mix",
+    "yaml-billion-laughs",
+    "deep-blockquote-10k",
+    "zero-width-flood",
+    "nul-bytes",
+    "invalid-utf8-mixed",
+    "cr-only",
+    "footnotes-10k",
+    "09-images-outside",
+    "11-fifo",
+    "11-oversize-60mb",
+)
+
+ALL = os.environ.get("MIDAD_HOSTILE_ALL") == "1"
+# MIDAD_HOSTILE_CASES=a,b narrows the run to those cases (while working on one of them)
+CASES = [c for c in ALL_CASES if c in os.environ.get("MIDAD_HOSTILE_CASES", c).split(",")]
+
+
+def window_cases() -> list[str]:
+    return [case for case in CASES if ALL or case in WINDOW_CI]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    harness.build_tree(root, list(CASES))
+    return root
+
+
+@pytest.fixture(scope="module")
+def window_run(tree) -> tuple[harness.Run, dict[str, list[str]]]:
+    run = harness.run_traced(tree, "window", window_cases(), hang_s=25.0)
+    return run, harness.access_problems(run, tree)
+
+
+@pytest.fixture(scope="module")
+def cli_run(tree) -> tuple[harness.Run, dict[str, list[str]]]:
+    from editor.commands.export_cmd import FORMATS
+
+    full = [case for case in CASES if ALL or case in CI_FULL_CASES]
+    light = [case for case in CASES if case not in full]
+    run = harness.run_traced(tree, "cli", light, steps=",".join(CI_STEPS + ("index",)), hang_s=25.0)
+    every = ",".join(["show", "export-stdout"] + [f"export-{fmt}" for fmt in FORMATS])
+    extra = harness.run_traced(tree, "cli", full, steps=every, hang_s=25.0)
+    run.reports += extra.reports
+    run.logs += extra.logs
+    run.problems += extra.problems
+    run.stderr += extra.stderr
+    return run, harness.access_problems(run, tree)
+
+
+def _window_report(window_run, case: str) -> dict:
+    run, _problems = window_run
+    reports = run.by_case(case)
+    assert reports, f"{case}: no report from the window ({run.problems})"
+    return reports[-1]
+
+
+def _xfail_if(case: str, table: frozenset, reason: str) -> object:
+    return pytest.param(case, marks=pytest.mark.xfail(strict=False, reason=reason)) if case in table else case
+
+
+@pytest.mark.parametrize("case", [_xfail_if(c, WINDOW_SLOW_XFAIL, EDITOR_LONG_LINES) for c in window_cases()])
+def test_window_opens_previews_and_types(window_run, case: str) -> None:
+    report = _window_report(window_run, case)
+    assert report["status"] in ("ok", "refused"), report
+    if report["status"] == "refused":  # a clear sentence instead of the article: NUL bytes, a FIFO...
+        assert "Traceback" not in report["refused"] and len(report["refused"]) < 300
+        assert case in ("nul-bytes", "11-fifo", "11-oversize-60mb"), report["refused"]
+    assert not report["stderr"], report["stderr"]
+    assert report["preview_s"] <= LIMIT_S, report
+    assert report["seconds"] <= LIMIT_S, report  # open, preview, a key, the preview again
+    assert window_run[1].get(case, []) == []
+
+
+@pytest.mark.parametrize(
+    "case", [_xfail_if(c, WINDOW_BLOCK_XFAIL, EDITOR_LONG_LINES) for c in window_cases()]
+)
+def test_window_gui_thread_never_blocked(window_run, case: str) -> None:
+    report = _window_report(window_run, case)
+    assert report["blocked_ms"] <= BLOCK_LIMIT_MS, (
+        f"GUI thread blocked {report['blocked_ms']} ms (open {report['open_ms']} ms, "
+        f"after {report['after_open_ms']} ms) at {report['stalls']}"
+    )
+
+
+def test_window_process_reads_and_writes_nothing_outside(window_run) -> None:
+    run, problems = window_run
+    assert problems.get("*", []) == [], "start-up or shutdown of the window"
+    assert "Traceback" not in run.stderr and "Fatal Python error" not in run.stderr, run.stderr[-3000:]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_cli_commands_finish_cleanly(cli_run, case: str) -> None:
+    run, problems = cli_run
+    reports = run.by_case(case)
+    assert reports, f"{case}: no report from the CLI ({run.problems})"
+    failures, known = [], []
+    for report in reports:
+        stderr = report.get("stderr") or ""
+        if report["status"] not in (0, 1, "hang") or "Traceback" in stderr:
+            failures.append(f"{report['step']}: status {report['status']}: {stderr[-600:]}")
+        elif report["status"] == 1 and (stderr.count("\n") != 1 or not stderr.startswith("midad: ")):
+            failures.append(f"{report['step']}: not one clear line: {stderr!r}")
+        elif report["seconds"] is None or report["seconds"] > LIMIT_S:
+            line = f"{report['step']}: {report['seconds'] or 'no end'} s"
+            (known if (case, report["step"]) in CLI_XFAIL else failures).append(line)
+    assert failures == []
+    assert problems.get(case, []) == []
+    if known:  # only the exporters' known slowness is left
+        pytest.xfail("; ".join(f"{line} ({CLI_XFAIL[(case, line.split(':')[0])]})" for line in known))
+
+
+def test_index_of_the_hostile_library_stays_inside(cli_run, tree) -> None:
+    run, problems = cli_run
+    index = [r for r in run.reports if r["step"] == "index"][-1]
+    assert index["status"] == 0 and "Traceback" not in index["stderr"], index
+    assert index["seconds"] <= LIMIT_S
+    assert problems.get("*", []) == []  # start-up and index: never /etc, the FIFO, HOME, /dev/zero
+    listing = index["stdout"]
+    assert "points outside the library" in listing
+    assert "root:x:0:0" not in listing and "سر خارج المكتبة" not in listing
+
+
+def test_the_real_command_line_under_strace(tree) -> None:
+    # the console script's own start (interpreter, argparse, imports) for one case, in real processes
+    case = "02-brackets-50k"
+    article = tree / "lib" / case / f"{case}.md"
+    env = harness.env_for(tree)
+    run = harness.Run()
+    for number, args in enumerate(
+        (
+            ["show", str(article)],
+            ["export", str(article), "--to", "html", "-o", str(tree / "out" / case / "r.html")],
+        )
+    ):
+        log = tree / f"strace-real-{number}.log"
+        (tree / ".mark").mkdir(exist_ok=True)
+        command = [harness.STRACE, "-f", "-qq", "-y", "-e", "trace=openat,connect", "-o", str(log)]
+        command += [sys.executable, "-P", "-m", "editor.cli", *args]
+        done = subprocess.run(command, cwd=tree / "lib" / case, env=env, capture_output=True, timeout=60)
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr[-2000:]
+        # the whole log is this case's: a mark file is not needed, name the segment by hand
+        text = log.read_text(encoding="utf-8", errors="replace")
+        log.write_text(f'1 openat(AT_FDCWD, "{tree}/.mark/{case}/real", O_RDONLY) = -1 ENOENT\n' + text)
+        run.logs.append(log)
+    assert harness.access_problems(run, tree) == {}
+
+
+def test_the_harness_sees_a_read_outside(tmp_path) -> None:
+    # the allow-list is not vacuous: reading /etc/passwd, a sibling case or HOME, writing /tmp, are caught
+    root = tmp_path
+    log = root / "trace.log"
+    lines = [
+        f'9 openat(AT_FDCWD</x>, "{root}/.mark/a/show", O_RDONLY) = -1 ENOENT (No such file or directory)',
+        f'9 openat(AT_FDCWD</x>, "{root}/lib/a/a.md", O_RDONLY|O_CLOEXEC) = 3<{root}/lib/a/a.md>',
+        f'9 openat(AT_FDCWD</x>, "{root}/lib/a/passwd.md", O_RDONLY|O_CLOEXEC) = 3</etc/passwd>',
+        f'9 openat(AT_FDCWD</x>, "{root}/lib/b/b.md", O_RDONLY|O_CLOEXEC) = 3<{root}/lib/b/b.md>',
+        f'9 openat(AT_FDCWD</x>, "{root}/home/.ssh/id_rsa", O_RDONLY) = -1 ENOENT (No such file or directory)',
+        '9 openat(AT_FDCWD</x>, "/tmp/x", O_WRONLY|O_CREAT|O_TRUNC, 0666 <unfinished ...>',
+        "9 <... openat resumed>) = 4</tmp/x>",
+        '9 openat(AT_FDCWD</x>, "/usr/share/fonts/a.ttf", O_RDWR) = 4</usr/share/fonts/a.ttf>',
+        '9 openat(AT_FDCWD</x>, "/usr/share/fonts/b.ttf", O_RDONLY) = 4</usr/share/fonts/b.ttf>',
+        "9 connect(5, {sa_family=AF_INET, sin_port=htons(80)}, 16) = -1 ENETUNREACH",
+    ]
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = harness.access_problems(harness.Run(logs=[log]), root)
+    assert sorted(problems["a"]) == sorted(
+        [
+            "show: read /etc/passwd",
+            f"show: read {root}/lib/b/b.md",
+            f"show: read {root}/home/.ssh/id_rsa",
+            "show: write /tmp/x",
+            "show: write /usr/share/fonts/a.ttf",
+            "show: connect 5, {sa_family=AF_INET, sin_port=htons(80)}, 16",
+        ]
+    )
+
+
+def test_strace_is_in_the_ci_packages() -> None:
+    ci = (harness.REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert " strace" in ci and shutil.which("strace")
