@@ -203,7 +203,7 @@ def run_window(root: Path, cases: list[str]) -> None:
         refused.clear()
         start = time.perf_counter()
         status = "ok"
-        opened_ms, preview_s = 0, 0.0
+        opened_ms, preview_s, typed_s = 0, 0.0, 0.0
         try:
             before = rendered["count"]
             clock.start()
@@ -223,6 +223,7 @@ def run_window(root: Path, cases: list[str]) -> None:
                 key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "ب")
                 QApplication.sendEvent(window.editor, key)
             typed = window.editor.document().characterCount() - chars
+            typed_s = time.perf_counter() - start  # opened, preview shown, a key typed
             shown_again = bool(refused) or wait(lambda before=before: rendered["count"] > before, WAIT_S)
             ticker.stop()
             if refused:
@@ -249,6 +250,7 @@ def run_window(root: Path, cases: list[str]) -> None:
             after_open_ms=max(0, gap["max"] - TICK_MS),
             stalls=watchdog.summary(),
             preview_s=round(preview_s, 3),
+            typed_s=round(typed_s, 3),
             abandoned=rendered["abandoned"],
             read_only=window.editor.isReadOnly(),
             preview=window.preview.toPlainText()[:200],

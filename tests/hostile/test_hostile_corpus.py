@@ -183,8 +183,8 @@ def test_window_opens_previews_and_types(window_run, case: str) -> None:
         assert "Traceback" not in report["refused"] and len(report["refused"]) < 300
         assert case in ("nul-bytes", "11-fifo", "11-oversize-60mb"), report["refused"]
     assert not report["stderr"], report["stderr"]
-    assert report["preview_s"] <= LIMIT_S, report
-    assert report["seconds"] <= LIMIT_S, report  # open, preview, a key, the preview again
+    assert report["typed_s"] <= LIMIT_S, report  # opened, preview shown, a key typed
+    # (and the preview came again after the key: status "ok", not "no preview after typing")
     assert window_run[1].get(case, []) == []
 
 
@@ -239,7 +239,7 @@ def test_index_of_the_hostile_library_stays_inside(cli_run, tree) -> None:
 
 def test_the_real_command_line_under_strace(tree) -> None:
     # the console script's own start (interpreter, argparse, imports) for one case, in real processes
-    case = "02-brackets-50k"
+    case = "02-brackets-50k" if "02-brackets-50k" in CASES else CASES[0]
     article = tree / "lib" / case / f"{case}.md"
     env = harness.env_for(tree)
     run = harness.Run()
