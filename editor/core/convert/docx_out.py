@@ -22,10 +22,10 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from editor.core.article.model import Article
+from editor.core.convert.docx_fast import DocxBody, add_run, qn
 from editor.core.markdown.page import page_tags, render_article
 from editor.core.text.direction import article_lang, text_direction
 
@@ -107,16 +107,26 @@ def _font_props(rpr, font: str, size: float, lang: str, rtl: bool = True) -> Non
 
 def _paragraph_dir(paragraph, direction: str) -> None:  # noqa: ANN001
     if direction == "rtl":
-        _set(paragraph._p.get_or_add_pPr(), "w:bidi")
-        if paragraph.alignment is None:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        ppr = paragraph._p.get_or_add_pPr()
+        _set(ppr, "w:bidi")
+        if ppr.find(qn("w:jc")) is None:  # no alignment yet (python-docx's `alignment is None`)
+            _set(ppr, "w:jc", val="right")
+
+
+_ALIGN = {WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.LEFT: "left"}
+
+
+def _align(paragraph, alignment) -> None:  # noqa: ANN001
+    """`paragraph.alignment = alignment`, written directly (the property reads enums slowly)."""
+    _set(paragraph._p.get_or_add_pPr(), "w:jc", val=_ALIGN[alignment])
 
 
 class _Writer:
     """Walks the rendered HTML and appends Word paragraphs and tables to `doc`."""
 
     def __init__(self, doc, article_dir: str, font: str, size: float, lang: str) -> None:  # noqa: ANN001
-        self.doc = doc
+        self.doc = DocxBody(doc)
+        self._links: dict[str, str] = {}  # target -> relationship id (python-docx reuses one per target too)
         self.article_dir = article_dir
         self.font = font
         self.size = size
@@ -152,7 +162,7 @@ class _Writer:
             self.blocks(node, container, list_level, quote=True)
         elif name == "pre":
             paragraph = self.paragraph(node.contents, node, container, code=True)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _align(paragraph, WD_ALIGN_PARAGRAPH.LEFT)
         elif name == "table":
             self.table(node, container)
         elif name == "hr":
@@ -178,8 +188,7 @@ class _Writer:
         columns = max((len(r.find_all(["td", "th"], recursive=False)) for r in rows), default=0)
         if not rows or not columns:
             return
-        table = container.add_table(rows=len(rows), cols=columns)
-        table.style = "Table Grid"
+        table = container.add_table(len(rows), columns, "Table Grid")
         direction = node.get("dir") or self.article_dir
         if direction == "rtl":
             _set(table._tbl.tblPr, "w:bidiVisual")
@@ -189,7 +198,7 @@ class _Writer:
                 paragraph = cell.paragraphs[0]
                 self.runs(paragraph, cell_node.contents, bold=cell_node.name == "th")
                 _paragraph_dir(paragraph, cell_node.get("dir") or direction)
-                self._finish_runs(paragraph, cell_node.get("dir") or direction)
+                self._finish_runs(paragraph, cell_node.get("dir") or direction, "Normal")
 
     # --- paragraphs and runs ------------------------------------------------------------------------------
     def paragraph(
@@ -203,7 +212,7 @@ class _Writer:
     ):  # noqa: ANN001, ANN201, E501
         if quote and style is None:
             style = "Quote"
-        paragraph = container.add_paragraph(style=style)
+        paragraph = container.add_paragraph(style)
         self.runs(paragraph, nodes, code=code)
         if code:
             direction = "ltr"
@@ -213,7 +222,7 @@ class _Writer:
             text = "".join(n.get_text() if isinstance(n, Tag) else str(n) for n in nodes)
             direction = text_direction(text, self.article_dir)
         _paragraph_dir(paragraph, direction)
-        self._finish_runs(paragraph, direction)
+        self._finish_runs(paragraph, direction, style or "Normal")
         return paragraph
 
     def runs(self, paragraph, nodes, bold=False, italic=False, code=False, link=None) -> None:  # noqa: ANN001
@@ -242,14 +251,16 @@ class _Writer:
 
     def run(self, paragraph, text: str, bold: bool, italic: bool, code: bool, link: str | None) -> None:  # noqa: ANN001
         if link is None:
-            run = paragraph.add_run(text)
+            run = add_run(paragraph, text)
         else:
-            part = paragraph.part
-            rel_id = part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            rel_id = self._links.get(link)
+            if rel_id is None:  # python-docx finds an existing one by scanning every relationship
+                rel_id = paragraph.part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+                self._links[link] = rel_id
             hyperlink = OxmlElement("w:hyperlink")
             hyperlink.set(qn("r:id"), rel_id)
             paragraph._p.append(hyperlink)
-            run = paragraph.add_run(text)
+            run = add_run(paragraph, text)
             hyperlink.append(run._r)
             run.font.underline = True
             run.font.color.rgb = RGBColor(0x1A, 0x4F, 0x9C)
@@ -258,8 +269,8 @@ class _Writer:
         if code:
             run.font.name = "DejaVu Sans Mono"
 
-    def _finish_runs(self, paragraph, direction: str) -> None:  # noqa: ANN001
-        size = self._style_size(paragraph.style.name if paragraph.style is not None else "Normal")
+    def _finish_runs(self, paragraph, direction: str, style: str) -> None:  # noqa: ANN001
+        size = self._style_size(style)
         for r in paragraph._p.iter(qn("w:r")):
             rpr = r.get_or_add_rPr()
             _font_props(rpr, self.font, size, self.lang, direction == "rtl")

@@ -214,18 +214,21 @@ def mirror_rtl_tables(fragment: str) -> str:
     return _TABLE_RE.sub(mirror_table, fragment)
 
 
-def preview_html(article: Article, base_dir: Path | None = None) -> str:
+def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool = False) -> str:
     """What the GUI's QTextBrowser shows: the export page's header and body in Qt's HTML subset.
 
     Qt honours `dir` on blocks (emitted everywhere) but ignores CSS `direction`, `dir=auto`,
     `<bdi>` and `<span dir>`; number runs already carry LRMs, which Qt honours. Qt does not
     mirror RTL tables, so their cells are reversed here (`mirror_rtl_tables`).
+    The preview is cut at `MAX_QT_CHARS` characters (`html_budget`); `whole=True` (PDF and print,
+    which are exports) keeps every character, with the same depth limits and long-word breaks.
     """
     rendered = render_article(article, base_dir)
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
-    limited = limit_html(mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False)))
+    body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
+    limited = limit_html(body, max_chars=len(body) + 1) if whole else limit_html(body)
     notices = "".join(
         f'<p class="midad-notice" dir="{direction}">{html.escape(n)}</p>'
         for n in rendered.notices + limited.notices

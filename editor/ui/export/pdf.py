@@ -88,7 +88,8 @@ def build_document(article: Article, base_dir: Path | None = None) -> QTextDocum
         f"body, h1, h2, h3, h4, h5, h6, p, li, td, th, blockquote, span {{ font-family: {families}; }}"
         f" body {{ font-size: {BODY_POINTS}pt; }} p {{ line-height: 100%; }}"
     )
-    html = preview_html(article, base_dir).replace("</style>", css + "</style>", 1)
+    # the whole article: the preview's size cut is for the live pane, a PDF is an export
+    html = preview_html(article, base_dir, whole=True).replace("</style>", css + "</style>", 1)
     if base_dir is not None:
         document.setBaseUrl(QUrl.fromLocalFile(str(base_dir) + os.sep))
     document.setHtml(html)

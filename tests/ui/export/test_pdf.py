@@ -176,3 +176,22 @@ def test_print_preview_gets_page_images(qtbot, monkeypatch) -> None:
         if any(image.pixelColor(x, y).lightness() < 128 for y in range(0, image.height(), 2))
     ]
     assert right_ink and max(right_ink) > image.width() * 0.9  # the Arabic lines sit at the right
+
+
+def test_pdf_and_print_hold_an_article_longer_than_the_previews_cut(qtbot) -> None:
+    """The live preview stops at MAX_QT_CHARS characters; the PDF and print are exports: all of it."""
+    from editor.core.article.model import Article
+    from editor.core.markdown.html_budget import MAX_QT_CHARS
+    from editor.core.markdown.page import preview_html
+    from editor.ui.export import pdf
+
+    paragraph = "فقرة طويلة عن التعاون الأمني بين البلدين في مجالات عدة. " * 10
+    count = MAX_QT_CHARS // len(paragraph) + 40
+    body = "\n\n".join(f"{paragraph} رقم{i}" for i in range(count)) + "\n\nالفقرة الأخيرة للمقال.\n"
+    article = Article.from_text(body)
+    assert "الفقرة الأخيرة للمقال" not in preview_html(article)  # the pane's cut (with its notice)
+    whole = preview_html(article, whole=True)
+    assert "الفقرة الأخيرة للمقال" in whole and 'class="midad-notice"' not in whole
+    document = pdf.build_document(article)
+    assert "الفقرة الأخيرة للمقال" in document.toPlainText()
+    assert "first 400,000" not in document.toPlainText()
