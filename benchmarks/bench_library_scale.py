@@ -41,15 +41,17 @@ QUERIES = {"common word": "الأمن", "rare word": "الإرهابية", "phra
 
 
 def _midad() -> list[str]:
-    script = Path(sys.executable).with_name("midad")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "editor.cli"]
+    """`midad` of this checkout (run from its folder), whatever is installed in the environment."""
+    return [sys.executable, "-m", "editor.cli"]
 
 
 def _run(args: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds (user + system) of one whole `midad` process; output discarded."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([*_midad(), *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [*_midad(), *args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +55,8 @@ class Library:
             self.index = LibraryIndex(self.root, wanted, workers=workers)
         except (OSError, sqlite3.Error) as exc:
             # the index is only a cache: keep working with a private temporary one
+            import tempfile
+
             fallback = Path(tempfile.mkdtemp(prefix="midad-index-")) / wanted.name
             self.index = LibraryIndex(self.root, fallback, workers=workers)
             self.notice = f"the index cannot be kept in {wanted.parent} ({exc}); a temporary one is used"

@@ -196,6 +196,10 @@ class LibraryIndex:
         self.rebuilt = False
         files, report.folders = scan_library(self.root)
         conn = self._conn()
+        signature = index_store.scan_signature(files)
+        if signature == index_store.stored_signature(conn):  # nothing changed since the last update
+            report.unchanged = len(files)
+            return report
         known = {
             path: (rowid, size, mtime, digest)
             for rowid, path, size, mtime, digest in conn.execute(
@@ -213,6 +217,7 @@ class LibraryIndex:
                 report.unchanged += 1
         removed = [rel for rel in known if rel not in files]
         with conn:
+            index_store.store_signature(conn, None)  # until this update is complete
             for rel in removed:
                 delete_article(conn, known[rel][0])
             report.removed.extend(removed)
@@ -245,6 +250,8 @@ class LibraryIndex:
                 if progress is not None:
                     progress(done, total)
             batch.flush()
+            if not report.cancelled:
+                index_store.store_signature(conn, signature)
         if not report.cancelled and index_store.needs_compaction(conn):
             report.compacted = index_store.compact(
                 conn, lambda rels: self._read_records(rels, files), self._cancel.is_set, progress
@@ -252,6 +259,8 @@ class LibraryIndex:
         return report
 
     def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        if not rels:
+            return
         from editor.core.library.record import read_record
 
         root = str(self.root)
@@ -278,6 +287,8 @@ class LibraryIndex:
 
     @staticmethod
     def _problem_records(rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+        if not rels:
+            return
         from editor.core.library.record import problem_record
 
         for rel in rels:

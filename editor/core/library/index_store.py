@@ -22,7 +22,9 @@ the space (`auto_vacuum = incremental`).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -35,8 +37,9 @@ if TYPE_CHECKING:
     from editor.core.library.record import ArticleRecord
 
 # 6: links out of the library, FIFOs and odd names listed, never read; 7: problems stored as messages;
-# 8: contentless FTS5 (ascii tokenizer on prepared text), dead rows compacted; 9: listing JSON per row
-SCHEMA_VERSION = 9
+# 8: contentless FTS5 (ascii tokenizer on prepared text), dead rows compacted; 9: listing JSON per row;
+# 10: where the body starts (search reads snippets without parsing front matter)
+SCHEMA_VERSION = 10
 TAG_SEPARATOR = "\x1f"  # joins an article's tags in one column (a tag never holds it)
 COMPACT_MIN_DEAD = 200  # never compact for fewer dead rows than this
 COMPACT_RATIO = 4  # compact when dead rows > live rows / COMPACT_RATIO
@@ -62,7 +65,8 @@ CREATE TABLE articles(
     hashtags TEXT NOT NULL,
     problem TEXT,
     encoding TEXT NOT NULL,
-    listing TEXT NOT NULL
+    listing TEXT NOT NULL,
+    body_at INTEGER NOT NULL
 );
 CREATE TABLE article_tags(
     article_id INTEGER NOT NULL,
@@ -157,6 +161,7 @@ class InsertBatch:
                 dump_text(r.problem),  # template + values: the UI shows it in its own language
                 r.encoding,
                 _encode_json(listing),  # the article's line of `midad index --json`, ready to print
+                r.body_at,
             )  # fmt: skip
         )
         for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
@@ -172,13 +177,35 @@ class InsertBatch:
         if self.articles:
             self.conn.executemany(
                 "INSERT INTO articles(id, path, size, mtime_ns, hash, title, date, status, words,"
-                " front_matter, meta, fm_tags, hashtags, problem, encoding, listing)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " front_matter, meta, fm_tags, hashtags, problem, encoding, listing, body_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self.articles,
             )
             self.conn.executemany("INSERT INTO article_tags VALUES (?,?,?,?)", self.tags)
             self.conn.executemany("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", self.texts)
         self.articles, self.tags, self.texts = [], [], []
+
+
+def scan_signature(files: dict) -> str:
+    """A digest of a scan (every path, size, time and listed problem, in scan order).
+
+    When it equals the one stored by the last complete update, nothing changed: a warm update of
+    a big library then skips loading and comparing every row (a different order only costs that).
+    """
+    rows = [(rel, st.size, st.mtime_ns, st.problem and str(st.problem)) for rel, st in files.items()]
+    return hashlib.blake2b(pickle.dumps(rows, protocol=4), digest_size=16).hexdigest()
+
+
+def stored_signature(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
+    return row[0] if row else None
+
+
+def store_signature(conn: sqlite3.Connection, signature: str | None) -> None:
+    """Remember the scan the index now matches (None: forget it, the next update compares rows)."""
+    conn.execute("DELETE FROM meta WHERE key='scan'")
+    if signature is not None:
+        conn.execute("INSERT INTO meta VALUES ('scan', ?)", (signature,))
 
 
 def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
@@ -199,6 +226,8 @@ def compact(
     file whose content changed since it was indexed keeps only its title words and is marked for
     re-reading (its stored time is cleared), so the next update indexes it again.
     """
+    store_signature(conn, None)  # rows may be marked for reading again below
+    conn.commit()
     conn.execute("DROP TABLE IF EXISTS fts_new")
     conn.execute(f"CREATE VIRTUAL TABLE fts_new USING fts5({_FTS_COLUMNS})")
     rows = conn.execute("SELECT id, path, hash, title FROM articles").fetchall()

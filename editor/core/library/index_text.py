@@ -35,6 +35,12 @@ _FOLD_PAIRS = tuple(_FOLD.items())
 _NON_TOKEN_RE = re.compile(r"[^\w\x00-\x7f]+")
 
 
+def search_text(data: bytes, encoding: str) -> str:
+    """A file's text as search reads it for snippets (`body_at` offsets count in this text)."""
+    text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    return text.lstrip("\ufeff")
+
+
 def fts_text(norm: str) -> str:
     """Matching-form text prepared for FTS5's `ascii` tokenizer: its tokens are `TOKEN_RE`'s.
 

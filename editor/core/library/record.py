@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
-from editor.core.library.index_text import fast_normalize, fts_text
+from editor.core.library.index_text import fast_normalize, fts_text, search_text
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.text.arabic import count_words
 from editor.core.text.messages import join_texts, msg
@@ -42,6 +42,7 @@ class ArticleRecord:
     # search text in matching form, prepared for the word index (`index_text.fts_text`)
     fts_title: str = ""
     fts_body: str = ""
+    body_at: int = -1  # where the body starts in `index_text.search_text` of the file (-1: unknown)
 
     @property
     def tags(self) -> list[str]:
@@ -91,7 +92,17 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.problem = join_texts(problems)
     record.fts_title = fts_text(fast_normalize(record.title))
     record.fts_body = fts_text(fast_normalize(body))
+    record.body_at = _body_offset(data, decoded.encoding, body)
     return record
+
+
+def _body_offset(data: bytes, encoding: str, body: str) -> int:
+    """Where `body` starts in the text search will read (so search needs no front-matter parser)."""
+    try:
+        text = search_text(data, encoding)
+    except (UnicodeDecodeError, LookupError):
+        return -1
+    return len(text) - len(body) if text.endswith(body) else -1
 
 
 def _exc_text(exc: BaseException) -> str:

@@ -19,7 +19,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.article.frontmatter import split_front_matter
 from editor.core.library.index import LibraryIndex
 from editor.core.library.index_text import (
     TOKEN_RE,
@@ -28,6 +27,7 @@ from editor.core.library.index_text import (
     fast_normalize,
     normalize_mapped,
     original_index,
+    search_text,
 )
 
 SNIPPET_BEFORE = 70
@@ -216,16 +216,20 @@ def make_snippet(
     return prefix + flat + suffix, inside
 
 
-def _read_body(path: Path, encoding: str) -> str:
+def _read_body(path: Path, encoding: str, body_at: int = -1) -> str:
+    """The article's body for its snippet: from `body_at` (stored by the index), else parsed."""
     try:
         data = path.read_bytes()
     except OSError:
         return ""
     try:
-        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+        text = search_text(data, encoding)
     except (UnicodeDecodeError, LookupError):
         return ""
-    text = text.lstrip("\ufeff")
+    if 0 <= body_at <= len(text):
+        return text[body_at:]
+    from editor.core.article.frontmatter import split_front_matter  # only for an old or odd row
+
     split = split_front_matter(text)
     return split.body if split else text
 
@@ -247,15 +251,17 @@ def search(
     ids = ",".join(str(rowid) for rowid, _score, _in_title in ranked)
     meta = {
         row[0]: row[1:]
-        for row in index.execute(f"SELECT id, path, title, encoding FROM articles WHERE id IN ({ids})")
+        for row in index.execute(
+            f"SELECT id, path, title, encoding, body_at FROM articles WHERE id IN ({ids})"
+        )
     }
     pattern = highlight_pattern(parsed)
     hits = []
     for rowid, score, in_title in ranked:
         if rowid not in meta:
             continue
-        path, title, encoding = meta[rowid]
-        body = _read_body(index.root / path, encoding)
+        path, title, encoding, body_at = meta[rowid]
+        body = _read_body(index.root / path, encoding, body_at)
         snippet, spans = make_snippet(body, pattern)
         title_spans = _matches_in(title, pattern) if pattern is not None and in_title else []
         hits.append(SearchHit(path, title, score, in_title, snippet, spans, title_spans))

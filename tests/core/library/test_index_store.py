@@ -212,3 +212,59 @@ def test_the_stored_listing_is_each_entrys_json(tmp_path: Path) -> None:
     by_path = {item["path"]: item for item in stored}
     assert by_path["tags.md"]["tags"] == ["الأمن", "رياضة", "ثقافة"]
     assert by_path["broken.md"]["problem"] and by_path["binary.md"]["problem"]
+
+
+def test_snippets_start_at_the_stored_body_offset_as_if_the_front_matter_were_parsed(tmp_path: Path) -> None:
+    """Search cuts snippets at the body offset the index stored; it equals parsing the front matter."""
+    from editor.core.library import search as library_search
+
+    files = {
+        "yaml.md": "---\ntitle: أ\n---\nنص الأمن هنا\n".encode(),
+        "bom.md": "\ufeff---\ntitle: ب\n---\nالأمن مع علامة\n".encode(),
+        "crlf.md": "---\r\ntitle: ج\r\n---\r\nالأمن\r\nسطر\r\n".encode(),
+        "toml.md": '+++\ntitle = "د"\n+++\nالأمن في تومل\n'.encode(),
+        "bare.md": "الأمن بلا بيانات\n".encode(),
+        "unclosed.md": "---\ntitle: هـ\nالأمن بلا إغلاق\n".encode(),
+        "utf16.md": "\ufeff---\ntitle: و\n---\nالأمن بترميز آخر\n".encode("utf-16-le"),
+    }
+    root = tmp_path / "lib"
+    root.mkdir()
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+    lib = Library(root, cache_dir=tmp_path / "cache", workers=1)
+    lib.refresh()
+    rows = lib.index.execute("SELECT path, encoding, body_at FROM articles")
+    assert len(rows) == len(files)
+    for path, encoding, body_at in rows:
+        assert body_at >= 0, path  # search never needed the front-matter parser here
+        stored = library_search._read_body(root / path, encoding, body_at)
+        parsed = library_search._read_body(root / path, encoding, -1)
+        assert stored == parsed, path
+    assert {h.rel_path for h in lib.search("الامن")} == set(files)
+    assert lib.search("الامن بلا بيانات")[0].snippet == "الأمن بلا بيانات"
+
+
+def test_an_unchanged_library_is_recognised_by_its_scan_signature(tmp_path: Path, monkeypatch) -> None:
+    lib = _library(tmp_path, {f"a{i}.md": _article(f"ع {i}", "نص") for i in range(5)})
+    conn = lib.index._conn()
+    assert index_store.stored_signature(conn) is not None
+    before = index_store.stored_signature(conn)
+    report = lib.refresh()
+    assert report.unchanged == 5 and not report.any_change
+    assert index_store.stored_signature(conn) == before
+    # any change (a touch, an edit, a new file) is still seen, and a new signature stored
+    path = lib.root / "a1.md"
+    path.write_text(_article("ع 1", "نص جديد"), encoding="utf-8")
+    assert lib.refresh().changed == ["a1.md"]
+    assert index_store.stored_signature(conn) not in (None, before)
+
+
+def test_a_cancelled_update_leaves_no_signature(tmp_path: Path) -> None:
+    lib = _library(tmp_path, {"a.md": _article("أ", "نص")})
+    for i in range(3):
+        (lib.root / f"n{i}.md").write_text(_article(f"ن {i}", "جديد"), encoding="utf-8")
+    lib.index.update(progress=lambda done, total: lib.index.cancel())
+    assert index_store.stored_signature(lib.index._conn()) is None
+    report = lib.refresh()  # the next update compares every row and reads what is missing
+    assert len(report.added) >= 2 and len(lib.articles()) == 4
+    assert index_store.stored_signature(lib.index._conn()) is not None
