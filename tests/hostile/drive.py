@@ -216,6 +216,8 @@ def run_window(root: Path, cases: list[str]) -> None:
             gap["max"] = 0
             shown = bool(refused) or wait(lambda before=before: rendered["count"] > before, WAIT_S)
             preview_s = time.perf_counter() - start
+            # a big article may load in slices, read-only meanwhile: the user types once it is editable
+            editable = bool(refused) or wait(lambda: not window.editor.isReadOnly(), WAIT_S)
             chars = window.editor.document().characterCount()
             window.editor.setFocus()
             before = rendered["count"]
@@ -230,6 +232,8 @@ def run_window(root: Path, cases: list[str]) -> None:
                 status = "refused"
             elif not shown:
                 status = "no preview"
+            elif not editable:
+                status = "still read-only"
             elif not shown_again:
                 status = "no preview after typing"
             elif typed != 1 and not window.editor.isReadOnly():

@@ -194,7 +194,12 @@ def run_traced(root: Path, mode: str, cases: list[str], steps: str = "all", hang
             proc = subprocess.Popen(
                 argv, cwd=root, env=env_for(root), stdout=subprocess.PIPE, stderr=err, start_new_session=True
             )
-            hung, started = _collect(proc, run, hang_s)
+            try:
+                hung, started = _collect(proc, run, hang_s)
+            except BaseException:  # interrupted (Ctrl-C in the benchmark): the driver goes too
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                raise
         run.stderr += errfile.read_text(encoding="utf-8", errors="replace")
         if not hung and proc.returncode == 0 and started == ("*", "end"):
             return run
