@@ -460,6 +460,10 @@
       <translation>{path} يشير إلى خارج المكتبة</translation>
     </message>
     <message>
+      <source>at most {count} tags can be hidden in one library</source>
+      <translation>لا يمكن إخفاء أكثر من {count} وسم في مكتبة واحدة</translation>
+    </message>
+    <message>
       <source>points outside the library</source>
       <translation>يشير إلى خارج المكتبة</translation>
     </message>
@@ -1284,12 +1288,24 @@
       <translation>التراجع عن آخر تغيير للوسوم</translation>
     </message>
     <message>
+      <source>List the words you marked “not a tag” (greyed); right-click one to bring it back</source>
+      <translation>اعرض الكلمات التي عددتها «ليست وسمًا» (باهتة)؛ انقر إحداها بالزر الأيمن لإعادتها</translation>
+    </message>
+    <message>
+      <source>Show hidden tags (%1)</source>
+      <translation>اعرض الوسوم المخفية (%1)</translation>
+    </message>
+    <message>
       <source>%1 articles</source>
       <translation>%1 مقالا</translation>
     </message>
     <message>
       <source>Also written: %1</source>
       <translation>تُكتب أيضا: %1</translation>
+    </message>
+    <message>
+      <source>Not a tag: hidden from tag suggestions in this library</source>
+      <translation>ليست وسمًا: مخفية من اقتراحات الوسوم في هذه المكتبة</translation>
     </message>
     <message>
       <source>Rename tag…</source>
@@ -1302,6 +1318,26 @@
     <message>
       <source>Remove tag from every article…</source>
       <translation>إزالة الوسم من كل المقالات…</translation>
+    </message>
+    <message>
+      <source>It is a tag (show it in suggestions again)</source>
+      <translation>إنها وسم (أعد عرضها في الاقتراحات)</translation>
+    </message>
+    <message>
+      <source>Not a tag (hide it from suggestions)</source>
+      <translation>ليست وسمًا (أخفها من الاقتراحات)</translation>
+    </message>
+    <message>
+      <source>The choice could not be saved: %1</source>
+      <translation>تعذّر حفظ الاختيار: %1</translation>
+    </message>
+    <message>
+      <source>#%1 is hidden from tag suggestions in this library.</source>
+      <translation>أُخفي #%1 من اقتراحات الوسوم في هذه المكتبة.</translation>
+    </message>
+    <message>
+      <source>#%1 is offered as a tag again.</source>
+      <translation>صار #%1 يُقترح وسمًا من جديد.</translation>
     </message>
     <message>
       <source>Rename tag</source>

@@ -58,6 +58,7 @@ class ArticleTags(QWidget):
         self._tags: list[str] = []
         self._hashtags: list[str] = []
         self._known: list[str] = []
+        self._not_tags: set[str] = set()  # keys the library marked "not a tag": never offered
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.chips = QWidget(self)
@@ -99,6 +100,12 @@ class ArticleTags(QWidget):
         self._known = list(tags)
         self._update_completion()
 
+    def set_not_tags(self, keys: set[str]) -> None:
+        """Tag keys the library marked "not a tag": left out of hashtag offers and completion."""
+        if set(keys) != self._not_tags:
+            self._not_tags = set(keys)
+            self._rebuild()
+
     def tags(self) -> list[str]:
         return list(self._tags)
 
@@ -108,7 +115,7 @@ class ArticleTags(QWidget):
         offered = []
         for tag in self._hashtags:
             key = tag_key(tag)
-            if key and key not in keys and key not in seen:
+            if key and key not in keys and key not in seen and key not in self._not_tags:
                 seen.add(key)
                 offered.append(tag)
         return offered
@@ -169,6 +176,6 @@ class ArticleTags(QWidget):
         pool: dict[str, str] = {}
         for tag in [*self._known, *self._hashtags]:
             key = tag_key(tag)
-            if key and key not in keys:
+            if key and key not in keys and key not in self._not_tags:
                 pool.setdefault(key, clean_tag_text(tag))
         self._completion.setStringList(sorted(pool.values()))

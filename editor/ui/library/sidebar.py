@@ -85,6 +85,8 @@ class LibrarySidebar(QObject):
         self.controller.failed.connect(self._show_problem)
         self.controller.refreshed.connect(lambda _report: self._show_problem(library.notice or ""))
         self.controller.refreshed.connect(self._feed_tag_completion)
+        self.tag_panel.notTagsChanged.connect(self._feed_tag_completion)  # "not a tag": out of suggestions
+        self.window.tags.set_not_tags(set(self.tag_panel.not_tags))
         self.window.settings.set_library_folder(str(library.root))
         if library.notice:
             self._show_problem(library.notice)
@@ -122,8 +124,11 @@ class LibrarySidebar(QObject):
 
     # --- reacting ----------------------------------------------------------------------------
     def _feed_tag_completion(self, _report: object = None) -> None:
-        if self.controller is not None:
-            self.window.tags.set_known_tags([summary.tag for summary in self.controller.library.tags()])
+        if self.controller is not None and self.tag_panel is not None:
+            hidden = self.tag_panel.not_tags
+            self.window.tags.set_not_tags(set(hidden))
+            tags = self.controller.library.tags()
+            self.window.tags.set_known_tags([summary.tag for summary in tags if summary.key not in hidden])
 
     def _document_saved_or_opened(self) -> None:
         path = self.window.document.path

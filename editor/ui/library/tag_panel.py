@@ -6,7 +6,10 @@
 Variants (same tag spelt differently) are one row showing the most used spelling; the tooltip lists
 the others. Sort by count or name, filter by typing, select several tags (Ctrl/Shift-click) and
 choose whether articles need all of them or any. The context menu renames, merges or removes a tag
-across the library (`editor.core.library.tag_ops`), reports what changed and offers undo.
+across the library (`editor.core.library.tag_ops`), reports what changed and offers undo. It also marks
+a tag "not a tag" for this library (`editor.core.library.not_tags`): the panel stops listing it and
+`notTagsChanged` tells the window to leave it out of completion and hashtag offers; "Show hidden tags"
+lists them again (greyed), and "It is a tag" brings one back.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -30,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.article.storage import describe_os_error
 from editor.core.library import tag_ops
 from editor.core.library.facade import MATCH_ALL, MATCH_ANY
+from editor.core.library.not_tags import read_not_tags, set_not_a_tag
 from editor.core.library.tags import TagSummary, tag_key
 from editor.core.text.arabic import normalize_for_match
 from editor.core.text.display import display_text
-from editor.ui.common.i18n import tr
+from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.library.controller import LibraryController
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +56,7 @@ class TagPanel(QWidget):
     message = Signal(str)  # what a tag operation did, for the status bar
     operationStarted = Signal()  # a tag operation or undo starts writing files
     operationFinished = Signal(object)  # TagOpReport / UndoReport, or None when refused
+    notTagsChanged = Signal(set)  # keys of the tags marked "not a tag" in this library
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +64,7 @@ class TagPanel(QWidget):
         self.protected: Callable[[], dict[str, str]] = dict  # files undo must leave alone: {rel path: reason}
         self.library = controller.library
         self._summaries: list[TagSummary] = []
+        self.not_tags: dict[str, str] = read_not_tags(self.library.root)  # {key: spelling}
 
         self.filter_field = QLineEdit(self)
         self.filter_field.setPlaceholderText(tr("Filter tags…"))
@@ -71,6 +80,10 @@ class TagPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.clear_button = QPushButton(tr("Clear selection"), self)
         self.undo_button = QPushButton(tr("Undo last tag change"), self)
+        self.show_hidden = QCheckBox(self)
+        self.show_hidden.setToolTip(
+            tr("List the words you marked “not a tag” (greyed); right-click one to bring it back")
+        )
 
         options = QHBoxLayout()
         options.addWidget(self.sort_choice, 1)
@@ -83,6 +96,7 @@ class TagPanel(QWidget):
         layout.addWidget(self.filter_field)
         layout.addLayout(options)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.show_hidden)
         layout.addLayout(buttons)
 
         self.filter_field.textChanged.connect(self._apply_filter)
@@ -92,6 +106,7 @@ class TagPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.clear_button.clicked.connect(self.list.clearSelection)
         self.undo_button.clicked.connect(self.undo_last)
+        self.show_hidden.toggled.connect(self._fill)
         controller.refreshed.connect(self.reload)
         self.reload()
 
@@ -128,7 +143,11 @@ class TagPanel(QWidget):
     # --- filling ---------------------------------------------------------------------------
     def _fill(self) -> None:
         selected = {tag_key(t) for t in self.selected_tags()}
-        summaries = list(self._summaries)
+        show_hidden = self.show_hidden.isChecked()
+        hidden_here = [s for s in self._summaries if s.key in self.not_tags]
+        self.show_hidden.setText(tr("Show hidden tags (%1)").replace("%1", str(len(hidden_here))))
+        self.show_hidden.setVisible(bool(hidden_here) or show_hidden)
+        summaries = [s for s in self._summaries if show_hidden or s.key not in self.not_tags]
         if self.sort_choice.currentData() == SORT_NAME:
             summaries.sort(key=lambda s: s.key)
         self.list.blockSignals(True)
@@ -141,6 +160,11 @@ class TagPanel(QWidget):
             tip = tr("%1 articles").replace("%1", str(summary.count))
             if others:
                 tip += "\n" + tr("Also written: %1").replace("%1", "، ".join(others))
+            if summary.key in self.not_tags:
+                tip += "\n" + tr("Not a tag: hidden from tag suggestions in this library")
+                item.setForeground(
+                    self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                )
             item.setToolTip(tip)
             if summary.key in selected:
                 item.setSelected(True)
@@ -170,7 +194,30 @@ class TagPanel(QWidget):
         menu.addAction(tr("Rename tag…"), lambda: self.ask_rename(tag))
         menu.addAction(tr("Merge into another tag…"), lambda: self.ask_merge(tag))
         menu.addAction(tr("Remove tag from every article…"), lambda: self.ask_remove(tag))
+        menu.addSeparator()
+        if tag_key(tag) in self.not_tags:
+            menu.addAction(
+                tr("It is a tag (show it in suggestions again)"), lambda: self.mark_not_a_tag(tag, False)
+            )
+        else:
+            menu.addAction(tr("Not a tag (hide it from suggestions)"), lambda: self.mark_not_a_tag(tag, True))
         menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def mark_not_a_tag(self, tag: str, hidden: bool) -> bool:
+        """Hide `tag` from suggestions in this library (or show it again); remembered. False on failure."""
+        try:
+            self.not_tags = set_not_a_tag(self.library.root, tag, hidden)
+        except (OSError, ValueError) as exc:
+            reason = localize(describe_os_error(exc)) if isinstance(exc, OSError) else localize_error(exc)
+            self._tell(tr("The choice could not be saved: %1").replace("%1", reason), warning=True)
+            return False
+        self._fill()
+        self.notTagsChanged.emit(set(self.not_tags))
+        if hidden:
+            self._tell(tr("#%1 is hidden from tag suggestions in this library.").replace("%1", tag))
+        else:
+            self._tell(tr("#%1 is offered as a tag again.").replace("%1", tag))
+        return True
 
     def ask_rename(self, tag: str) -> None:
         new, ok = QInputDialog.getText(
