@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QIcon, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from editor.core.library.search import SearchHit, mark_html
 from editor.core.text.direction import text_direction
@@ -28,7 +29,8 @@ def qt_direction(text: str, default: Qt.LayoutDirection) -> Qt.LayoutDirection:
 
 class DirectionalElideDelegate(QStyledItemDelegate):
     """Draws a cell's text in its own direction, elided at its logical end, aligned at the interface's
-    leading edge (so a column still lines up); the icon stays at the interface's leading edge too."""
+    leading edge (so a column still lines up); an icon (a problem file's warning sign) stays at the
+    interface's leading edge too, whatever the direction of the text."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -43,6 +45,33 @@ class DirectionalElideDelegate(QStyledItemDelegate):
         )
         option.displayAlignment = edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         option.textElideMode = Qt.TextElideMode.ElideRight  # the logical end, in the text's own direction
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        decorated = bool(opt.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration)
+        if not decorated or opt.icon.isNull():
+            super().paint(painter, option, index)
+            return
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        ui_rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        size = opt.decorationSize
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        x = opt.rect.right() - margin - size.width() + 1 if ui_rtl else opt.rect.left() + margin
+        y = opt.rect.top() + (opt.rect.height() - size.height()) // 2
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        mode = QIcon.Mode.Selected if selected else QIcon.Mode.Normal
+        opt.icon.paint(painter, QRect(x, y, size.width(), size.height()), Qt.AlignmentFlag.AlignCenter, mode)
+        text = QStyleOptionViewItem(opt)
+        text.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        text.icon = QIcon()
+        room = size.width() + 2 * margin
+        text.rect = opt.rect.adjusted(0, 0, -room, 0) if ui_rtl else opt.rect.adjusted(room, 0, 0, 0)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text, painter, widget)
 
 
 def result_html(hit: SearchHit) -> str:

@@ -30,6 +30,10 @@ def panel(request, qtbot, tmp_path: Path):
     root.mkdir()
     for i, (rel, title) in enumerate(TITLES.items()):
         (root / rel).write_text(f"---\ntitle: {title}\ndate: 2024-01-0{i + 1}\n---\nنص\n", encoding="utf-8")
+    # a problem file (the title written twice) with an Arabic title: a warning icon in the title cell
+    (root / "problem.md").write_text(
+        "---\ntitle: أ\ntitle: مشكلة\ndate: 2024-01-09\n---\nنص\n", encoding="utf-8"
+    )
     controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=60000)
     widget = LibraryPanel(controller)
     widget.setLayoutDirection(request.param)
@@ -37,7 +41,7 @@ def panel(request, qtbot, tmp_path: Path):
     widget.resize(380, 300)
     widget.show()
     controller.start()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == len(TITLES), timeout=10000)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == len(TITLES) + 1, timeout=10000)
     yield widget
     controller.stop()
     controller.wait()
@@ -75,7 +79,25 @@ def test_titles_are_elided_at_the_end_of_their_own_direction(panel):
     assert panel.table.viewport().width() < 380
     for row in range(panel.proxy.rowCount()):
         rel = panel.proxy.index(row, 0).data(PATH_ROLE)
-        assert _ellipsis_side(panel, row) == EXPECTED[rel], rel
+        if rel in EXPECTED:
+            assert _ellipsis_side(panel, row) == EXPECTED[rel], rel
+
+
+def test_the_problem_icon_stays_at_the_interface_leading_edge(panel):
+    table = panel.table
+    row = panel.visible_paths().index("problem.md")
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(panel.proxy.index(row, TITLE))
+    orange = [
+        x
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+        if (c := image.pixelColor(x, y)).red() > 180 and 70 < c.green() < 170 and c.blue() < 90
+    ]
+    assert orange, "the warning icon is drawn"
+    rtl = panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    edge = rect.right() if rtl else rect.left()
+    assert max(abs(x - edge) for x in orange) < 30, (edge, min(orange), max(orange))
 
 
 def test_search_results_take_the_direction_of_their_own_text():
