@@ -89,8 +89,37 @@ def _replace_remote_image(match: re.Match[str], inside_link: bool = False) -> st
     return f'<a class="remote-image" href="{href}"{extra} rel="noopener noreferrer">{html.escape(label)}</a>'
 
 
+# nh3 (html5ever's serializer) writes `&amp;` and `&nbsp;` in time quadratic in their number within
+# one text node: 400,000 ampersands in one paragraph took 2.9 s, 400,000 no-break spaces 5.3 s.
+# Above this many, each such character goes through nh3 as a stand-in character the fragment does
+# not contain, and the stand-ins are turned back into the entities nh3 would have written.
+_SLOW_ESCAPES_FROM = 2_000
+_AMPERSAND_RE = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
+_NBSP_RE = re.compile(r"\xa0|&(?:nbsp|#0*160|#[xX]0*[aA]0);")
+# raw-text elements keep entities undecoded: there a stand-in would not give nh3's own output back
+_RAW_TEXT_RE = re.compile(
+    r"<(?:xmp|iframe|noembed|noframes|noscript|plaintext|textarea|title|style|script)\b", re.I
+)
+_STAND_IN_FIRST = 0xE000  # private use: nh3 keeps these characters as they are
+
+
+def _stand_ins(fragment: str) -> tuple[str, str]:
+    """Two private-use characters that do not occur in the fragment."""
+    present = set(fragment)
+    free = (chr(code) for code in range(_STAND_IN_FIRST, 0xF900) if chr(code) not in present)
+    return next(free), next(free)
+
+
 def sanitize_html(fragment: str) -> str:
     """The safe version of an HTML fragment (see the module docstring for what survives)."""
+    if fragment.count("&") + fragment.count("\xa0") < _SLOW_ESCAPES_FROM or _RAW_TEXT_RE.search(fragment):
+        return _clean(fragment)
+    ampersand, nbsp = _stand_ins(fragment)
+    protected = _NBSP_RE.sub(nbsp, _AMPERSAND_RE.sub(ampersand, fragment))
+    return _clean(protected).replace(ampersand, "&amp;").replace(nbsp, "&nbsp;")
+
+
+def _clean(fragment: str) -> str:
     attributes = {tag: set(attrs) for tag, attrs in TAG_ATTRIBUTES.items()}
     attributes["*"] = set(GENERIC_ATTRIBUTES)
     cleaned = nh3.clean(
