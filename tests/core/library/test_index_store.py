@@ -268,3 +268,16 @@ def test_a_cancelled_update_leaves_no_signature(tmp_path: Path) -> None:
     report = lib.refresh()  # the next update compares every row and reads what is missing
     assert len(report.added) >= 2 and len(lib.articles()) == 4
     assert index_store.stored_signature(lib.index._conn()) is not None
+
+
+def test_readers_started_from_the_window_yield_the_cpu() -> None:
+    """The reader-process initializer used when the program has other threads lowers the priority."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from editor.core.library import index as library_index
+
+    before = os.nice(0)
+    with ProcessPoolExecutor(1, initializer=library_index._lower_priority) as pool:
+        inside = pool.submit(os.nice, 0).result()
+    assert inside == min(19, before + library_index.READER_NICENESS)
