@@ -99,6 +99,19 @@ def _start_recovery(window) -> None:  # noqa: ANN001 - MainWindow
     start_recovery(window)  # SIGTERM/SIGHUP journal and quit; SIGINT closes; offer crashed text
 
 
+GIL_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+
+
+def keep_typing_responsive() -> None:
+    """Let the GUI thread take Python's lock back within 0.5 ms (Python's default: 5 ms).
+
+    Background threads of the window (the library index update, searches, journal writes) run
+    Python code; a keystroke enters Python several times (key handler, highlighter, paint), and
+    each time waited up to the switch interval for a busy thread to let go.
+    """
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+
+
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop.
 
@@ -113,6 +126,7 @@ def run_gui(files: list[str]) -> int:
         return 1
     with FatalMessageGuard():
         app = create_app()
+    keep_typing_responsive()
     from editor.ui.common.settings import Settings
     from editor.ui.window.main_window import MainWindow
 

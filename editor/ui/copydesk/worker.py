@@ -12,7 +12,7 @@ import os
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 from editor.core.copydesk.desk import editor_check
-from editor.ui.preview.pause_work import exit_with_parent  # the same parent watch as the preview worker
+from editor.ui.preview.pause_work import background_worker  # as the preview worker: nice, parent watch
 
 _executors: dict[str, Executor] = {}
 _use_threads = False
@@ -31,7 +31,7 @@ def _executor(kind: str) -> Executor:
                 executor = ProcessPoolExecutor(
                     max_workers=1,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=exit_with_parent,
+                    initializer=background_worker,
                     initargs=(os.getpid(),),
                 )
             except (OSError, ValueError, NotImplementedError):

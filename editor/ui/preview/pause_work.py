@@ -74,6 +74,7 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
 
 
 _executor: Executor | None = None
+BACKGROUND_NICENESS = 5  # worker processes yield the CPU to the window: typing comes first
 
 
 def exit_with_parent(parent_pid: int) -> None:
@@ -88,6 +89,16 @@ def exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="midad-parent-watch", daemon=True).start()
 
 
+def background_worker(parent_pid: int) -> None:
+    """Worker initializer: a lower CPU priority than the window (on a busy machine a keystroke's
+    repaint goes before a render or a check), and an end when Midad is gone (`exit_with_parent`)."""
+    try:
+        os.nice(BACKGROUND_NICENESS)
+    except (AttributeError, OSError):  # no os.nice on this system: the same priority as the window
+        pass
+    exit_with_parent(parent_pid)
+
+
 def executor() -> Executor:
     """One worker process for the whole application (a thread if processes cannot start)."""
     global _executor
@@ -99,7 +110,7 @@ def executor() -> Executor:
             _executor = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=exit_with_parent,
+                initializer=background_worker,
                 initargs=(os.getpid(),),
             )
         except (OSError, ValueError, NotImplementedError):
