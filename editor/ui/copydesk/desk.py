@@ -162,6 +162,8 @@ class CopyDesk(QObject):
         pending, self._pending[group] = self._pending[group], None
         if pending is not None and not self._closed:
             self._submit(group, pending)
+        if future.cancelled():
+            return  # dropped when the worker was replaced (after a crash): the next pause checks again
         try:
             body_offset, findings = future.result()
         except Exception:  # noqa: BLE001 - a dead worker or a rule bug must not disturb writing
