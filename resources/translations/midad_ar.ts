@@ -496,6 +496,10 @@
       <translation>العناصر المتداخلة لأعمق من {depth} مستوى تُعرض مسطّحة في المعاينة (ويحفظها التصدير).</translation>
     </message>
     <message>
+      <source>Paragraphs longer than {count} characters are shown in parts in the preview (the exports keep them whole).</source>
+      <translation>الفقرات التي تتجاوز {count} حرف تُعرض مجزّأة في المعاينة (وتبقى كاملة في التصدير).</translation>
+    </message>
+    <message>
       <source>The preview shows the first {count} characters of the article; the exports hold all of it.</source>
       <translation>تعرض المعاينة أول {count} محرفًا من المقال؛ والتصدير يحويه كله.</translation>
     </message>

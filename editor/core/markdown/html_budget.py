@@ -25,6 +25,10 @@ from editor.core.text.messages import msg
 MAX_QT_DEPTH = 48
 MAX_QT_TABLE_DEPTH = 8  # Qt's table layout doubles in time with each level: 12 levels 50 ms, 20 levels 13 s
 MAX_QT_CHARS = 400_000  # about 0.3 s of layout on the GUI thread
+# Qt lays a block (paragraph) out whole: one paragraph of 150,000 characters took 0.35 s of setHtml on the
+# GUI thread, 400,000 took 0.8 s (400,000 characters in short paragraphs: 0.02 s). A longer paragraph is
+# shown in parts (closed and reopened at a space), about 25 ms each.
+MAX_QT_BLOCK_CHARS = 10_000
 
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*+(?:>|$)")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -32,6 +36,44 @@ _TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption colgroup col"
 _BLOCK_ENDS = frozenset(
     "p li td th tr table ul ol blockquote pre h1 h2 h3 h4 h5 h6 div dl dd dt section".split()
 )
+# blocks a long text may be split in (closing and reopening a list item or a cell would add a bullet or a cell)
+_SPLITTABLE = frozenset("p blockquote pre h1 h2 h3 h4 h5 h6 div dd dt section".split())
+_BLOCK_TAG_RE = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_ENDS)) + r")\b", re.IGNORECASE)
+
+
+def _longest_block_span(fragment: str) -> int:
+    """An upper bound of the characters between two block tags (markup included)."""
+    last = longest = 0
+    for match in _BLOCK_TAG_RE.finditer(fragment):
+        longest = max(longest, match.start() - last)
+        last = match.start()
+    return max(longest, len(fragment) - last)
+
+
+def _cut_at(text: str, limit: int) -> int:
+    """Where to end a part of `text` of at most `limit` characters: at a space, never inside an entity."""
+    position = text.rfind(" ", limit // 2, limit)
+    if position <= 0:
+        position = limit
+    amp = text.rfind("&", 0, position)
+    if amp > text.rfind(";", 0, position):
+        position = amp
+    return position
+
+
+def _split_tags(stack: list[tuple[str, bool, str]]) -> tuple[str, str] | None:
+    """The end tags closing the innermost splittable block (and the inline elements in it), and the start
+    tags reopening them; None when the text is not in such a block (a list item, a cell)."""
+    for index in range(len(stack) - 1, -1, -1):
+        name, kept, _tag = stack[index]
+        if not kept:
+            continue
+        if name in _SPLITTABLE:
+            inner = [entry for entry in stack[index:] if entry[1]]
+            return "".join(f"</{n}>" for n, _k, _t in reversed(inner)), "".join(t for _n, _k, t in inner)
+        if name in _BLOCK_ENDS:
+            return None
+    return None
 
 
 @dataclass
@@ -46,7 +88,8 @@ def _hard(max_chars: int) -> int:
     return max_chars + max_chars // 4
 
 
-_LONG_RUN_RE = re.compile(r"[^\s<>]{400}")
+# 400 characters without a space; an entity (`&amp;`, `&#1576;`) counts as one and is never cut
+_LONG_RUN_RE = re.compile(r"(?>&#?\w{1,32};|[^\s<>]){400}")
 
 
 def _break_long_runs(text: str) -> str:
@@ -55,12 +98,43 @@ def _break_long_runs(text: str) -> str:
     return _LONG_RUN_RE.sub(lambda m: m.group(0) + "\u200b", text) if len(text) > 400 else text
 
 
-def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MAX_QT_CHARS) -> LimitedHtml:
-    """`fragment` with at most `max_depth` nested elements and about `max_chars` characters."""
-    if len(fragment) <= max_chars and fragment.count("<") <= max_depth and not _LONG_RUN_RE.search(fragment):
+def limit_html(
+    fragment: str,
+    max_depth: int = MAX_QT_DEPTH,
+    max_chars: int = MAX_QT_CHARS,
+    max_block_chars: int | None = MAX_QT_BLOCK_CHARS,
+) -> LimitedHtml:
+    """`fragment` with at most `max_depth` nested elements, about `max_chars` characters, and paragraphs
+    of at most `max_block_chars` characters of text (None: paragraphs are left whole)."""
+    if (
+        len(fragment) <= max_chars
+        and fragment.count("<") <= max_depth
+        and not _LONG_RUN_RE.search(fragment)
+        and (max_block_chars is None or _longest_block_span(fragment) <= max_block_chars)
+    ):
         return LimitedHtml(fragment)
     out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # (tag name, kept)
+    stack: list[tuple[str, bool, str]] = []  # (tag name, kept, the start tag)
+    block_chars = 0  # characters of text since the last block tag
+    splits = 0
+
+    def emit(text: str) -> None:
+        nonlocal block_chars, splits
+        while max_block_chars and block_chars + len(text) > max_block_chars:
+            tags = _split_tags(stack)
+            if tags is None:
+                break
+            cut = _cut_at(text, max_block_chars - block_chars) if block_chars < max_block_chars else 0
+            if cut <= 0 and block_chars == 0:
+                cut = max_block_chars
+            out.append(_break_long_runs(text[:cut]))
+            out.append(tags[0] + tags[1])
+            text = text[cut:]
+            block_chars = 0
+            splits += 1
+        out.append(_break_long_runs(text))
+        block_chars += len(text)
+
     kept_depth = 0
     kept_tables = dropped_tables = 0
     open_names: dict[str, int] = {}
@@ -71,14 +145,16 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
     for match in _TAG_RE.finditer(fragment):
         text = fragment[position : match.start()]
         if size + len(text) > _hard(max_chars):  # no block ends in time: cut inside this text
-            out.append(_break_long_runs(text[: _hard(max_chars) - size]))
+            emit(text[: _hard(max_chars) - size])
             cut = True
             break
-        out.append(_break_long_runs(text))
+        emit(text)
         size += len(text)
         position = match.end()
         closing, name = match.group(1), match.group(2).lower()
         size += len(match.group(0))
+        if name in _BLOCK_ENDS:
+            block_chars = 0
         if name in _VOID:
             out.append(match.group(0))
             continue
@@ -88,7 +164,7 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
                 keep = keep and kept_tables < MAX_QT_TABLE_DEPTH
                 kept_tables += keep
                 dropped_tables += not keep
-            stack.append((name, keep))
+            stack.append((name, keep, match.group(0)))
             open_names[name] = open_names.get(name, 0) + 1
             if keep:
                 kept_depth += 1
@@ -99,7 +175,7 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
         if not open_names.get(name):
             continue  # a stray end tag
         while stack:
-            open_name, kept = stack.pop()
+            open_name, kept, _tag = stack.pop()
             open_names[open_name] -= 1
             if open_name == "table":
                 kept_tables -= kept
@@ -115,14 +191,21 @@ def limit_html(fragment: str, max_depth: int = MAX_QT_DEPTH, max_chars: int = MA
     else:
         rest = fragment[position:]
         cut = size + len(rest) > _hard(max_chars)
-        out.append(_break_long_runs(rest[: _hard(max_chars) - size] if cut else rest))
-    out.extend(f"</{name}>" for name, kept in reversed(stack) if kept)
+        emit(rest[: _hard(max_chars) - size] if cut else rest)
+    out.extend(f"</{name}>" for name, kept, _tag in reversed(stack) if kept)
     notices = []
     if flattened:
         notices.append(
             msg(
                 "Elements nested deeper than {depth} levels are shown flattened in the preview (the exports keep them).",
                 depth=max_depth,
+            )
+        )
+    if splits:
+        notices.append(
+            msg(
+                "Paragraphs longer than {count} characters are shown in parts in the preview (the exports keep them whole).",
+                count=f"{max_block_chars:,}",
             )
         )
     if cut:

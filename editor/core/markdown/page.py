@@ -228,7 +228,7 @@ def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool 
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
     body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
-    limited = limit_html(body, max_chars=len(body) + 1) if whole else limit_html(body)
+    limited = limit_html(body, max_chars=len(body) + 1, max_block_chars=None) if whole else limit_html(body)
     notices = "".join(
         f'<p class="midad-notice" dir="{direction}">{html.escape(n)}</p>'
         for n in rendered.notices + limited.notices

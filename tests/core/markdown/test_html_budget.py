@@ -73,3 +73,51 @@ def test_a_huge_word_gets_break_opportunities_but_attributes_do_not() -> None:
     assert limited.html.count("\u200b") == 250
     link = '<p><a href="' + "a" * 5000 + '">x</a> كلمة</p>'
     assert limit_html(link).html == link
+
+
+def _paragraph_texts(html: str) -> list[str]:
+    import re
+
+    return [re.sub(r"<[^>]*>", "", p) for p in re.findall(r"<p\b[^>]*>(.*?)</p>", html, re.DOTALL)]
+
+
+def test_a_paragraph_at_the_block_limit_is_whole_and_a_longer_one_is_shown_in_parts() -> None:
+    from editor.core.markdown.html_budget import MAX_QT_BLOCK_CHARS
+
+    words = ("كلمة " * (MAX_QT_BLOCK_CHARS // 5))[: MAX_QT_BLOCK_CHARS - 1] + "x"
+    assert len(words) == MAX_QT_BLOCK_CHARS
+    at_limit = limit_html(f'<p dir="rtl">{words}</p>')
+    assert at_limit.html == f'<p dir="rtl">{words}</p>' and at_limit.notices == []
+    long_text = "كلمة عربية " * 20_000  # 220,000 characters in one paragraph (Qt: ~0.5 s of layout)
+    start = time.perf_counter()
+    limited = limit_html(f'<p dir="rtl"><strong>{long_text}</strong></p>')
+    assert time.perf_counter() - start < 1.0
+    parts = _paragraph_texts(limited.html)
+    assert len(parts) >= 22 and all(len(p) <= MAX_QT_BLOCK_CHARS for p in parts)
+    assert "".join(parts) == long_text  # split at spaces, nothing lost or added
+    assert limited.html.count('<p dir="rtl"><strong>') == len(parts)  # attributes and inline tags reopened
+    assert any("shown in parts" in notice for notice in limited.notices)
+
+
+def test_block_parts_never_cut_an_entity_nor_split_a_list_item_or_a_cell() -> None:
+    import html as html_module
+
+    entities = "&amp;&lt;" * 6000  # no space at all: the cut moves back to the start of an entity
+    limited = limit_html(f"<p>{entities}</p>")
+    parts = _paragraph_texts(limited.html)
+    assert len(parts) > 1 and all(part.endswith(";") for part in parts)
+    # the zero-width breaks of a long run (every 400 characters) fall between entities too
+    assert "&\u200b" not in limited.html and "\u200b;" not in limited.html
+    assert html_module.unescape("".join(parts)).replace("\u200b", "") == "&<" * 6000
+    long_text = "نص " * 10_000
+    for wrapped in (f"<ul><li>{long_text}</li></ul>", f"<table><tr><td>{long_text}</td></tr></table>"):
+        assert limit_html(wrapped).html == wrapped  # a new bullet or cell would change the structure
+
+
+def test_the_preview_splits_a_huge_paragraph_and_the_exports_keep_it() -> None:
+    article = Article.from_text(
+        "سطر عربي\n" * 20_000
+    )  # one paragraph of 180,000 characters (cf. CR-only files)
+    assert "shown in parts" in preview_html(article, None)
+    page = export_html(article, None)
+    assert "shown in parts" not in page and page.count("<p") < 5
