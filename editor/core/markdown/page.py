@@ -24,6 +24,7 @@ from editor.core.text.direction import (
     isolate_number_runs,
     text_direction,
 )
+from editor.core.text.messages import dump_text
 from editor.core.text.tag_text import clean_tag_text, tag_key
 from editor.resources import resource_path
 
@@ -220,6 +221,7 @@ def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool 
     Qt honours `dir` on blocks (emitted everywhere) but ignores CSS `direction`, `dir=auto`,
     `<bdi>` and `<span dir>`; number runs already carry LRMs, which Qt honours. Qt does not
     mirror RTL tables, so their cells are reversed here (`mirror_rtl_tables`).
+    Each notice keeps its sentence as data (`data-midad-msg`), so the window can show it in its language.
     The preview is cut at `MAX_QT_CHARS` characters (`html_budget`); `whole=True` (PDF and print,
     which are exports) keeps every character, with the same depth limits and long-word breaks.
     """
@@ -230,7 +232,8 @@ def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool 
     body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
     limited = limit_html(body, max_chars=len(body) + 1, max_block_chars=None) if whole else limit_html(body)
     notices = "".join(
-        f'<p class="midad-notice" dir="{direction}">{html.escape(n)}</p>'
+        f'<p class="midad-notice" dir="{direction}" data-midad-msg="{html.escape(dump_text(n) or "")}">'
+        f"{html.escape(n)}</p>"
         for n in rendered.notices + limited.notices
     )
     return (

@@ -23,6 +23,7 @@ from editor.resources import resource_path
 from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
+from editor.ui.preview.notices import localize_notices
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -272,7 +273,7 @@ class PreviewPane(QTextBrowser):
     def show_html(self, text: str) -> None:
         """Replace the content, keeping the reader where they were."""
         self._html = text
-        styled = self.styled(text)
+        styled = self.styled(localize_notices(text, self.isRightToLeft()))
         if styled == self._shown:
             return  # e.g. the full pause result after its preview job: nothing to lay out again
         bar = self.verticalScrollBar()

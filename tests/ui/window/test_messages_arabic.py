@@ -133,3 +133,31 @@ def test_library_problem_texts_are_arabic(qapp, qtbot, tmp_path):
         for translator in translators:
             qapp.removeTranslator(translator)
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_preview_notices_are_in_the_interfaces_language(arabic_window, qtbot, tmp_path):
+    """The notices come from the render worker (no translations there): the window shows them in Arabic."""
+    path = tmp_path / "deep.md"
+    path.write_text(
+        "---\ntitle: ت\n---\n" + ">" * 30 + " نص عميق\n\n" + "ب" * 12_000 + "\n", encoding="utf-8"
+    )
+    arabic_window.open_file(str(path))
+    preview = arabic_window.preview
+    qtbot.waitUntil(lambda: "نص عميق" in preview.toPlainText(), timeout=15000)
+    lines = [line for line in preview.toPlainText().splitlines() if line.strip()]
+    notices = lines[:2]
+    assert all(re.search("[\u0600-\u06ff]", line) for line in notices), notices
+    assert not any(re.search("[A-Za-z]{3,}", line) for line in notices), notices
+    assert "preview" not in preview.toPlainText() and "level" not in preview.toPlainText()
+
+
+def test_preview_notices_keep_their_sentence_for_the_window() -> None:
+    from editor.core.article.model import Article
+    from editor.core.markdown.page import preview_html
+    from editor.ui.preview.notices import localize_notices
+
+    page = preview_html(Article.from_text(">" * 30 + " نص\n"))
+    assert 'data-midad-msg="' in page
+    english = localize_notices(page, right_to_left=False)
+    assert 'data-midad-msg="' not in english
+    assert '<p class="midad-notice" dir="ltr">Quotes or lists nested deeper than 20 levels' in english
