@@ -215,8 +215,8 @@ def describe_os_error(exc: OSError) -> str:
     return _CAUSES.get(exc.errno or 0) or (exc.strerror or str(exc))
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte to `fd` (a seam: tests inject OSError(ENOSPC) here)."""
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of `data` to `fd` (os.write may write less; a seam: tests inject ENOSPC here)."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
@@ -307,7 +307,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, expected: str 
             remove_stray_temps_locked(folder, target.name)
             fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
             try:
-                _write_all(fd, data)
+                write_all(fd, data)
                 os.fsync(fd)
             finally:
                 os.close(fd)

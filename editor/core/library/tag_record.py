@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.core.article.storage import write_all
 from editor.core.library.facade import Library
 from editor.core.library.paths import undo_dir
 from editor.core.recovery.locks import LockHeld, PidLock
@@ -109,9 +110,7 @@ def write_ahead(folder: Path, manifest: dict, befores: list[bytes]) -> None:
     for item, data in zip(manifest["files"], befores, strict=True):
         fd = os.open(folder / item["before"], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from editor.core.article.storage import write_all
+
 DATA_ENV = "MIDAD_DATA_DIR"
 
 
@@ -53,9 +55,7 @@ def write_private(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -99,7 +99,7 @@ def test_disk_full_keeps_file_and_article(tmp_path, monkeypatch):
     def full(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage, "_write_all", full)
+    monkeypatch.setattr(storage, "write_all", full)
     with pytest.raises(SaveError, match="disk is full"):
         save_article(loaded, edited)
     assert path.read_text(encoding="utf-8") == "قديم\n"

@@ -109,7 +109,7 @@ def test_disk_full_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
     def full(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage, "_write_all", full)
+    monkeypatch.setattr(storage, "write_all", full)
     with pytest.raises(SaveError, match="disk is full"):
         atomic_write_bytes(path, b"new text" * 1000)
     assert path.read_bytes() == b"precious"
