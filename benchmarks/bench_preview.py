@@ -29,22 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_editor import _window  # noqa: E402
 from bench_render import build_article  # noqa: E402
-
-
-def _window(path: Path):  # noqa: ANN202
-    from PySide6.QtCore import QSettings
-
-    from editor.ui.common.settings import Settings
-    from editor.ui.window.main_window import MainWindow
-
-    settings = Settings(QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1400, 900)
-    window.show()
-    window.open_file(str(path))
-    window.files.ask_save = lambda *_: "discard"
-    return window
 
 
 def bench(app, folder: Path, words: int, runs: int) -> tuple[list[float], list[float], int]:  # noqa: ANN001
