@@ -223,8 +223,8 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Flush the folder entry of a rename; an error from the disk is a failed save."""
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (after a rename) to disk; an error from the disk raises OSError."""
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
@@ -331,7 +331,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, expected: str 
                     )
             os.replace(tmp_name, target)
             tmp_name = None
-            _fsync_dir(folder)
+            fsync_dir(folder)
             if _digest_on_disk(target) != digest:
                 raise SaveError(
                     msg("cannot save {path}: the saved file did not read back the same", path=path)

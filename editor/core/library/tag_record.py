@@ -23,11 +23,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.article.storage import write_all
+from editor.core.article.storage import fsync_dir, write_all
 from editor.core.library.facade import Library
 from editor.core.library.paths import undo_dir
 from editor.core.recovery.locks import LockHeld, PidLock
-from editor.core.recovery.paths import fsync_dir, write_private
+from editor.core.recovery.paths import write_private
 
 JOURNAL_KEEP = 20  # operations whose previous file contents are kept for undo
 LOCK_WAIT_S = 5.0

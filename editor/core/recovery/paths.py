@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from editor.core.article.storage import write_all
+from editor.core.article.storage import fsync_dir, write_all
 
 DATA_ENV = "MIDAD_DATA_DIR"
 
@@ -36,18 +36,6 @@ def sub_dir(name: str, root: Path | None = None) -> Path:
     folder = (root or data_dir()) / name
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
-
-
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries to disk (raises OSError when the disk reports an error)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # platforms that cannot open folders
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_private(path: Path, data: bytes) -> None:
