@@ -237,10 +237,11 @@ class Document(QObject):
             end = 0
             while end < limit - start and old_body[-1 - end] == new_body[-1 - end]:
                 end += 1
+            positions = self.editor.position_map(old_body)
             cursor = QTextCursor(self.editor.document())
             cursor.beginEditBlock()
-            cursor.setPosition(_utf16_len(old_body[:start]))
-            cursor.setPosition(_utf16_len(old_body[: len(old_body) - end]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(positions.to_qt(start))
+            cursor.setPosition(positions.to_qt(len(old_body) - end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(new_body[start : len(new_body) - end])
             cursor.endEditBlock()
         self._emit_modified()

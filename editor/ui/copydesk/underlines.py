@@ -58,6 +58,8 @@ class Underlines:
     def set_group(self, group: str, body_offset: int, findings: list[Finding], body: str) -> None:
         """Replace one group's marks with `findings` of the file text whose body is `body` (as shown)."""
         to_qt = PositionMap(body).to_qt if _ASTRAL_RE.search(body) else (lambda index: index)
+        if getattr(self.editor, "cut_breaks", 0):  # a huge line shown in pieces with zero-width breaks
+            to_qt = self.editor.position_map(body).to_qt  # type: ignore[attr-defined]
         doc = self.editor.document()
         marks: list[Mark] = []
         for finding in findings:

@@ -17,7 +17,6 @@ from editor.core.text.find import Finder, FindError, FindOptions, Match
 from editor.ui.common.i18n import tr
 from editor.ui.editor.find_highlight import MatchHighlights
 from editor.ui.editor.markdown_edit import MarkdownEdit
-from editor.ui.editor.text_positions import PositionMap
 
 RECOUNT_MS = 200  # after an edit, matches are counted again once typing pauses this long
 
@@ -145,7 +144,7 @@ class FindReplaceBar(QWidget):
                 self.status.setText("")
             return
         text = self.editor.body_text()
-        positions = PositionMap(text)
+        positions = self.editor.position_map(text)
         spans = [(positions.to_qt(m.start), positions.to_qt(m.end)) for m in finder.find_all(text)]
         self._spans = spans
         self._show_position()
@@ -167,7 +166,7 @@ class FindReplaceBar(QWidget):
 
     # --- moving and replacing -------------------------------------------------------------------------
     def _select(self, text: str, match: Match) -> None:
-        positions = PositionMap(text)
+        positions = self.editor.position_map(text)
         cursor = self.editor.textCursor()
         cursor.setPosition(positions.to_qt(match.start))
         cursor.setPosition(positions.to_qt(match.end), QTextCursor.MoveMode.KeepAnchor)
@@ -180,7 +179,7 @@ class FindReplaceBar(QWidget):
         if finder is None:
             return None
         text = self.editor.body_text()
-        positions = PositionMap(text)
+        positions = self.editor.position_map(text)
         cursor = self.editor.textCursor()
         anchor = cursor.selectionStart() if backward else cursor.selectionEnd()
         match = finder.find_next(text, positions.to_py(anchor), backward=backward)
@@ -197,7 +196,7 @@ class FindReplaceBar(QWidget):
         return self._move(backward=True)
 
     def _selection_match(self, finder: Finder, text: str) -> Match | None:
-        positions = PositionMap(text)
+        positions = self.editor.position_map(text)
         cursor = self.editor.textCursor()
         start, end = positions.to_py(cursor.selectionStart()), positions.to_py(cursor.selectionEnd())
         for match in finder.find_all(text):
@@ -236,7 +235,7 @@ class FindReplaceBar(QWidget):
         except FindError as exc:
             self.status.setText(str(exc))
             return 0
-        positions = PositionMap(text)
+        positions = self.editor.position_map(text)
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         for match, replacement in zip(reversed(matches), reversed(replacements), strict=True):

@@ -96,11 +96,51 @@ class FormattingMixin:
         self.setTextCursor(cursor)
 
     def _edit_lines(self, transform: Callable[[list[str]], list[str]]) -> None:
+        if self.has_pieces:
+            self._edit_body_lines(transform)
+            return
         blocks = self._selected_blocks()
         old = [b.text() for b in blocks]
         new = transform(old)
         if new != old:
             self._replace_lines_keeping_caret(blocks, new)
+
+    def _edit_body_lines(self, transform: Callable[[list[str]], list[str]]) -> None:
+        """`_edit_lines` when a huge line is shown in pieces: the selected *text* lines are edited
+        (a piece is not a line), as one undoable step; the caret goes to the first line's start."""
+        body = self.body_text()
+        positions = self.position_map(body)
+        cursor = self.textCursor()
+        start = positions.to_py(cursor.selectionStart())
+        end = positions.to_py(cursor.selectionEnd())
+        if end > start and body[end - 1] == "\n":
+            end -= 1  # a selection ending at a line start does not take that line
+        first = body.rfind("\n", 0, start) + 1
+        last = body.find("\n", end)
+        last = len(body) if last == -1 else last
+        old = body[first:last].split("\n")
+        new = transform(old)
+        if new == old:
+            return
+        self._replace_body(body, body[:first] + "\n".join(new) + body[last:])
+        self._put_caret(positions.to_qt(first), positions.to_qt(first))
+
+    def _replace_body(self, old: str, new: str) -> None:
+        """Make the body `new` by replacing only the span between the first and last difference."""
+        start = 0
+        limit = min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end = 0
+        while end < limit - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        positions = self.position_map(old)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(positions.to_qt(start))
+        cursor.setPosition(positions.to_qt(len(old) - end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new[start : len(new) - end])
+        cursor.endEditBlock()
 
     # --- inline -----------------------------------------------------------------------------------
     def toggle_inline(self, marker: str) -> None:
@@ -110,7 +150,7 @@ class FormattingMixin:
         block = self.document().findBlock(cursor.selectionStart())
         if cursor.hasSelection() and self.document().findBlock(cursor.selectionEnd()) != block:
             start, end = cursor.selectionStart(), cursor.selectionEnd()
-            text = cursor.selectedText().replace(PARAGRAPH_SEPARATOR, "\n")
+            text = self.selected_body_text(cursor)
             cursor.insertText(f"{marker}{text}{marker}")
             forward = cursor.anchor() <= cursor.position()
             n = len(marker)
@@ -137,7 +177,7 @@ class FormattingMixin:
             new_line, caret = fmt.link_at_caret(block.text(), positions.to_py(cursor.positionInBlock()))
             self._set_block_text(block, new_line, caret, caret)
             return
-        selected = cursor.selectedText().replace(PARAGRAPH_SEPARATOR, " ")
+        selected = self.selected_body_text(cursor).replace("\n", " ")
         link, a, b = fmt.make_link(selected)
         start = cursor.selectionStart()
         cursor.insertText(link)
@@ -186,6 +226,9 @@ class FormattingMixin:
         block = self.textCursor().block()
         if not block.text().strip():
             return
+        if self.has_pieces:
+            self._toggle_direction_in_body()
+            return
         first = last = block
         while first.previous().isValid() and first.previous().text().strip():
             first = first.previous()
@@ -199,12 +242,32 @@ class FormattingMixin:
         if new != lines:
             self._replace_lines_keeping_caret(blocks, new)
 
+    def _toggle_direction_in_body(self) -> None:
+        """`toggle_paragraph_direction` when a huge line is shown in pieces: on the text's lines."""
+        body = self.body_text()
+        positions = self.position_map(body)
+        lines = body.split("\n")
+        index = body.count("\n", 0, positions.to_py(self.textCursor().position()))
+        first = last = index
+        while first > 0 and lines[first - 1].strip():
+            first -= 1
+        while last + 1 < len(lines) and lines[last + 1].strip():
+            last += 1
+        start, end = direction_unit(lines[first : last + 1], index - first)
+        old = lines[first + start : first + end]
+        new = fmt.toggle_direction(old, self._article_dir)
+        if new != old:
+            lines[first + start : first + end] = new
+            self._replace_body(body, "\n".join(lines))
+
     def keep_number_order(self) -> int:
         """Write the marks that keep number runs (`03-73`) in order; one undoable step. Returns lines changed."""
         old_lines = self.body_text().split("\n")
         new_lines = fmt.keep_number_order("\n".join(old_lines), self._article_dir).split("\n")
         changed = sum(a != b for a, b in zip(old_lines, new_lines, strict=True))
-        if changed:
+        if changed and self.has_pieces:
+            self._replace_body("\n".join(old_lines), "\n".join(new_lines))
+        elif changed:
             doc = self.document()
             blocks = block_range(doc.firstBlock(), doc.lastBlock())
             self._replace_lines_keeping_caret(blocks, new_lines, fmt.shift_column_for_insertions)

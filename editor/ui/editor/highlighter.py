@@ -8,10 +8,13 @@ Colours come from the palette, so light and dark themes both read well.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from editor.core.markdown.hashtags import hashtag_spans, mask_non_prose
+from editor.core.text.soft_breaks import SPACE
+from editor.ui.editor.soft_lines import raw_kind
 from editor.ui.editor.text_positions import PositionMap
 
 _IN_FENCE = 1
@@ -91,6 +94,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(a, positions.to_qt(end) - a, f)
 
         in_fence = self.previousBlockState() == _IN_FENCE
+        kind = raw_kind(self.currentBlock())
+        if kind is not None:
+            # a piece of a huge line shown in pieces: the line's start was decided in its first piece
+            self.setCurrentBlockState(self.previousBlockState())
+            if in_fence:
+                paint(0, len(text), self.f_code)
+            elif kind == SPACE:  # (a run without spaces, cut in pieces, gets no inline scans)
+                self._highlight_inline(text, paint)
+            return
         if _FENCE_RE.match(text):
             paint(0, len(text), self.f_code)
             self.setCurrentBlockState(-1 if in_fence else _IN_FENCE)
@@ -109,6 +121,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         list_marker = _LIST_RE.match(text)
         if list_marker:
             paint(0, list_marker.end(), self.f_marker)
+        self._highlight_inline(text, paint)
+
+    def _highlight_inline(self, text: str, paint: Callable[[int, int, QTextCharFormat], None]) -> None:
         for m in _BOLD_RE.finditer(text):
             paint(m.start(), m.end(), self.f_bold)
         for m in _ITALIC_RE.finditer(text):

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
+from editor.core.text.soft_breaks import CUT, SPACE
 from editor.ui.common.fonts import TEXT_FAMILIES, load_bundled_fonts
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
-from editor.ui.editor import paste
+from editor.ui.editor import paste, soft_lines
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
+from editor.ui.editor.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -39,6 +41,15 @@ def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
     font.setFamilies(families)
     font.setPointSize(max(6, size))
     return font
+
+
+def _spread(per_line: list[str], kinds: list[str | None]) -> list[str]:
+    """Per-line values spread over display blocks: a block after a display break repeats its line's."""
+    values = iter(per_line)
+    out = [next(values, "rtl")]
+    for kind in kinds:
+        out.append(next(values, out[-1]) if kind is None else out[-1])
+    return out
 
 
 def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
@@ -63,6 +74,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._article_dir = "rtl"
         self._applying = False
         self._show_marks = True
+        self._soft = False  # the text holds display breaks (huge lines shown in pieces)
+        self.cut_breaks = 0  # how many of them are zero-width (runs without spaces)
+        self._kinds_cache: tuple[int, list[str | None]] = (-1, [])
         self.document().setDocumentMargin(16)
         self.setFont(editor_font())
         self.document().contentsChange.connect(self._on_contents_change)
@@ -74,7 +88,10 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._set_default_direction(article_dir)
         self._applying = True
         try:
-            self.setPlainText(body)
+            breaks = soft_lines.show(self.document(), body)
+            self._soft = bool(breaks)
+            self.cut_breaks = sum(b.kind == CUT for b in breaks)
+            self._kinds_cache = (-1, [])
         finally:
             self._applying = False
         self.apply_all_directions()
@@ -84,8 +101,49 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._emit_cursor()
 
     def body_text(self) -> str:
-        """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText)."""
+        """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText);
+        huge lines shown in pieces are joined back (see `soft_lines`)."""
+        if self._soft:
+            return soft_lines.body_of(self.document())
         return self.document().toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+
+    def selected_body_text(self, cursor: QTextCursor | None = None) -> str:
+        """The selection's text as it is in the body (lines joined by `\\n`, pieces joined back)."""
+        cursor = cursor or self.textCursor()
+        if self._soft:
+            return soft_lines.selected_body(cursor)
+        return cursor.selectedText().replace(_PARAGRAPH_SEPARATOR, "\n")
+
+    @property
+    def has_pieces(self) -> bool:
+        """True when some huge line is shown in pieces."""
+        return self._soft
+
+    def position_map(self, text: str) -> PositionMap:
+        """Python indexes of `text` (the body) ↔ Qt positions in this editor's document."""
+        if self.cut_breaks:
+            return soft_lines.PiecePositionMap(text, self.document())
+        return PositionMap(text)
+
+    def block_of_line(self, line: int) -> QTextBlock:
+        """The first block of text line `line` (0-based; a huge line may be shown as several)."""
+        doc = self.document()
+        if self._soft:
+            return soft_lines.block_of_line(doc, line)
+        return doc.findBlockByNumber(max(0, min(line, doc.blockCount() - 1)))
+
+    def _kinds(self) -> list[str | None]:
+        revision = self.document().revision()
+        if self._kinds_cache[0] != revision:
+            self._kinds_cache = (revision, soft_lines.kinds(self.document()))
+        return self._kinds_cache[1]
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        if not self._soft:
+            return super().createMimeDataFromSelection()
+        data = QMimeData()
+        data.setText(self.selected_body_text())
+        return data
 
     # --- direction -----------------------------------------------------------------------------
     @property
@@ -118,6 +176,13 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         if self._applying:
             return
         doc = self.document()
+        if self._soft and (removed or added):
+            self._applying = True
+            try:
+                start, end = doc.findBlock(position), doc.findBlock(position + added)
+                soft_lines.fold_empty_pieces(doc, start, end if end.isValid() else doc.lastBlock())
+            finally:
+                self._applying = False
         first = doc.findBlock(position)
         last = doc.findBlock(position + added)
         if not first.isValid():
@@ -152,13 +217,27 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         does not fit the text, or when applying them would discard the redo history.
         """
         doc = self.document()
-        if len(directions) != doc.blockCount() or doc.isRedoAvailable():
+        kinds = self._kinds() if self._soft else []
+        lines = doc.blockCount() - sum(k is not None for k in kinds)
+        if len(directions) != lines or doc.isRedoAvailable():
             return False
         self._article_dir = article_dir
+        if self._soft:  # every piece of a line takes that line's direction
+            directions = _spread(directions, kinds)
         self._apply(_block_range(doc.firstBlock(), doc.lastBlock()), directions)
         return True
 
     def _apply(self, blocks: list[QTextBlock], directions: list[str] | None = None) -> None:
+        if directions is None and self._soft:
+            kinds = self._kinds()
+            while blocks[0].blockNumber() > 0 and kinds[blocks[0].blockNumber() - 1] is not None:
+                blocks.insert(0, blocks[0].previous())
+            while blocks[-1].next().isValid() and kinds[blocks[-1].blockNumber()] is not None:
+                blocks.append(blocks[-1].next())
+            own = kinds[blocks[0].blockNumber() : blocks[-1].blockNumber()]
+            text = soft_lines.join_pieces([b.text() for b in blocks], own)
+            per_line = editor_line_directions(text, self._article_dir, blocks[0].blockNumber() == 0)
+            directions = _spread(per_line, own)
         if directions is None:
             directions = editor_line_directions(
                 "\n".join(b.text() for b in blocks), self._article_dir, blocks[0].blockNumber() == 0
@@ -192,9 +271,15 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def _emit_cursor(self) -> None:
         cursor = self.textCursor()
         block = cursor.block()
-        self.cursor_moved.emit(
-            block.blockNumber() + 1, cursor.positionInBlock() + 1, self.block_direction(block)
-        )
+        line, column = block.blockNumber(), cursor.positionInBlock()
+        if self._soft:
+            kinds = self._kinds()
+            line = block.blockNumber() - sum(k is not None for k in kinds[: block.blockNumber()])
+            head = block
+            while head.blockNumber() > 0 and kinds[head.blockNumber() - 1] is not None:
+                head = head.previous()
+                column += head.length() - (0 if kinds[head.blockNumber()] == SPACE else 1)
+        self.cursor_moved.emit(line + 1, column + 1, self.block_direction(block))
 
     # --- preferences ---------------------------------------------------------------------------
     def set_caret_mode(self, mode: str) -> None:

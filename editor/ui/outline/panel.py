@@ -90,8 +90,7 @@ class OutlinePanel(QWidget):
 def jump_to_line(window: MainWindow, line: int) -> None:
     """Put the caret at the start of `line` and show that line near the top of the editor."""
     editor = window.editor
-    doc = editor.document()
-    block = doc.findBlockByNumber(max(0, min(line, doc.blockCount() - 1)))
+    block = editor.block_of_line(line)
     cursor = QTextCursor(block)
     editor.setTextCursor(cursor)
     bar = editor.verticalScrollBar()

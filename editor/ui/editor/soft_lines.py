@@ -1,0 +1,176 @@
+"""A huge line shown as several display blocks ("pieces"), joined back whenever the text is read.
+
+The core decides where (`editor.core.text.soft_breaks`). Each display break is a block separator
+whose *character format* carries a token: positive for a SPACE break (the separator stands for
+one space of the text, so every position stays the same), negative for a CUT break (a zero-width
+break in a run without spaces). The token lives on the separator character itself, so Qt keeps it
+exactly through any edit, edit block, undo and redo; a separator without a token is a real newline.
+
+Two rules keep a newly typed newline from ever passing for a display break:
+- a token counts only for the first separator carrying it (a separator inserted right after a
+  display break in an empty piece inherits its format: that later one is a real newline);
+- a piece emptied by an edit is folded away in the same undo step (its break becomes the space it
+  stands for, or disappears for a CUT), so typing never happens in an empty piece.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from editor.core.text.soft_breaks import CUT, SPACE, Break, display_pieces, join_pieces, plan_breaks
+from editor.ui.editor.text_positions import PositionMap
+
+SOFT_PROPERTY = QTextFormat.Property.UserProperty + 0x51B
+_tokens = itertools.count(1)
+
+
+def _token(block: QTextBlock) -> int:
+    value = block.charFormat().property(SOFT_PROPERTY)
+    return int(value) if isinstance(value, int) else 0
+
+
+def raw_kind(block: QTextBlock) -> str | None:
+    """What the separator before `block` is by its own format alone (no duplicate check):
+    cheap, for display decisions such as highlighting."""
+    if block.blockNumber() == 0:
+        return None
+    token = _token(block)
+    return None if token == 0 else (SPACE if token > 0 else CUT)
+
+
+def kinds(doc: QTextDocument) -> list[str | None]:
+    """What separates each block from the next: None (a real newline), SPACE or CUT."""
+    out: list[str | None] = []
+    seen: set[int] = set()
+    block = doc.firstBlock().next()
+    while block.isValid():
+        token = _token(block)
+        if token == 0 or token in seen:
+            out.append(None)
+        else:
+            seen.add(token)
+            out.append(SPACE if token > 0 else CUT)
+        block = block.next()
+    return out
+
+
+def has_soft(doc: QTextDocument) -> bool:
+    return any(k is not None for k in kinds(doc))
+
+
+def body_of(doc: QTextDocument) -> str:
+    """The text exactly as it would be saved, display breaks joined back."""
+    return join_pieces(doc.toRawText().split("\u2029"), kinds(doc))
+
+
+def selected_body(cursor: QTextCursor) -> str:
+    """The selected text with display breaks joined back and real line breaks as `\\n`."""
+    if not cursor.hasSelection():
+        return ""
+    doc = cursor.document()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    all_kinds = kinds(doc)
+    first = doc.findBlock(start).blockNumber()
+    pieces = cursor.selectedText().split("\u2029")
+    return join_pieces(pieces, all_kinds[first : first + len(pieces) - 1]) if end > start else ""
+
+
+def show(doc: QTextDocument, body: str) -> list[Break]:
+    """Put `body` into `doc` with its huge lines in pieces (the caller guards signals and undo).
+    Returns the display breaks it made."""
+    breaks = plan_breaks(body)
+    if not breaks:
+        doc.setPlainText(body)
+        return breaks
+    pieces = display_pieces(body, breaks)
+    doc.setPlainText("\n".join(pieces))
+    undo = doc.isUndoRedoEnabled()
+    doc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    number = 0
+    for brk, piece in zip(breaks, pieces, strict=False):
+        number += piece.count("\n") + 1  # the block that starts after this break
+        block = doc.findBlockByNumber(number)
+        fmt = QTextCharFormat()
+        token = next(_tokens)
+        fmt.setProperty(SOFT_PROPERTY, token if brk.kind == SPACE else -token)
+        cursor.setPosition(block.position() - 1)
+        cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo)
+    return breaks
+
+
+def fold_empty_pieces(doc: QTextDocument, first: QTextBlock, last: QTextBlock) -> bool:
+    """Fold away every empty piece from `first` to the block after `last` (see the module's rule);
+    joins the current undo step. Returns True when something was folded."""
+    targets: list[tuple[int, str]] = []
+    block = first
+    stop = last.next().next() if last.next().isValid() else last.next()
+    while block.isValid() and block != stop:
+        if block.length() == 1:
+            kind = raw_kind(block)
+            if kind is not None:
+                targets.append((block.position(), kind))
+        block = block.next()
+    if not targets:
+        return False
+    cursor = QTextCursor(doc)
+    cursor.joinPreviousEditBlock()
+    for position, kind in reversed(targets):
+        cursor.setPosition(position - 1)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(" " if kind == SPACE else "", QTextCharFormat())
+    cursor.endEditBlock()
+    return True
+
+
+def logical_line(doc: QTextDocument, block: QTextBlock) -> tuple[int, QTextBlock]:
+    """The text line number (0-based) of `block` and the first block of that line."""
+    all_kinds = kinds(doc)
+    number = block.blockNumber()
+    soft_before = sum(k is not None for k in all_kinds[:number])
+    head = block
+    while head.blockNumber() > 0 and all_kinds[head.blockNumber() - 1] is not None:
+        head = head.previous()
+    return number - soft_before, head
+
+
+def block_of_line(doc: QTextDocument, line: int) -> QTextBlock:
+    """The first block of text line `line` (0-based; clamped to the last line)."""
+    all_kinds = kinds(doc)
+    number = 0
+    for index, kind in enumerate(all_kinds):
+        if number == line:
+            return doc.findBlockByNumber(index)
+        if kind is None:
+            number += 1
+    return doc.findBlockByNumber(len(all_kinds)) if number == line else doc.lastBlock()
+
+
+class PiecePositionMap(PositionMap):
+    """Python indexes of the body ↔ Qt positions of a document holding CUT breaks."""
+
+    def __init__(self, text: str, doc: QTextDocument) -> None:
+        super().__init__(text)
+        cuts: list[int] = []
+        index = 0
+        block = doc.firstBlock()
+        for kind in kinds(doc):
+            index += len(block.text()) + (0 if kind == CUT else 1)
+            if kind == CUT:
+                cuts.append(index)
+            block = block.next()
+        self._cuts = cuts
+        self._cut_qt = [super(PiecePositionMap, self).to_qt(c) + n for n, c in enumerate(cuts)]
+
+    def to_qt(self, index: int) -> int:
+        return super().to_qt(index) + bisect.bisect_right(self._cuts, index)
+
+    def to_py(self, position: int) -> int:
+        return super().to_py(position - bisect.bisect_left(self._cut_qt, position))
