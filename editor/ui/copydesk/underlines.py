@@ -65,7 +65,9 @@ class Underlines:
         for finding in findings:
             start = finding.offset - body_offset
             end = start + finding.length
-            if start < 0 or finding.length == 0 or end > len(body):
+            if start < 0 or finding.length == 0 or end > len(body) or len(marks) >= MAX_UNDERLINES:
+                # (beyond MAX_UNDERLINES a finding is listed without a cursor: Qt moves every cursor
+                # of a document at each edit, and a 5 MB article can have 140,000 findings)
                 marks.append(Mark(finding, None, ""))
                 continue
             cursor = QTextCursor(doc)

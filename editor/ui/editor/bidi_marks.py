@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTextEdit
 
 from editor.ui.editor.highlighter import LIGHT_BLOCK_CHARS
+from editor.ui.editor.loading import top_block
 from editor.ui.editor.text_positions import PositionMap
 
 BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
@@ -24,7 +25,7 @@ def paint_bidi_marks(edit: QTextEdit) -> None:
     offset_y = edit.verticalScrollBar().value()
     offset_x = edit.horizontalScrollBar().value()
     height = edit.viewport().height()
-    block = edit.cursorForPosition(edit.viewport().rect().topLeft()).block()
+    block = top_block(edit)
     layout = edit.document().documentLayout()
     while block.isValid():
         rect = layout.blockBoundingRect(block)

@@ -119,14 +119,16 @@ class Typewriter(QObject):
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
         bar = self._editor.verticalScrollBar()
-        self._extend_range(bar.minimum(), bar.maximum())
+        self._extend_range(bar.minimum(), bar.maximum(), restore=True)
         self.center()
 
     def _extra(self) -> int:
         return self._editor.viewport().height() // 2
 
-    def _extend_range(self, minimum: int, maximum: int) -> None:
-        if self._adjusting:
+    def _extend_range(self, minimum: int, maximum: int, restore: bool = False) -> None:
+        # off, the natural range is Qt's own (asking the document's size here would force the layout
+        # of a whole big article at every range change, see editor/ui/editor/loading.py)
+        if self._adjusting or not (self.enabled or restore):
             return
         editor = self._editor
         bar = editor.verticalScrollBar()

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextBlockUserData,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from editor.core.markdown.hashtags import hashtag_spans, mask_non_prose
 from editor.core.text.soft_breaks import SPACE
@@ -50,6 +58,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
+        self.lazy = False  # highlight only the blocks shown (set by editor/ui/editor/loading.py)
+        self.bulk = False  # skip the blocks being loaded
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -84,6 +94,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        if self.lazy:  # a big article: only what is shown (see editor/ui/editor/loading.py)
+            if self.bulk:
+                self.setCurrentBlockState(-1)
+                return
+            self.setCurrentBlockUserData(QTextBlockUserData())
         if len(text) > LIGHT_BLOCK_CHARS:
             self._highlight_light(text)
             return

@@ -11,16 +11,18 @@ never changed by that; `body_text()` returns exactly what was typed (NBSP, U+202
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
-from editor.core.text.soft_breaks import CUT, SPACE
+from editor.core.text.soft_breaks import CUT
 from editor.ui.common.fonts import TEXT_FAMILIES, load_bundled_fonts
 from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
-from editor.ui.editor import paste, soft_lines
+from editor.ui.editor import loading, paste, soft_lines
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
 from editor.ui.editor.text_positions import PositionMap
@@ -41,15 +43,6 @@ def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
     font.setFamilies(families)
     font.setPointSize(max(6, size))
     return font
-
-
-def _spread(per_line: list[str], kinds: list[str | None]) -> list[str]:
-    """Per-line values spread over display blocks: a block after a display break repeats its line's."""
-    values = iter(per_line)
-    out = [next(values, "rtl")]
-    for kind in kinds:
-        out.append(next(values, out[-1]) if kind is None else out[-1])
-    return out
 
 
 def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
@@ -77,6 +70,12 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._soft = False  # the text holds display breaks (huge lines shown in pieces)
         self.cut_breaks = 0  # how many of them are zero-width (runs without spaces)
         self._kinds_cache: tuple[int, list[str | None]] = (-1, [])
+        self._wanted_read_only = False
+        self._body_cache: tuple[object, str, object] = (None, "", None)
+        self._loader = loading.SliceLoader(self, self._guarded)
+        self._loader.finished.connect(self._loaded)
+        self._sliced = loading.SlicedApply(self)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: loading.highlight_visible(self))
         self.document().setDocumentMargin(16)
         self.setFont(editor_font())
         self.document().contentsChange.connect(self._on_contents_change)
@@ -86,15 +85,27 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def set_body(self, body: str, article_dir: str = "rtl") -> None:
         """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo."""
         self._set_default_direction(article_dir)
+        self._loader.cancel()
+        loading.set_modes(self.document(), lazy=False, bulk=False)
+        big = loading.is_big(body)
         self._applying = True
         try:
-            breaks = soft_lines.show(self.document(), body)
+            lines, marks, breaks = soft_lines.prepare(body)
             self._soft = bool(breaks)
             self.cut_breaks = sum(b.kind == CUT for b in breaks)
             self._kinds_cache = (-1, [])
+            self._body_cache = (None, "", None)
+            if big:  # in slices, read-only until loaded; directions after the pause
+                super().setReadOnly(True)
+                self._loader.start(body, lines, marks)
+            elif breaks:
+                soft_lines.insert_lines(self.document(), lines, 0, marks)
+            else:
+                self.setPlainText(body)
         finally:
             self._applying = False
-        self.apply_all_directions()
+        if not big:
+            self.apply_all_directions()
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -103,9 +114,38 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def body_text(self) -> str:
         """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText);
         huge lines shown in pieces are joined back (see `soft_lines`)."""
+        if self._loader.body is not None:  # still loading (read-only meanwhile)
+            return self._loader.body
+        doc = self.document()
+        key = (doc.revision(), doc.characterCount())
+        if self._body_cache[0] == key and self._body_cache[2] is doc:
+            return self._body_cache[1]  # (read several times per pause: 0.1 s each in 5 MB)
         if self._soft:
-            return soft_lines.body_of(self.document())
-        return self.document().toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+            text = soft_lines.body_of(doc)
+        else:
+            text = doc.toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+        self._body_cache = (key, text, doc)
+        return text
+
+    @property
+    def loading(self) -> bool:
+        """True while a big article is still going into the editor (see `loading.py`)."""
+        return self._loader.loading
+
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt override
+        self._wanted_read_only = read_only
+        super().setReadOnly(read_only or self._loader.loading)
+
+    def _loaded(self) -> None:
+        super().setReadOnly(self._wanted_read_only)
+        self._emit_cursor()
+
+    def _guarded(self, change: Callable[[], None]) -> None:
+        self._applying = True
+        try:
+            change()
+        finally:
+            self._applying = False
 
     def selected_body_text(self, cursor: QTextCursor | None = None) -> str:
         """The selection's text as it is in the body (lines joined by `\\n`, pieces joined back)."""
@@ -223,7 +263,10 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             return False
         self._article_dir = article_dir
         if self._soft:  # every piece of a line takes that line's direction
-            directions = _spread(directions, kinds)
+            directions = soft_lines.spread(directions, kinds)
+        if loading.lazy(doc):  # a big article: a slice of blocks per event-loop turn
+            self._sliced.start(directions, self._apply)
+            return True
         self._apply(_block_range(doc.firstBlock(), doc.lastBlock()), directions)
         return True
 
@@ -237,7 +280,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             own = kinds[blocks[0].blockNumber() : blocks[-1].blockNumber()]
             text = soft_lines.join_pieces([b.text() for b in blocks], own)
             per_line = editor_line_directions(text, self._article_dir, blocks[0].blockNumber() == 0)
-            directions = _spread(per_line, own)
+            directions = soft_lines.spread(per_line, own)
         if directions is None:
             directions = editor_line_directions(
                 "\n".join(b.text() for b in blocks), self._article_dir, blocks[0].blockNumber() == 0
@@ -273,12 +316,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         block = cursor.block()
         line, column = block.blockNumber(), cursor.positionInBlock()
         if self._soft:
-            kinds = self._kinds()
-            line = block.blockNumber() - sum(k is not None for k in kinds[: block.blockNumber()])
-            head = block
-            while head.blockNumber() > 0 and kinds[head.blockNumber() - 1] is not None:
-                head = head.previous()
-                column += head.length() - (0 if kinds[head.blockNumber()] == SPACE else 1)
+            line, column = soft_lines.line_and_column(block, column, self._kinds())
         self.cursor_moved.emit(line + 1, column + 1, self.block_direction(block))
 
     # --- preferences ---------------------------------------------------------------------------
@@ -337,6 +375,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
             return
+        if self.cut_breaks and not self.isReadOnly():
+            if soft_lines.delete_across_cut(self.textCursor(), event, self._kinds()):
+                return
         super().keyPressEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override

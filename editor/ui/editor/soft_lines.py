@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import itertools
 
-from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from editor.core.text.soft_breaks import CUT, SPACE, Break, display_pieces, join_pieces, plan_breaks
 from editor.ui.editor.text_positions import PositionMap
@@ -78,31 +79,57 @@ def selected_body(cursor: QTextCursor) -> str:
     return join_pieces(pieces, all_kinds[first : first + len(pieces) - 1]) if end > start else ""
 
 
-def show(doc: QTextDocument, body: str) -> list[Break]:
-    """Put `body` into `doc` with its huge lines in pieces (the caller guards signals and undo).
-    Returns the display breaks it made."""
+def prepare(body: str) -> tuple[list[str], dict[int, int], list[Break]]:
+    """The display lines of `body`, the tokens of the separators that are display breaks (by the
+    number of the block they start) and the breaks themselves."""
     breaks = plan_breaks(body)
     if not breaks:
-        doc.setPlainText(body)
-        return breaks
+        return body.split("\n"), {}, breaks
     pieces = display_pieces(body, breaks)
-    doc.setPlainText("\n".join(pieces))
-    undo = doc.isUndoRedoEnabled()
-    doc.setUndoRedoEnabled(False)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
+    marks: dict[int, int] = {}
     number = 0
     for brk, piece in zip(breaks, pieces, strict=False):
         number += piece.count("\n") + 1  # the block that starts after this break
-        block = doc.findBlockByNumber(number)
-        fmt = QTextCharFormat()
         token = next(_tokens)
-        fmt.setProperty(SOFT_PROPERTY, token if brk.kind == SPACE else -token)
-        cursor.setPosition(block.position() - 1)
-        cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(fmt)
-    cursor.endEditBlock()
+        marks[number] = token if brk.kind == SPACE else -token
+    return "\n".join(pieces).split("\n"), marks, breaks
+
+
+def insert_lines(doc: QTextDocument, lines: list[str], first: int, marks: dict[int, int]) -> None:
+    """Put display lines `lines` into `doc` as blocks `first`…: the whole text when `first` is 0,
+    else appended after a separator. Separators listed in `marks` become display breaks. No undo
+    step is recorded (the caller clears the history when loading is done)."""
+    undo = doc.isUndoRedoEnabled()
+    doc.setUndoRedoEnabled(False)
+    if first == 0:
+        doc.setPlainText("\n".join(lines))
+    else:
+        end = QTextCursor(doc)
+        end.movePosition(QTextCursor.MoveOperation.End)
+        end.insertText("\n" + "\n".join(lines), QTextCharFormat())
+    wanted = [n for n in range(max(first, 1), first + len(lines)) if n in marks]
+    if wanted:
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for number in wanted:
+            block = doc.findBlockByNumber(number)
+            fmt = QTextCharFormat()
+            fmt.setProperty(SOFT_PROPERTY, marks[number])
+            cursor.setPosition(block.position() - 1)
+            cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
+        cursor.endEditBlock()
     doc.setUndoRedoEnabled(undo)
+
+
+def show(doc: QTextDocument, body: str) -> list[Break]:
+    """Put `body` into `doc` with its huge lines in pieces (the caller guards signals and undo).
+    Returns the display breaks it made."""
+    lines, marks, breaks = prepare(body)
+    if not breaks:
+        doc.setPlainText(body)
+    else:
+        insert_lines(doc, lines, 0, marks)
     return breaks
 
 
@@ -174,3 +201,44 @@ class PiecePositionMap(PositionMap):
 
     def to_py(self, position: int) -> int:
         return super().to_py(position - bisect.bisect_left(self._cut_qt, position))
+
+
+def spread(per_line: list[str], kinds: list[str | None]) -> list[str]:
+    """Per-line values spread over display blocks: a block after a display break repeats its line's."""
+    values = iter(per_line)
+    out = [next(values, "rtl")]
+    for kind in kinds:
+        out.append(next(values, out[-1]) if kind is None else out[-1])
+    return out
+
+
+def delete_across_cut(cursor: QTextCursor, event: QKeyEvent, kinds: list[str | None]) -> bool:
+    """Backspace at the start of a piece after a zero-width break (or Delete at the end of the
+    piece before one) deletes the character beyond the break, as the writer sees it."""
+    key = event.key()
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or cursor.hasSelection():
+        return False
+    block = cursor.block()
+    if key == Qt.Key.Key_Backspace and cursor.atBlockStart() and block.blockNumber() > 0:
+        if kinds[block.blockNumber() - 1] != CUT or block.previous().length() < 2:
+            return False
+        cursor.setPosition(block.position() - 1)
+        cursor.deletePreviousChar()
+        return True
+    if key == Qt.Key.Key_Delete and cursor.atBlockEnd() and block.next().isValid():
+        if kinds[block.blockNumber()] != CUT or block.next().length() < 2:
+            return False
+        cursor.setPosition(block.next().position())
+        cursor.deleteChar()
+        return True
+    return False
+
+
+def line_and_column(block: QTextBlock, column: int, kinds: list[str | None]) -> tuple[int, int]:
+    """The text line (0-based) of `block` and the column in that line of `column` in the block."""
+    line = block.blockNumber() - sum(k is not None for k in kinds[: block.blockNumber()])
+    head = block
+    while head.blockNumber() > 0 and kinds[head.blockNumber() - 1] is not None:
+        head = head.previous()
+        column += head.length() - (0 if kinds[head.blockNumber()] == SPACE else 1)
+    return line, column

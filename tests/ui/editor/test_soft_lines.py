@@ -64,6 +64,7 @@ def test_hostile_lines_round_trip(qtbot):
         "_a" * 30_000,
     ):
         editor = _editor(qtbot, body)
+        qtbot.waitUntil(lambda e=editor: not e.loading, timeout=60_000)  # (a big one: slices)
         assert editor.document().blockCount() > 10
         assert editor.body_text() == body
         assert editor.cut_breaks > 0
@@ -160,27 +161,29 @@ def test_random_edits_undo_and_redo_keep_the_text_exact(qtbot, seed):
     for _ in range(int(os.environ.get("MIDAD_STRESS_ROUNDS", "120"))):
         size = doc.characterCount() - 1
         a = rng.randrange(size + 1)
+        positions = editor.position_map(body)  # Qt positions differ after zero-width (CUT) breaks
+        pa = positions.to_py(a)
         op = rng.random()
         if op < 0.35:
             text = rng.choice(["x", "س", " ", "\n", "ab\ncd", "\n\n", "  "])
             _cursor_at(editor, a)
             editor.textCursor().insertText(text)
-            body = body[:a] + text + body[a:]
+            body = body[:pa] + text + body[pa:]
         elif op < 0.7:
             b = min(size, a + rng.choice([1, 2, 5, 40, 2500]))
             _cursor_at(editor, b, a)
             editor.textCursor().removeSelectedText()
-            body = body[:a] + body[b:]
+            body = body[:pa] + body[positions.to_py(b) :]
         elif op < 0.85:
             _cursor_at(editor, a)
             key = rng.choice([Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return])
             qtbot.keyClick(editor, key)
-            if key == Qt.Key.Key_Backspace and a > 0:
-                body = body[: a - 1] + body[a:]
-            elif key == Qt.Key.Key_Delete and a < size:
-                body = body[:a] + body[a + 1 :]
+            if key == Qt.Key.Key_Backspace and pa > 0:
+                body = body[: pa - 1] + body[pa:]
+            elif key == Qt.Key.Key_Delete and pa < len(body):
+                body = body[:pa] + body[pa + 1 :]
             elif key == Qt.Key.Key_Return:
-                body = body[:a] + "\n" + body[a:]
+                body = body[:pa] + "\n" + body[pa:]
         else:
             editor.undo()
             editor.redo()
@@ -201,7 +204,7 @@ def _bold(block) -> bool:
 
 
 def test_pieces_are_highlighted_inline_but_only_the_first_decides_the_line(qtbot):
-    fences = "".join(f"{'w' * n} ``` # " for n in range(1, 1500))  # pieces start with ``` or #
+    fences = "".join(f"{'w' * n} ``` # " for n in range(1, 300))  # pieces start with ``` or #
     editor = _editor(qtbot, "# " + _paragraph(9_000) + "\n" + fences)
     assert any(b.text().startswith("```") for b in _blocks(editor)[2:])
     doc = editor.document()

@@ -1,0 +1,215 @@
+"""Opening a big article without freezing the window.
+
+Putting 5 MB into a QTextDocument at once holds the GUI thread for 0.2 s, and highlighting it for
+seconds. An article over `BIG_BODY_CHARS` characters therefore goes into the editor in slices of
+about `SLICE_LINES_CHARS` characters, one per turn of the event loop (the first slice is on screen
+at once), while the editor is read-only; `MarkdownEdit.body_text()` gives the whole text meanwhile.
+In such an article highlighting is limited to what is on screen (blocks are highlighted when they
+are scrolled into view, and when edited), and the direction of each paragraph comes from the
+whole-text check after the typing pause, applied a slice at a time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from editor.ui.editor import soft_lines
+
+BIG_BODY_CHARS = 100_000
+SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
+SLICE_BUDGET_S = 0.025  # what one turn aims at
+
+
+def is_big(body: str) -> bool:
+    return len(body) > BIG_BODY_CHARS
+
+
+class SliceLoader(QObject):
+    """Feeds display lines to a document one slice per event-loop turn."""
+
+    finished = Signal()
+
+    def __init__(self, edit: QTextEdit, guarded: Callable[[Callable[[], None]], None]) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._guarded = guarded  # runs a change the editor must not treat as typing
+        self._lines: list[str] = []
+        self._marks: dict[int, int] = {}
+        self._next = 0
+        self._chars = SLICE_CHARS
+        self.body: str | None = None  # the whole text while loading
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def loading(self) -> bool:
+        return self.body is not None
+
+    def start(self, body: str, lines: list[str], marks: dict[int, int]) -> None:
+        """Show the first slice now and queue the rest."""
+        self.cancel()
+        self.body, self._lines, self._marks, self._next = body, lines, marks, 0
+        self._chars = SLICE_CHARS
+        doc = self._edit.document()
+        set_modes(doc, lazy=True, bulk=True)
+        self._add_slice(first=True)
+        set_modes(doc, bulk=False)
+        highlight_visible(self._edit)
+        if self._next < len(self._lines):
+            self._timer.start()
+        else:
+            self._finish()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self.body = None
+        self._lines = []
+
+    def _add_slice(self, first: bool = False) -> None:
+        start = self._next
+        size = 0
+        end = start
+        while end < len(self._lines) and (end == start or size + len(self._lines[end]) < self._chars):
+            size += len(self._lines[end]) + 1
+            end += 1
+        began = time.perf_counter()
+        doc = self._edit.document()
+        if first:
+            soft_lines.insert_lines(doc, self._lines[start:end], 0, self._marks)
+        else:
+            soft_lines.insert_lines(doc, self._lines[start:end], start, self._marks)
+        self._next = end
+        doc.setModified(False)
+        # Qt lays the new lines out (and any not laid out before them) now: aim each turn at the budget
+        spent = max(time.perf_counter() - began, 1e-4)
+        self._chars = int(min(SLICE_CHARS * 4, max(1_000, size * SLICE_BUDGET_S / spent)))
+
+    def _step(self) -> None:
+        if self.body is None:
+            return
+        doc = self._edit.document()
+        set_modes(doc, bulk=True)
+        # no contentsChange/modification signals for the lines loaded: nobody has to react to them
+        # (the layout is told directly; the highlighter would skip them; the article is not modified)
+        doc.blockSignals(True)
+        try:
+            self._guarded(self._add_slice)
+        finally:
+            doc.blockSignals(False)
+            set_modes(doc, bulk=False)
+        if self._next < len(self._lines):
+            self._timer.start()
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.body = None
+        self._lines = []
+        self._marks = {}
+        doc = self._edit.document()
+        doc.clearUndoRedoStacks()
+        doc.setModified(False)
+        highlight_visible(self._edit)
+        self.finished.emit()
+
+
+def set_modes(doc: QTextDocument, lazy: bool | None = None, bulk: bool | None = None) -> None:
+    """Tell the document's highlighter to highlight only what is shown (`lazy`) and to skip the
+    blocks being loaded (`bulk`); see `MarkdownHighlighter.highlightBlock`."""
+    highlighter = doc.findChild(QSyntaxHighlighter)
+    if highlighter is not None:
+        if lazy is not None:
+            highlighter.lazy = lazy  # type: ignore[attr-defined]
+        if bulk is not None:
+            highlighter.bulk = bulk  # type: ignore[attr-defined]
+
+
+def lazy(doc: QTextDocument) -> bool:
+    highlighter = doc.findChild(QSyntaxHighlighter)
+    return bool(getattr(highlighter, "lazy", False))
+
+
+def top_block(edit: QTextEdit, exact: bool = False) -> QTextBlock:
+    """The first block shown in `edit`. Qt's hit test walks every block from the top (30 ms in a
+    5 MB article) and is rough while the layout is still lazy, so a long document (or, `exact`,
+    any) is searched by halves instead."""
+    doc = edit.document()
+    if doc.blockCount() < 2000 and not exact:
+        return edit.cursorForPosition(QPoint(0, 0)).block()
+    layout = doc.documentLayout()
+    top = edit.verticalScrollBar().value()
+    low, high = 0, doc.blockCount() - 1
+    while low < high:
+        middle = (low + high) // 2
+        if layout.blockBoundingRect(doc.findBlockByNumber(middle)).bottom() < top:
+            low = middle + 1
+        else:
+            high = middle
+    return doc.findBlockByNumber(low)
+
+
+def highlight_visible(edit: QTextEdit) -> None:
+    """Highlight the blocks on screen that were not highlighted yet (an article loaded lazily)."""
+    doc = edit.document()
+    highlighter = doc.findChild(QSyntaxHighlighter)
+    if not getattr(highlighter, "lazy", False):
+        return
+    layout = doc.documentLayout()
+    top, height = edit.verticalScrollBar().value(), edit.viewport().height()
+    block = top_block(edit, exact=True)
+    count = 0
+    while block.isValid() and count < 400:
+        if count and layout.blockBoundingRect(block).top() > top + height:
+            break
+        if block.userData() is None:
+            highlighter.rehighlightBlock(block)
+        block = block.next()
+        count += 1
+
+
+class SlicedApply(QObject):
+    """Applies a per-block job to many blocks a slice per event-loop turn; stops if the text changes."""
+
+    def __init__(self, edit: QTextEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._job: Callable[[list[QTextBlock], list[str]], None] | None = None
+        self._values: list[str] = []
+        self._at = 0
+        self._revision = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self, values: list[str], job: Callable[[list[QTextBlock], list[str]], None]) -> None:
+        self._job, self._values, self._at = job, values, 0
+        self._revision = self._edit.document().revision()
+        self._step()
+
+    def _step(self) -> None:
+        doc = self._edit.document()
+        if self._job is None or doc.revision() != self._revision:
+            self._job = None
+            return
+        began = time.perf_counter()
+        block = doc.findBlockByNumber(self._at)
+        while block.isValid() and time.perf_counter() - began < SLICE_BUDGET_S:
+            blocks = [block]
+            while len(blocks) < 200 and blocks[-1].next().isValid():
+                blocks.append(blocks[-1].next())
+            self._job(blocks, self._values[self._at : self._at + len(blocks)])
+            self._at += len(blocks)
+            block = blocks[-1].next()
+        self._revision = doc.revision()
+        if block.isValid():
+            self._timer.start()
+        else:
+            self._job = None

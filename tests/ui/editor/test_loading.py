@@ -1,0 +1,60 @@
+"""A big article goes into the editor in slices: the text is whole at every moment, the editor is
+read-only until it is all in, highlighting is limited to what is on screen."""
+
+from __future__ import annotations
+
+from editor.ui.editor import loading
+from editor.ui.editor.highlighter import MarkdownHighlighter
+from editor.ui.editor.markdown_edit import MarkdownEdit
+
+PARAGRAPH = "## عنوان فرعي\n\nقال الوزير **إن** الأمن في الرباط #أمن مستقر، وأضاف أن الخطة تمضي.\n\n"
+
+
+def _editor(qtbot) -> MarkdownEdit:
+    editor = MarkdownEdit()
+    qtbot.addWidget(editor)
+    MarkdownHighlighter(editor.document(), editor.palette())
+    editor.resize(700, 500)
+    editor.show()
+    return editor
+
+
+def test_threshold_a_normal_article_loads_at_once_a_big_one_in_slices(qtbot):
+    editor = _editor(qtbot)
+    normal = (PARAGRAPH * 2000)[: loading.BIG_BODY_CHARS]
+    editor.set_body(normal)
+    assert not editor.loading and editor.body_text() == normal
+    assert editor.document().characterCount() - 1 == len(normal)
+    big = PARAGRAPH * 3000 + "x" * 200_000 + "\n" + PARAGRAPH * 100
+    editor.set_body(big)
+    assert editor.loading and editor.isReadOnly()
+    assert editor.document().characterCount() - 1 < len(big)  # only the first slice is in
+    assert editor.body_text() == big  # but the text is whole
+    assert editor.document().firstBlock().layout().formats(), "what is on screen is highlighted at once"
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert not editor.isReadOnly()
+    assert editor.body_text() == big
+    assert not editor.document().isModified() and not editor.document().isUndoAvailable()
+
+
+def test_read_only_wish_survives_loading_and_highlighting_is_lazy(qtbot):
+    editor = _editor(qtbot)
+    big = PARAGRAPH * 4000
+    editor.set_body(big)
+    editor.setReadOnly(True)  # e.g. a file opened read-only
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.isReadOnly()
+    doc = editor.document()
+    assert doc.firstBlock().layout().formats(), "the top of the article is highlighted"
+    assert not doc.lastBlock().previous().previous().layout().formats(), "the end is not, until shown"
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum())
+    assert doc.lastBlock().previous().previous().layout().formats()
+
+
+def test_opening_another_article_while_loading_stops_the_first(qtbot):
+    editor = _editor(qtbot)
+    editor.set_body(PARAGRAPH * 4000)
+    editor.set_body("قصير")
+    assert not editor.loading and editor.body_text() == "قصير"
+    qtbot.wait(200)
+    assert editor.body_text() == "قصير"
