@@ -3,7 +3,10 @@
 Putting 5 MB into a QTextDocument at once holds the GUI thread for 0.2 s, and highlighting it for
 seconds. An article over `BIG_BODY_CHARS` characters therefore goes into the editor in slices of
 about `SLICE_LINES_CHARS` characters, one per turn of the event loop (the first slice is on screen
-at once), while the editor is read-only; `MarkdownEdit.body_text()` gives the whole text meanwhile.
+at once), while the editor is read-only to everything but the keyboard: keys typed meanwhile edit the part
+already in (they cannot be undone: each slice goes in without an undo step, which clears the undo
+history), and the loading then takes bigger slices. `MarkdownEdit.body_text()` gives the whole
+text at every moment: what is in the editor plus the rest of the file.
 In such an article highlighting is limited to what is on screen (blocks are highlighted when they
 are scrolled into view, and when edited), and the direction of each paragraph comes from the
 whole-text check after the typing pause, applied a slice at a time.
@@ -23,6 +26,7 @@ from editor.ui.editor import soft_lines
 BIG_BODY_CHARS = 100_000
 SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
 SLICE_BUDGET_S = 0.025  # what one turn aims at
+HURRY_BUDGET_S = 0.1  # once the writer typed during loading
 
 
 def is_big(body: str) -> bool:
@@ -41,8 +45,12 @@ class SliceLoader(QObject):
         self._lines: list[str] = []
         self._marks: dict[int, int] = {}
         self._next = 0
+        self._offset = 0
         self._chars = SLICE_CHARS
-        self.body: str | None = None  # the whole text while loading
+        self._budget = SLICE_BUDGET_S
+        self.user_changed = False  # the writer typed while loading
+        self._state = (0, 0)
+        self.body: str | None = None  # the text being loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -52,10 +60,19 @@ class SliceLoader(QObject):
     def loading(self) -> bool:
         return self.body is not None
 
+    def tail(self) -> str:
+        """The text not in the editor yet, with what separates it from the text that is."""
+        if self.body is None or self._next >= len(self._lines):
+            return ""
+        token = self._marks.get(self._next, 0)
+        return ("\n" if token == 0 else " " if token > 0 else "") + self.body[self._offset :]
+
     def start(self, body: str, lines: list[str], marks: dict[int, int]) -> None:
         """Show the first slice now and queue the rest."""
         self.cancel()
         self.body, self._lines, self._marks, self._next = body, lines, marks, 0
+        self._offset = 0  # where line `_next` starts in `body`
+        self.user_changed = False
         self._chars = SLICE_CHARS
         doc = self._edit.document()
         set_modes(doc, lazy=True, bulk=True)
@@ -71,6 +88,26 @@ class SliceLoader(QObject):
         self._timer.stop()
         self.body = None
         self._lines = []
+        self._budget = SLICE_BUDGET_S
+
+    def note_change(self) -> None:
+        """Any change of the text while loading makes the article modified (not the colours)."""
+        doc = self._edit.document()
+        if self.body is not None and (doc.revision(), doc.characterCount()) != self._state:
+            self.user_changed = True
+
+    def typed(self, key: Callable[[], None], set_read_only: Callable[[bool], None]) -> None:
+        """A key typed while loading: it may edit what is already in (nothing else may edit
+        meanwhile), and the loading takes bigger slices from now on."""
+        self._budget = HURRY_BUDGET_S
+        doc = self._edit.document()
+        before = (doc.revision(), doc.characterCount())
+        set_read_only(False)
+        try:
+            key()
+        finally:
+            set_read_only(True)
+        self.user_changed = self.user_changed or before != (doc.revision(), doc.characterCount())
 
     def _add_slice(self, first: bool = False) -> None:
         start = self._next
@@ -85,11 +122,15 @@ class SliceLoader(QObject):
             soft_lines.insert_lines(doc, self._lines[start:end], 0, self._marks)
         else:
             soft_lines.insert_lines(doc, self._lines[start:end], start, self._marks)
+        for number in range(start, end):
+            token = self._marks.get(number + 1, 0)
+            self._offset += len(self._lines[number]) + (0 if token < 0 else 1)
         self._next = end
-        doc.setModified(False)
+        doc.setModified(self.user_changed)
+        self._state = (doc.revision(), doc.characterCount())
         # Qt lays the new lines out (and any not laid out before them) now: aim each turn at the budget
         spent = max(time.perf_counter() - began, 1e-4)
-        self._chars = int(min(SLICE_CHARS * 4, max(1_000, size * SLICE_BUDGET_S / spent)))
+        self._chars = int(min(SLICE_CHARS * 40, max(1_000, size * self._budget / spent)))
 
     def _step(self) -> None:
         if self.body is None:
@@ -111,11 +152,12 @@ class SliceLoader(QObject):
 
     def _finish(self) -> None:
         self.body = None
+        self._budget = SLICE_BUDGET_S
         self._lines = []
         self._marks = {}
         doc = self._edit.document()
-        doc.clearUndoRedoStacks()
-        doc.setModified(False)
+        doc.clearUndoRedoStacks()  # (keys typed while loading cannot be undone: see the module doc)
+        doc.setModified(self.user_changed)
         highlight_visible(self._edit)
         self.finished.emit()
 

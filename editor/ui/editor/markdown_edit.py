@@ -69,7 +69,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._show_marks = True
         self._soft = False  # the text holds display breaks (huge lines shown in pieces)
         self.cut_breaks = 0  # how many of them are zero-width (runs without spaces)
-        self._kinds_cache: tuple[int, list[str | None]] = (-1, [])
+        self._kinds_cache: tuple[object, list[str | None]] = (None, [])
         self._wanted_read_only = False
         self._body_cache: tuple[object, str, object] = (None, "", None)
         self._loader = loading.SliceLoader(self, self._guarded)
@@ -93,7 +93,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             lines, marks, breaks = soft_lines.prepare(body)
             self._soft = bool(breaks)
             self.cut_breaks = sum(b.kind == CUT for b in breaks)
-            self._kinds_cache = (-1, [])
+            self._kinds_cache = (None, [])
             self._body_cache = (None, "", None)
             if big:  # in slices, read-only until loaded; directions after the pause
                 super().setReadOnly(True)
@@ -114,16 +114,13 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def body_text(self) -> str:
         """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText);
         huge lines shown in pieces are joined back (see `soft_lines`)."""
-        if self._loader.body is not None:  # still loading (read-only meanwhile)
-            return self._loader.body
         doc = self.document()
+        if self._loader.loading:  # what is in the editor, then the rest of the file
+            return soft_lines.body_of(doc, self._soft) + self._loader.tail()
         key = (doc.revision(), doc.characterCount())
         if self._body_cache[0] == key and self._body_cache[2] is doc:
             return self._body_cache[1]  # (read several times per pause: 0.1 s each in 5 MB)
-        if self._soft:
-            text = soft_lines.body_of(doc)
-        else:
-            text = doc.toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+        text = soft_lines.body_of(doc, self._soft)
         self._body_cache = (key, text, doc)
         return text
 
@@ -141,11 +138,11 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._emit_cursor()
 
     def _guarded(self, change: Callable[[], None]) -> None:
-        self._applying = True
+        self._applying, was = True, self._applying
         try:
             change()
         finally:
-            self._applying = False
+            self._applying = was
 
     def selected_body_text(self, cursor: QTextCursor | None = None) -> str:
         """The selection's text as it is in the body (lines joined by `\\n`, pieces joined back)."""
@@ -173,9 +170,10 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         return doc.findBlockByNumber(max(0, min(line, doc.blockCount() - 1)))
 
     def _kinds(self) -> list[str | None]:
-        revision = self.document().revision()
+        doc = self.document()
+        revision = (doc.revision(), doc.blockCount(), doc.characterCount())
         if self._kinds_cache[0] != revision:
-            self._kinds_cache = (revision, soft_lines.kinds(self.document()))
+            self._kinds_cache = (revision, soft_lines.kinds(doc))
         return self._kinds_cache[1]
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
@@ -216,6 +214,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         if self._applying:
             return
         doc = self.document()
+        self._loader.note_change()
         if self._soft and (removed or added):
             self._applying = True
             try:
@@ -353,6 +352,13 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         return paste.can_paste(source) or super().canInsertFromMimeData(source)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        """Keys (Enter never resets a line's format; Backspace/Delete across a display break)."""
+        if self._loader.loading and not self._wanted_read_only:
+            self._loader.typed(lambda: self._key(event), super().setReadOnly)
+            return
+        self._key(event)
+
+    def _key(self, event) -> None:  # noqa: ANN001
         if not self.isReadOnly() and (
             event.matches(QKeySequence.StandardKey.InsertParagraphSeparator)
             or event.matches(QKeySequence.StandardKey.InsertLineSeparator)

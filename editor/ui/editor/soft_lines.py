@@ -62,8 +62,10 @@ def has_soft(doc: QTextDocument) -> bool:
     return any(k is not None for k in kinds(doc))
 
 
-def body_of(doc: QTextDocument) -> str:
-    """The text exactly as it would be saved, display breaks joined back."""
+def body_of(doc: QTextDocument, pieces: bool = True) -> str:
+    """The text exactly as it would be saved, display breaks joined back (when there are `pieces`)."""
+    if not pieces:
+        return doc.toRawText().replace("\u2029", "\n")
     return join_pieces(doc.toRawText().split("\u2029"), kinds(doc))
 
 
@@ -102,8 +104,10 @@ def insert_lines(doc: QTextDocument, lines: list[str], first: int, marks: dict[i
     undo = doc.isUndoRedoEnabled()
     doc.setUndoRedoEnabled(False)
     if first == 0:
+        base = 0
         doc.setPlainText("\n".join(lines))
-    else:
+    else:  # (lines typed meanwhile shift the block numbers: count from the current end)
+        base = doc.blockCount()
         end = QTextCursor(doc)
         end.movePosition(QTextCursor.MoveOperation.End)
         end.insertText("\n" + "\n".join(lines), QTextCharFormat())
@@ -112,7 +116,7 @@ def insert_lines(doc: QTextDocument, lines: list[str], first: int, marks: dict[i
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for number in wanted:
-            block = doc.findBlockByNumber(number)
+            block = doc.findBlockByNumber(base + number - first)
             fmt = QTextCharFormat()
             fmt.setProperty(SOFT_PROPERTY, marks[number])
             cursor.setPosition(block.position() - 1)

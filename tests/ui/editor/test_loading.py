@@ -58,3 +58,19 @@ def test_opening_another_article_while_loading_stops_the_first(qtbot):
     assert not editor.loading and editor.body_text() == "قصير"
     qtbot.wait(200)
     assert editor.body_text() == "قصير"
+
+
+def test_keys_typed_while_loading_edit_at_once_and_the_text_stays_whole(qtbot):
+    from tests.ui.conftest import type_text
+
+    editor = _editor(qtbot)
+    big = PARAGRAPH * 4000 + "x" * 30_000 + "\n" + "y " * 20_000
+    editor.set_body(big)
+    assert editor.loading
+    type_text(editor, "جد\n")
+    assert editor.body_text() == "جد\n" + big
+    editor.insertPlainText("لا")  # an edit by program (the app's own paths check read-only first)
+    assert editor.body_text() == "جد\nلا" + big
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == "جد\nلا" + big
+    assert editor.document().isModified()  # (the keys typed while loading cannot be undone)
