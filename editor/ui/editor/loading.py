@@ -118,6 +118,7 @@ class SliceLoader(QObject):
             end += 1
         began = time.perf_counter()
         doc = self._edit.document()
+        modified = doc.isModified()  # (kept: e.g. an imported article is modified from the start)
         if first:
             soft_lines.insert_lines(doc, self._lines[start:end], 0, self._marks)
         else:
@@ -126,7 +127,7 @@ class SliceLoader(QObject):
             token = self._marks.get(number + 1, 0)
             self._offset += len(self._lines[number]) + (0 if token < 0 else 1)
         self._next = end
-        doc.setModified(self.user_changed)
+        doc.setModified(modified or self.user_changed)
         self._state = (doc.revision(), doc.characterCount())
         # Qt lays the new lines out (and any not laid out before them) now: aim each turn at the budget
         spent = max(time.perf_counter() - began, 1e-4)
@@ -156,8 +157,9 @@ class SliceLoader(QObject):
         self._lines = []
         self._marks = {}
         doc = self._edit.document()
+        modified = doc.isModified()
         doc.clearUndoRedoStacks()  # (keys typed while loading cannot be undone: see the module doc)
-        doc.setModified(self.user_changed)
+        doc.setModified(modified or self.user_changed)
         highlight_visible(self._edit)
         self.finished.emit()
 
