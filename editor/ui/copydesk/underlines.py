@@ -65,7 +65,13 @@ class Underlines:
         for finding in findings:
             start = finding.offset - body_offset
             end = start + finding.length
-            if start < 0 or finding.length == 0 or end > len(body) or len(marks) >= MAX_UNDERLINES:
+            if (
+                start < 0
+                or finding.length == 0
+                or end > len(body)
+                or len(marks) >= MAX_UNDERLINES
+                or to_qt(end) >= doc.characterCount()  # (a big article still loading: not in yet)
+            ):
                 # (beyond MAX_UNDERLINES a finding is listed without a cursor: Qt moves every cursor
                 # of a document at each edit, and a 5 MB article can have 140,000 findings)
                 marks.append(Mark(finding, None, ""))
