@@ -62,8 +62,11 @@ def plan_breaks(text: str, line_chars: int = SOFT_LINE_CHARS, piece_chars: int =
                     start = space + 1
                     continue
                 cut = limit
-                while cut > start + 1 and _is_joining(text[cut]):
+                floor = max(start + 1, limit - 32)  # a flood of marks (zero-width…) is cut anyway
+                while cut > floor and _is_joining(text[cut]):
                     cut -= 1
+                if cut == floor:
+                    cut = limit
                 breaks.append(Break(cut, CUT))
                 start = cut
         line_start = line_end + 1

@@ -84,3 +84,10 @@ def test_planning_is_linear():
     breaks = plan_breaks(text)
     assert time.perf_counter() - start < 2.0
     assert len(breaks) > 2000
+
+
+def test_a_flood_of_marks_is_still_cut_in_full_pieces():
+    for text in ("\u200b" * 300_000, "\u200f" * 50_000, "\u064b" * 50_000):
+        breaks = plan_breaks(text)
+        assert len(breaks) < len(text) // (PIECE_CHARS // 2)
+        _round_trip(text)
