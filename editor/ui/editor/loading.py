@@ -3,9 +3,10 @@
 Putting 5 MB into a QTextDocument at once holds the GUI thread for 0.2 s, and highlighting it for
 seconds. An article over `BIG_BODY_CHARS` characters therefore goes into the editor in slices of
 about `SLICE_LINES_CHARS` characters, one per turn of the event loop (the first slice is on screen
-at once), while the editor is read-only to everything but the keyboard: keys typed meanwhile edit the part
-already in (they cannot be undone: each slice goes in without an undo step, which clears the undo
-history), and the loading then takes bigger slices. `MarkdownEdit.body_text()` gives the whole
+at once), while the editor is read-only. Keys that only look around (arrows, pages, Home, copy) apply
+at once; a key that edits, selects all or goes to the end of the text waits, with every key after it,
+and they are all applied in order once the text is whole (they land where they were meant to, and can
+be undone); the loading takes bigger slices from then on. `MarkdownEdit.body_text()` gives the whole
 text at every moment: what is in the editor plus the rest of the file.
 In such an article highlighting is limited to what is on screen (blocks are highlighted when they
 are scrolled into view, and when edited), and the direction of each paragraph comes from the
@@ -17,8 +18,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QSyntaxHighlighter, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from editor.ui.editor import soft_lines
@@ -26,7 +27,21 @@ from editor.ui.editor import soft_lines
 BIG_BODY_CHARS = 100_000
 SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
 SLICE_BUDGET_S = 0.025  # what one turn aims at
-HURRY_BUDGET_S = 0.1  # once the writer typed during loading
+HURRY_BUDGET_S = 0.05  # once keys wait for the end of the loading
+
+_KEY = QKeySequence.StandardKey
+# keys that only look around the part already in: they apply at once while no key waits
+_LOOK_KEYS = (
+    _KEY.MoveToNextChar, _KEY.MoveToPreviousChar, _KEY.MoveToNextWord, _KEY.MoveToPreviousWord,
+    _KEY.MoveToNextLine, _KEY.MoveToPreviousLine, _KEY.MoveToNextPage, _KEY.MoveToPreviousPage,
+    _KEY.MoveToStartOfLine, _KEY.MoveToEndOfLine, _KEY.MoveToStartOfBlock, _KEY.MoveToEndOfBlock,
+    _KEY.MoveToStartOfDocument, _KEY.SelectNextChar, _KEY.SelectPreviousChar, _KEY.SelectNextWord,
+    _KEY.SelectPreviousWord, _KEY.SelectNextLine, _KEY.SelectPreviousLine, _KEY.SelectNextPage,
+    _KEY.SelectPreviousPage, _KEY.SelectStartOfLine, _KEY.SelectEndOfLine, _KEY.SelectStartOfBlock,
+    _KEY.SelectEndOfBlock, _KEY.SelectStartOfDocument, _KEY.Copy,
+)  # fmt: skip
+LOOK_AROUND = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+_MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
 
 
 def is_big(body: str) -> bool:
@@ -48,7 +63,8 @@ class SliceLoader(QObject):
         self._offset = 0
         self._chars = SLICE_CHARS
         self._budget = SLICE_BUDGET_S
-        self.user_changed = False  # the writer typed while loading
+        self.user_changed = False  # something changed the text while loading
+        self.waiting: list[QKeyEvent] = []  # keys applied once the text is whole
         self._state = (0, 0)
         self.body: str | None = None  # the text being loaded
         self._timer = QTimer(self)
@@ -73,6 +89,7 @@ class SliceLoader(QObject):
         self.body, self._lines, self._marks, self._next = body, lines, marks, 0
         self._offset = 0  # where line `_next` starts in `body`
         self.user_changed = False
+        self.waiting = []
         self._chars = SLICE_CHARS
         doc = self._edit.document()
         set_modes(doc, lazy=True, bulk=True)
@@ -88,6 +105,7 @@ class SliceLoader(QObject):
         self._timer.stop()
         self.body = None
         self._lines = []
+        self.waiting = []
         self._budget = SLICE_BUDGET_S
 
     def note_change(self) -> None:
@@ -96,18 +114,21 @@ class SliceLoader(QObject):
         if self.body is not None and (doc.revision(), doc.characterCount()) != self._state:
             self.user_changed = True
 
-    def typed(self, key: Callable[[], None], set_read_only: Callable[[bool], None]) -> None:
-        """A key typed while loading: it may edit what is already in (nothing else may edit
-        meanwhile), and the loading takes bigger slices from now on."""
+    def hold(self, event: QKeyEvent) -> bool:
+        """A key pressed while loading: True if it waits for the end of the loading (it may edit,
+        select all or go to the end of the text, or keys wait already), False if it applies now."""
+        if not self.waiting and (event.key() in _MODIFIERS or any(event.matches(k) for k in _LOOK_KEYS)):
+            return False
+        kind, key, modifiers = event.type(), event.key(), event.modifiers()
+        self.waiting.append(
+            QKeyEvent(kind, key, modifiers, event.text(), event.isAutoRepeat(), event.count())
+        )
         self._budget = HURRY_BUDGET_S
-        doc = self._edit.document()
-        before = (doc.revision(), doc.characterCount())
-        set_read_only(False)
-        try:
-            key()
-        finally:
-            set_read_only(True)
-        self.user_changed = self.user_changed or before != (doc.revision(), doc.characterCount())
+        return True
+
+    def take_waiting(self) -> list[QKeyEvent]:
+        waiting, self.waiting = self.waiting, []
+        return waiting
 
     def _add_slice(self, first: bool = False) -> None:
         start = self._next
@@ -158,7 +179,7 @@ class SliceLoader(QObject):
         self._marks = {}
         doc = self._edit.document()
         modified = doc.isModified()
-        doc.clearUndoRedoStacks()  # (keys typed while loading cannot be undone: see the module doc)
+        doc.clearUndoRedoStacks()  # (the keys waiting are applied after this: they can be undone)
         doc.setModified(modified or self.user_changed)
         highlight_visible(self._edit)
         self.finished.emit()

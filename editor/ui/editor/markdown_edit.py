@@ -97,6 +97,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             self._body_cache = (None, "", None)
             if big:  # in slices, read-only until loaded; directions after the pause
                 super().setReadOnly(True)
+                self.setTextInteractionFlags(loading.LOOK_AROUND)  # a caret that arrows move
                 self._loader.start(body, lines, marks)
             elif breaks:
                 soft_lines.insert_lines(self.document(), lines, 0, marks)
@@ -132,9 +133,13 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt override
         self._wanted_read_only = read_only
         super().setReadOnly(read_only or self._loader.loading)
+        if self._loader.loading and not read_only:
+            self.setTextInteractionFlags(loading.LOOK_AROUND)
 
     def _loaded(self) -> None:
         super().setReadOnly(self._wanted_read_only)
+        for event in self._loader.take_waiting():  # keys pressed while loading, in order
+            self._key(event)
         self._emit_cursor()
 
     def _guarded(self, change: Callable[[], None]) -> None:
@@ -353,9 +358,8 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         """Keys (Enter never resets a line's format; Backspace/Delete across a display break)."""
-        if self._loader.loading and not self._wanted_read_only:
-            self._loader.typed(lambda: self._key(event), super().setReadOnly)
-            return
+        if self._loader.loading and not self._wanted_read_only and self._loader.hold(event):
+            return  # applied once the text is whole (see `loading.py`)
         self._key(event)
 
     def _key(self, event) -> None:  # noqa: ANN001

@@ -60,17 +60,35 @@ def test_opening_another_article_while_loading_stops_the_first(qtbot):
     assert editor.body_text() == "قصير"
 
 
-def test_keys_typed_while_loading_edit_at_once_and_the_text_stays_whole(qtbot):
+def test_keys_typed_while_loading_wait_and_land_where_meant_undoable(qtbot):
+    from PySide6.QtCore import Qt
+
     from tests.ui.conftest import type_text
 
     editor = _editor(qtbot)
     big = PARAGRAPH * 4000 + "x" * 30_000 + "\n" + "y " * 20_000
     editor.set_body(big)
     assert editor.loading
-    type_text(editor, "جد\n")
-    assert editor.body_text() == "جد\n" + big
-    editor.insertPlainText("لا")  # an edit by program (the app's own paths check read-only first)
-    assert editor.body_text() == "جد\nلا" + big
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # looking around applies at once
+    assert editor.textCursor().blockNumber() == 1 and editor.loading
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "جد\n")  # waits: nothing typed lands in the middle of the loading text
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "آخر")
+    assert editor.loading and editor.body_text() == big and not editor.document().isModified()
     qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
-    assert editor.body_text() == "جد\nلا" + big
-    assert editor.document().isModified()  # (the keys typed while loading cannot be undone)
+    assert editor.body_text() == "جد\n" + big + "آخر"  # in order, where they were meant
+    assert editor.document().isModified()
+    for _ in range(5):
+        editor.undo()
+    assert editor.body_text() == big  # and they can be undone
+
+
+def test_a_program_cannot_edit_while_loading_in_the_wrong_place(qtbot):
+    editor = _editor(qtbot)
+    big = PARAGRAPH * 4000
+    editor.set_body(big)
+    editor.insertPlainText("لا")  # an edit by program (the app's own paths check read-only first)
+    assert editor.body_text() == "لا" + big and editor.document().isModified()
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == "لا" + big

@@ -32,8 +32,8 @@ def main() -> None:
     position = [0]
 
     def type_one() -> None:
-        if position[0] >= len(TEXT) or not window.isVisible():
-            return
+        if position[0] >= len(TEXT) or not window.isVisible() or window.editor.isReadOnly():
+            return  # (a big article is read-only until it is all in: "the end" is not there yet)
         cursor = window.editor.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(TEXT[position[0]])
