@@ -15,9 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
+from editor.core.library.body_stats import body_stats
 from editor.core.library.index_text import fast_normalize, fts_text, search_text
-from editor.core.markdown.hashtags import extract_hashtags
-from editor.core.text.arabic import count_words
 from editor.core.text.messages import join_texts, msg
 
 
@@ -84,24 +83,29 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.title = article.title or stem
     record.date = _as_text(meta.get("date"))
     record.status = _as_text(meta.get("status"))
-    record.words = count_words(body)
+    record.words, record.hashtags = body_stats(body)  # = count_words, extract_hashtags
     record.front_matter = article.front_matter
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
-    record.hashtags = extract_hashtags(body)
     record.problem = join_texts(problems)
     record.fts_title = fts_text(fast_normalize(record.title))
     record.fts_body = fts_text(fast_normalize(body))
-    record.body_at = _body_offset(data, decoded.encoding, body)
+    record.body_at = _body_offset(data, decoded.encoding, decoded.text, body)
     return record
 
 
-def _body_offset(data: bytes, encoding: str, body: str) -> int:
+_UNICODE = ("utf-8", "utf-16-le", "utf-16-be")  # decoded as `search_text` decodes them
+
+
+def _body_offset(data: bytes, encoding: str, decoded: str, body: str) -> int:
     """Where `body` starts in the text search will read (so search needs no front-matter parser)."""
-    try:
-        text = search_text(data, encoding)
-    except (UnicodeDecodeError, LookupError):
-        return -1
+    if encoding in _UNICODE:  # the same text as `search_text(data, encoding)`, without decoding again
+        text = decoded.lstrip("\ufeff")
+    else:
+        try:
+            text = search_text(data, encoding)
+        except (UnicodeDecodeError, LookupError):
+            return -1
     return len(text) - len(body) if text.endswith(body) else -1
 
 
