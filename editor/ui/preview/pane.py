@@ -1,7 +1,8 @@
 """Live preview: the renderer's HTML in a QTextBrowser that loads nothing from the network.
 
-Rendering, word counts and hashtags run in a worker process (`editor.ui.preview.pause_work`); only
-`setHtml` happens on the GUI thread.
+Rendering, word counts and hashtags run in a worker process (`editor.ui.preview.pause_work`); on the
+GUI thread only the units of the page that changed are replaced in the shown document, in slices of
+the event loop (`editor.ui.preview.page_updater`).
 Links never navigate the preview: a click asks before opening the address in the system browser.
 Images and other resources are served only from the article's own folder.
 """
@@ -24,6 +25,7 @@ from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
 from editor.ui.preview.notices import localize_notices
+from editor.ui.preview.page_updater import PageUpdater
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -217,8 +219,16 @@ _PT_RE = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 class PreviewPane(QTextBrowser):
     """The preview widget. `confirm_link(url) -> bool` decides whether a clicked link opens."""
 
+    updated = Signal()  # the document shows the whole of the last page given to `show_html`
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.document().setUndoRedoEnabled(False)  # replaced units would pile up in the undo stack
+        self._updater = PageUpdater(self.document(), self)
+        self._updater.finished.connect(self._on_updated)
+        self._updater.failed.connect(self._show_whole)
+        self._target: str | None = None  # the styled HTML being shown (maybe not all of it yet)
+        self._scroll: tuple[int, int] | None = None  # scroll bar value and maximum before the update
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.base_dir: Path | None = None
@@ -271,19 +281,38 @@ class PreviewPane(QTextBrowser):
         return text
 
     def show_html(self, text: str) -> None:
-        """Replace the content, keeping the reader where they were."""
+        """Show `text`, replacing only what changed, keeping the reader where they were."""
         self._html = text
         styled = self.styled(localize_notices(text, self.isRightToLeft()))
-        if styled == self._shown:
+        if styled in (self._shown, self._target):
             return  # e.g. the full pause result after its preview job: nothing to lay out again
+        if self._scroll is None:
+            bar = self.verticalScrollBar()
+            self._scroll = (bar.value(), bar.maximum())
+        self._target = styled
+        if not self._updater.show(styled):  # not cut into units: set as a whole
+            self._show_whole()
+
+    def _show_whole(self) -> None:
+        """The page being shown, with one `setHtml` (HTML the units cannot reproduce)."""
+        super().setHtml(self._target or "")
+        self._on_updated()
+
+    @property
+    def updating(self) -> bool:
+        """True while the page given last is only partly shown (the rest comes in the next turns)."""
+        return self._updater.busy
+
+    def _on_updated(self) -> None:
+        self._shown, self._target = self._target, None
+        old_value, old_max = self._scroll or (0, 0)
+        self._scroll = None
         bar = self.verticalScrollBar()
-        old_value, old_max = bar.value(), bar.maximum()
-        self.setHtml(styled)
-        self._shown = styled
         if self._follow_ratio is not None:
             self.follow(self._follow_ratio)
         elif old_max > 0:
             bar.setValue(round(old_value * bar.maximum() / old_max))
+        self.updated.emit()
 
     def show_notice(self, generation: int, notice_html: str) -> None:
         """Show `notice_html` (e.g. a render abandoned past its time budget) instead of the content."""
@@ -292,7 +321,8 @@ class PreviewPane(QTextBrowser):
 
     def setHtml(self, text: str) -> None:  # noqa: N802 - Qt name
         """Qt's `setHtml`; anything shown this way is not the last `show_html` any more."""
-        self._shown = None
+        self._updater.cancel()
+        self._shown = self._target = self._scroll = None
         super().setHtml(text)
 
     def follow(self, ratio: float) -> None:

@@ -1,0 +1,100 @@
+"""Show a new preview page by changing only what differs, in slices of the event loop.
+
+`PageUpdater.show(html)` cuts the page into units (`html_units`), replaces the changed ones in the
+preview's document (`doc_patch`) and returns; when the work is larger than one slice
+(`SLICE_MS` of the GUI thread), the rest continues at the next turns of the event loop, so typing,
+scrolling and repainting are never held up for long, whatever the article holds (10,000 footnotes,
+a huge table). `finished` is emitted when the document shows the whole page. A newer page given
+meanwhile continues from wherever the document is.
+
+Pages up to `SYNC_CHARS` characters are done at once (no half-updated page is ever painted for an
+ordinary article).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument
+
+from editor.ui.preview.doc_patch import DocPatcher
+from editor.ui.preview.html_units import split_page
+
+
+class PageUpdater(QObject):
+    """Brings `document` to the last page given, slice by slice."""
+
+    finished = Signal()
+    failed = Signal()  # the page could not be shown by units: the caller sets it whole
+
+    SLICE_MS = 30.0  # GUI-thread time per turn of the event loop (the issue's bound is 200 ms)
+    SYNC_CHARS = 30_000  # a page whose changed units hold fewer characters is done in one go
+    MIN_BATCH, MAX_BATCH = 2_000, 200_000
+
+    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.patcher = DocPatcher(document)
+        self._steps: Iterator[int] | None = None
+        self._sync = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
+
+    @property
+    def busy(self) -> bool:
+        """True while a page is only partly shown."""
+        return self._steps is not None
+
+    def show(self, html: str) -> bool:
+        """Start showing `html`; False when it cannot be cut into units (the caller sets it whole)."""
+        page = split_page(html)
+        if page is None:
+            self.cancel()
+            return False
+        if not self.patcher.compatible(page):
+            self.patcher.start_page(page)
+        changed = sum(map(len, page.units)) - sum(map(len, set(page.units) & set(self.patcher.units)))
+        self._sync = changed <= self.SYNC_CHARS
+        self._steps = self.patcher.steps(page.units)
+        self._timer.stop()
+        self._run()
+        return True
+
+    def cancel(self) -> None:
+        """Stop (the document is being set another way); nothing is known about it any more."""
+        self._timer.stop()
+        self._steps = None
+        self.patcher.forget()
+
+    def _run(self) -> None:
+        steps = self._steps
+        if steps is None:
+            return
+        start = time.perf_counter()
+        deadline = start + self.SLICE_MS / 1000
+        while True:
+            before = time.perf_counter()
+            try:
+                next(steps)
+            except StopIteration:
+                break
+            except ValueError:  # Qt's import did not keep the units apart: show the page whole
+                self.cancel()
+                self.failed.emit()
+                return
+            now = time.perf_counter()
+            self._adapt(now - before)
+            if not self._sync and now >= deadline:
+                self._timer.start(0)  # the rest at the next turn, after input and painting
+                return
+        self._steps = None
+        self.finished.emit()
+
+    def _adapt(self, seconds: float) -> None:
+        """Aim each step at a third of a slice (the cost per character varies a lot with the HTML)."""
+        target = self.SLICE_MS / 3000
+        factor = min(max(target / max(seconds, 1e-4), 0.5), 2.0)
+        batch = int(self.patcher.batch_chars * factor)
+        self.patcher.batch_chars = min(max(batch, self.MIN_BATCH), self.MAX_BATCH)

@@ -1,0 +1,218 @@
+"""The preview updated unit by unit shows exactly the document a full `setHtml` of the page gives."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from editor.core.article.model import Article
+from editor.core.markdown.page import preview_html
+from editor.ui.preview.html_units import split_page
+from editor.ui.preview.pane import PreviewPane
+
+BLOCKS = [
+    "# عنوان المقال\n\n[TOC]",
+    "فقرة أولى فيها **غامق** و*مائل* و`رمز` ورابط [هنا](https://example.com) و #وسم.",
+    "## قسم ثان {: #قسم }",
+    "- بند\n- بند ثان\n    - بند داخلي\n    - آخر\n- ثالث",
+    "3. ثالث\n4. رابع",
+    "> اقتباس\n> سطر ثان\n>\n> ```\n> code in a quote\n> ```",
+    "| أ | ب |\n|---|---|\n| 1 | 2 |\n| ٣ | ٤ |",
+    "```python\nprint('x')\nline2\n```",
+    "---",
+    "سطر مع فاصل  \nبعده سطر.",
+    "فقرة فيها حاشية[^1] وأخرى[^2].",
+    "[^1]: الحاشية الأولى\n[^2]: الثانية **بغامق**",
+    "<div>raw div</div>",
+    "<div><hr><p>hr first in a div</p></div>",
+    "<p></p>",
+    "<details><summary>ملخص</summary><p>داخل</p></details>",
+    "<section><p>قسم</p><p>ثان</p></section>",
+    "English paragraph with numbers 2024 and 3.5%.",
+    "مصطلح\n:   تعريفه",
+    "*[HTML]: Hyper Text\n\nفقرة فيها HTML.",
+    "![صورة](pic.png)",
+    "<span>inline</span> بعده نص",
+    "### عنوان ثالث",
+    "- [رابط](#قسم)\n- بند",
+    "<table><tr><td>خلية</td></tr></table>\n\nبعد الجدول",
+    "نص أخير.",
+]
+FRONT = "---\ntitle: مقال\ntags: [الرباط, العدالة]\n---\n"
+
+
+def _page(blocks: list[str], folder) -> str:  # noqa: ANN001
+    return preview_html(Article.from_text(FRONT + "\n\n".join(blocks) + "\n"), folder)
+
+
+def _full(qtbot, styled: str, folder) -> PreviewPane:  # noqa: ANN001
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    pane.base_dir = folder
+    pane.setHtml(styled)
+    return pane
+
+
+def _blocks(pane: PreviewPane) -> list[tuple[str, object, bool, int]]:
+    out = []
+    block = pane.document().begin()
+    while block.isValid():
+        out.append(
+            (block.text(), block.blockFormat().layoutDirection(), bool(block.textList()), block.length())
+        )
+        block = block.next()
+    return out
+
+
+def _same(qtbot, pane: PreviewPane, page: str, folder) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: not pane.updating, timeout=10000)
+    reference = _full(qtbot, pane.styled(page), folder)
+    assert pane.toPlainText() == reference.toPlainText()
+    assert _blocks(pane) == _blocks(reference)
+    assert pane.toHtml() == reference.toHtml()
+
+
+def _edit(rng: random.Random, blocks: list[str]) -> list[str]:
+    blocks = list(blocks)
+    for _ in range(rng.randint(1, 3)):
+        k = rng.randrange(len(blocks))
+        choice = rng.random()
+        if choice < 0.3:
+            blocks[k] += rng.choice([" كلمة", " word", "", " **غامق**", " #وسم_جديد", "[^1]"])
+        elif choice < 0.45 and len(blocks) > 2:
+            del blocks[k]
+        elif choice < 0.65:
+            blocks.insert(k, rng.choice(BLOCKS))
+        elif choice < 0.8:
+            j = rng.randrange(len(blocks))
+            blocks[k], blocks[j] = blocks[j], blocks[k]
+        elif choice < 0.9:
+            blocks[k] = rng.choice(["# ", "- ", "> ", ""]) + blocks[k]
+        else:
+            blocks.insert(0 if rng.random() < 0.5 else len(blocks), rng.choice(BLOCKS))
+    return blocks
+
+
+def test_random_edits_give_the_document_a_full_sethtml_gives(qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    image.save(str(tmp_path / "pic.png"))
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    pane.base_dir = tmp_path
+    rng = random.Random(14)
+    blocks = list(BLOCKS)
+    for _round in range(40):
+        blocks = _edit(rng, blocks)
+        page = _page(blocks, tmp_path)
+        pane.show_html(page)
+        _same(qtbot, pane, page, tmp_path)
+    pane.set_look(dark=True, zoom=2)  # a new look: every unit again
+    _same(qtbot, pane, page, tmp_path)
+
+
+def test_edits_at_both_ends_and_everything_removed(qtbot, tmp_path):
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    for blocks in (
+        ["أول", "ثان", "ثالث"],
+        ["جديد في البداية", "أول", "ثان", "ثالث"],
+        ["أول", "ثان", "ثالث", "جديد في النهاية"],
+        ["```\ncode\n```", "أول"],
+        ["---", "أول"],
+        ["أول", "---"],
+        ["| أ |\n|---|\n| 1 |"],
+        ["وحده"],
+        ["- بند"],
+        ["أول", "ثان"],
+    ):
+        page = _page(blocks, tmp_path)
+        pane.show_html(page)
+        _same(qtbot, pane, page, tmp_path)
+
+
+def test_a_big_page_is_shown_in_slices_and_a_newer_page_wins(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from editor.ui.preview.page_updater import PageUpdater
+
+    monkeypatch.setattr(PageUpdater, "SLICE_MS", 5.0)
+    monkeypatch.setattr(PageUpdater, "SYNC_CHARS", 2_000)
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    pane.show()
+    blocks = [f"فقرة رقم {i} فيها بعض الكلمات للمعاينة." for i in range(1500)]
+    blocks += [f"[^{i}]: حاشية {i}" for i in range(1500)] + ["مراجع[^1][^2]"]
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(1)
+    pane.show_html(_page(blocks, tmp_path))
+    assert pane.updating  # not all at once
+    newer = ["جديدة"] + blocks[:800]
+    qtbot.wait(20)
+    pane.show_html(_page(newer, tmp_path))  # typed over while the first page was being shown
+    with qtbot.waitSignal(pane.updated, timeout=20000):
+        pass
+    timer.stop()
+    _same(qtbot, pane, _page(newer, tmp_path), tmp_path)
+    assert len(gaps) > 5  # the event loop turned while the page was built
+
+
+def test_units_are_cut_only_where_qt_starts_a_new_block():
+    page = split_page(
+        "<html><head></head><body dir='rtl'><p>a</p><pre><code>x\n</code></pre><p>b</p>"
+        "<table><tr><td>c</td></tr></table><p>d</p><hr><p>e</p><span>f</span><p>g</p>"
+        "<div><p>h</p></div><ul><li>i</li></ul><p></p><p>j</p></body></html>"
+    )
+    assert page is not None and page.head.endswith("<body dir='rtl'>") and page.tail == "</body></html>"
+    assert page.units == (
+        "<p>a</p>",
+        "<pre><code>x\n</code></pre><p>b</p>",  # the empty block after a <pre>'s last newline
+        "<table><tr><td>c</td></tr></table><p>d</p><hr><p>e</p><span>f</span><p>g</p>",  # frame, hr, inline
+        "<div><p>h</p></div>",
+        "<ul><li>i</li></ul>",
+        "<p></p><p>j</p>",  # an empty paragraph is a block Qt may reuse
+    )
+    assert "".join(page.units) in page.html()
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<p>no body</p>", "<html><body><p>a</div></body></html>", "<html><body><div><p>a</p></body></html>"],
+)
+def test_html_that_is_not_the_renderers_is_shown_whole(qtbot, html):
+    assert split_page(html) is None
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show_html(html)
+    assert not pane.updating and "a" in pane.toPlainText() or "no body" in pane.toPlainText()
+
+
+def test_a_page_qt_does_not_keep_apart_is_shown_whole(qtbot, monkeypatch):
+    from editor.ui.preview import doc_patch
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    page = "<html><body>" + "".join(f"<p>فقرة {i}</p>" for i in range(30)) + "</body></html>"
+    monkeypatch.setattr(doc_patch, "_MARK", "لا يوجد")  # the markers between units are never found
+    pane.show_html(page)
+    assert not pane.updating and "فقرة 29" in pane.toPlainText()
+    reference = PreviewPane()
+    qtbot.addWidget(reference)
+    reference.setHtml(page)
+    assert pane.toHtml() == reference.toHtml()
