@@ -25,11 +25,13 @@ QT_BLOCKS = frozenset(
 # A unit may start with these (an `<hr>` merges into an empty block left by the element before it)
 SAFE_START = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl div blockquote pre table".split())
 # ... and end with these, unless what ends it leaves an empty block or a frame (`_UNSAFE_END_RE`):
-# a `<pre>`'s last newline, a table, an `<hr>`, a `<br>`, an empty element.
-SAFE_END = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl div blockquote".split())
+# a `<pre>`'s last newline (`_PRE_NEWLINE_END_RE`; the preview's parts of a long `<pre>` have none),
+# a table, an `<hr>`, a `<br>`, an empty element.
+SAFE_END = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl div blockquote pre".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 _TAIL = 4000
+_PRE_NEWLINE_END_RE = re.compile(r"\n\s*(?:</[A-Za-z][A-Za-z0-9]*>\s*)*$")
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.I)
 _TAG_RE = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>", re.S)
 _UNSAFE_END_RE = re.compile(
@@ -131,5 +133,8 @@ def _item(content: str, start: int, end: int) -> _Item:
         start,
         end,
         tag in SAFE_START,
-        tag in SAFE_END and closing > 0 and not _UNSAFE_END_RE.search(last),
+        tag in SAFE_END
+        and closing > 0
+        and not _UNSAFE_END_RE.search(last)
+        and not (tag == "pre" and _PRE_NEWLINE_END_RE.search(last)),
     )

@@ -38,6 +38,7 @@ BLOCKS = [
     "### عنوان ثالث",
     "- [رابط](#قسم)\n- بند",
     "<table><tr><td>خلية</td></tr></table>\n\nبعد الجدول",
+    "<pre>pre without a last newline</pre>",
     "نص أخير.",
 ]
 FRONT = "---\ntitle: مقال\ntags: [الرباط, العدالة]\n---\n"
@@ -177,7 +178,7 @@ def test_units_are_cut_only_where_qt_starts_a_new_block():
     page = split_page(
         "<html><head></head><body dir='rtl'><p>a</p><pre><code>x\n</code></pre><p>b</p>"
         "<table><tr><td>c</td></tr></table><p>d</p><hr><p>e</p><span>f</span><p>g</p>"
-        "<div><p>h</p></div><ul><li>i</li></ul><p></p><p>j</p></body></html>"
+        "<div><p>h</p></div><ul><li>i</li></ul><p></p><p>j</p><pre>k</pre><p>l</p></body></html>"
     )
     assert page is not None and page.head.endswith("<body dir='rtl'>") and page.tail == "</body></html>"
     assert page.units == (
@@ -187,6 +188,8 @@ def test_units_are_cut_only_where_qt_starts_a_new_block():
         "<div><p>h</p></div>",
         "<ul><li>i</li></ul>",
         "<p></p><p>j</p>",  # an empty paragraph is a block Qt may reuse
+        "<pre>k</pre>",  # no last newline: ends with its text
+        "<p>l</p>",
     )
     assert "".join(page.units) in page.html()
 
