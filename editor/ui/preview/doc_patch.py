@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
 from editor.ui.preview.html_units import Page
@@ -59,14 +60,15 @@ def diff_runs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int
 class DocPatcher:
     """The units shown in `document` and the in-place replacement of changed ones."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, owner: QObject | None = None) -> None:
         self.document = document
+        self.owner = owner  # the widget whose `loadResource` serves the scratch documents' images
         self.head: str | None = None
         self.tail = ""
         self.units: list[str] = []
         self.lengths: list[int] = []  # document positions per unit (with the separator after it)
         self._cache = (0, 0)  # (index, start of that unit): starts are sums of the lengths before
-        self.batch_chars = 20_000  # HTML characters per step of `steps` (at least one unit)
+        self.batch_chars = 8_000  # HTML characters per step of `steps` (at least one unit)
 
     def forget(self) -> None:
         """The document was changed by someone else (e.g. `setHtml`): nothing is known about it."""
@@ -151,7 +153,7 @@ class DocPatcher:
         removed before the copy)."""
         # A new one each time: a document that has been laid out once (cursor moves create its layout)
         # lays each new content out again.
-        scratch = QTextDocument(self.document.parent())
+        scratch = QTextDocument(self.owner)
         scratch.setUndoRedoEnabled(False)
         scratch.setDefaultFont(self.document.defaultFont())
         scratch.setHtml(f"{self.head}{_DUMMY if dummy else ''}{_MARKER.join(units)}{self.tail}")

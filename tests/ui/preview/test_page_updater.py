@@ -116,6 +116,13 @@ def test_random_edits_give_the_document_a_full_sethtml_gives(qtbot, tmp_path):
         _same(qtbot, pane, page, tmp_path)
     pane.set_look(dark=True, zoom=2)  # a new look: every unit again
     _same(qtbot, pane, page, tmp_path)
+    # the image inserted with its unit is the article's, loaded through the pane (never the network)
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    pane.show_html(_page(["![صورة](pic.png)", "نص"], tmp_path))
+    shown = pane.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl("pic.png"))
+    assert isinstance(shown, QImage) and shown.width() == 40
 
 
 def test_edits_at_both_ends_and_everything_removed(qtbot, tmp_path):
