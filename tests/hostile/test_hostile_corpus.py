@@ -72,8 +72,10 @@ WINDOW_CI = (
 # loaded in slices): measured by benchmarks/bench_hostile.py at load 7 under strace, the watchdog naming
 # where the GUI thread was (notes s2-hostile.md).
 PREVIEW_SETHTML = (
-    "the preview pane's setHtml lays out one huge paragraph (tens to hundreds of thousands of characters) "
-    "on the GUI thread: 0.35 s for 150k characters, 0.8 s for 400k (html_budget cuts the body, not a block)"
+    "the preview pane's setHtml laid the whole page out on the GUI thread in one go (0.3-0.4 s for 10,000 "
+    "footnotes or reference lines); s3-preview: the page is now replaced by units in turns of ~25 ms "
+    "(longest turn 40-185 ms at load 5-7, a single unit such as a deep nested list cannot be cut), so what "
+    "is left here is the editor's part"
 )
 LOAD_MARGIN = (
     "137-173 ms at load 7 with s2-huge's editor work (0.4-1.9 s before it): kept xfail so a loaded run "

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 
 from editor.ui.preview.html_units import Page
 
@@ -68,6 +68,7 @@ class DocPatcher:
         self.units: list[str] = []
         self.lengths: list[int] = []  # document positions per unit (with the separator after it)
         self._cache = (0, 0)  # (index, start of that unit): starts are sums of the lengths before
+        self._last_char_format = QTextCharFormat()
         self.batch_chars = 8_000  # HTML characters per step of `steps` (at least one unit)
 
     def forget(self) -> None:
@@ -178,6 +179,7 @@ class DocPatcher:
             cursor.setPosition(position + len(_MARK), QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         fragment = QTextDocumentFragment(scratch)
+        self._last_char_format = scratch.lastBlock().charFormat()
         scratch.setParent(None)  # Python's now: freed on return
         return fragment, lengths
 
@@ -218,6 +220,11 @@ class DocPatcher:
             cursor.setPosition(added)
             cursor.setPosition(added + end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
+        elif self.document.lastBlock().length() == 1:
+            # The page ends with an empty block (a <pre>'s last newline): in an empty document Qt leaves
+            # the page's own last block there, with the body's character format instead of the page's.
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockCharFormat(self._last_char_format)
         cursor.endEditBlock()
         self._cache = (0, 0)
         del self.units[:old_count], self.lengths[:old_count]

@@ -32,6 +32,9 @@ class PageUpdater(QObject):
     SLICE_MS = 25.0  # GUI-thread time per turn of the event loop (issue 14 bounds a turn at 200 ms)
     SYNC_CHARS = 30_000  # a page whose changed units hold fewer characters is done in one go
     MIN_BATCH, MAX_BATCH = 1_000, 200_000
+    # Replaced units leave their formats in the document (a new heading id or hashtag: one more each
+    # time; `setHtml` started afresh). Past this many, the next page is built afresh.
+    MAX_FORMATS = 5_000
 
     def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +44,7 @@ class PageUpdater(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._run)
+        self._shown = 0
 
     @property
     def busy(self) -> bool:
@@ -53,6 +57,9 @@ class PageUpdater(QObject):
         if page is None:
             self.cancel()
             return False
+        self._shown += 1
+        if self._shown % 64 == 0 and len(self.patcher.document.allFormats()) > self.MAX_FORMATS:
+            self.patcher.forget()
         if not self.patcher.compatible(page):
             self.patcher.start_page(page)
         changed = sum(map(len, page.units)) - sum(map(len, set(page.units) & set(self.patcher.units)))

@@ -137,7 +137,9 @@ def test_edits_at_both_ends_and_everything_removed(qtbot, tmp_path):
         ["أول", "---"],
         ["| أ |\n|---|\n| 1 |"],
         ["وحده"],
+        ["```\ncode alone, its last block empty"],
         ["- بند"],
+        ["```\ncode at the end"],
         ["أول", "ثان"],
     ):
         page = _page(blocks, tmp_path)
@@ -226,3 +228,29 @@ def test_a_page_qt_does_not_keep_apart_is_shown_whole(qtbot, monkeypatch):
     qtbot.addWidget(reference)
     reference.setHtml(page)
     assert pane.toHtml() == reference.toHtml()
+
+
+def test_formats_left_by_replaced_units_are_dropped_past_a_limit(qtbot, monkeypatch):
+    from editor.ui.preview.page_updater import PageUpdater
+
+    monkeypatch.setattr(PageUpdater, "MAX_FORMATS", 40)
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    counts = []
+    for i in range(200):  # a new heading id each time: one more format each time
+        pane.show_html(f"<html><body><h2 id='h{i}'>عنوان {i}</h2><p>نص</p></body></html>")
+        counts.append(len(pane.document().allFormats()))
+    assert max(counts) < 40 + 64 and counts[-1] < counts[62] + 64
+    reference = PreviewPane()
+    qtbot.addWidget(reference)
+    reference.setHtml("<html><body><h2 id='h199'>عنوان 199</h2><p>نص</p></body></html>")
+    assert pane.toHtml() == reference.toHtml()
+
+
+def test_a_page_ending_with_an_empty_block_shown_from_scratch(qtbot, tmp_path):
+    for text in ("```\n```\n", "```\n```\n\n```\n```\n", "# عنوان\n\n```\ncode\n```\n"):
+        pane = PreviewPane()
+        qtbot.addWidget(pane)
+        page = preview_html(Article.from_text(text), tmp_path)
+        pane.show_html(page)  # a new pane: the whole page is inserted into an empty document
+        _same(qtbot, pane, page, tmp_path)
