@@ -90,7 +90,7 @@ WINDOW_BLOCK_XFAIL: dict[str, str] = {
         EDITOR_LONG_LINES,
     ),
     **dict.fromkeys(
-        """01-arabic-letters-100k 01-email-like-100k 04-numbered-10k nul-bytes-late invalid-utf8-mixed
+        """01-arabic-letters-100k 01-email-like-100k nul-bytes-late invalid-utf8-mixed
         ref-links-10k footnotes-10k attr-list-flood html-comment-open cr-only long-url-1m
         06-single-word-5mb""".split(),
         PREVIEW_SETHTML + "; and " + EDITOR_LONG_LINES,
