@@ -124,6 +124,7 @@ CLI_XFAIL: dict[tuple[str, str], str] = {
     ("long-url-1m", "export-pdf"): f"15 s, then 24 s: {EXPORT_SPEED}",
     ("number-runs-flood", "export-pdf"): f"10 s, then 36 s: {EXPORT_SPEED}",
     ("html-comment-open", "export-pdf"): f"9.3 s, then 31 s: {EXPORT_SPEED}",
+    ("cr-only", "export-pdf"): f"within 10 s in CI, 11.7-14.6 s at load 8 (2026-12-02): {EXPORT_SPEED}",
 }
 
 # CI runs `show`, the HTML and text exports for every case, and `index`; every format and standard
