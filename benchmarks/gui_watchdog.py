@@ -6,7 +6,8 @@ on a core, time runnable but waiting for a core), and records
 ``(time, gui_cpu, label)``. The label names the slot that ran: the outermost and innermost frames
 of Midad's own code (``editor/…``) on the stack, or ``Qt (no Python)`` when the GUI thread was in
 Qt's C++ code called from the event loop (QTextEdit's key handling, layout, painting). Python's
-garbage collections are recorded too (``gc.callbacks``), with their generation and duration.
+garbage collections are recorded too (``gc.callbacks``; in any thread: a collection holds the GIL),
+with their generation and duration.
 
 A sample where the GUI thread hardly ran is labelled by why: ``no free core`` (it was runnable but
 the machine's cores were busy), ``GIL wait in …`` (inside Python code but not running: another
@@ -69,8 +70,9 @@ class Watchdog:
         self.stat = f"/proc/self/task/{threading.get_native_id()}/stat"
         self.samples: list[tuple[float, float, str]] = []  # (perf_counter, GUI CPU s, label)
         self.no_core: list[tuple[float, float]] = []  # (perf_counter, s waited for a core so far)
-        self.collections: list[tuple[float, float, int]] = []  # (start, end, generation)
-        self._gc_start = 0.0
+        self.collections: list[tuple[float, float, str]] = []  # (start, end, generation and thread)
+        self._gc_start = self._gc_cpu = 0.0
+        self.gc_cpu: list[tuple[str, float]] = []  # (generation, CPU ms of the collecting thread)
         self._running = True
         self._thread = threading.Thread(target=self._run, name="gui-watchdog", daemon=True)
 
@@ -85,12 +87,16 @@ class Watchdog:
             gc.callbacks.remove(self._on_gc)
 
     def _on_gc(self, phase: str, info: dict) -> None:
-        if threading.get_ident() != self.gui:
-            return
+        # a collection holds the GIL whichever thread runs it: one in the library's indexing
+        # thread stops the GUI thread's Python code as surely as one on the GUI thread
         if phase == "start":
-            self._gc_start = time.perf_counter()
+            self._gc_start, self._gc_cpu = time.perf_counter(), time.thread_time()
         else:
-            self.collections.append((self._gc_start, time.perf_counter(), info.get("generation", -1)))
+            where = "" if threading.get_ident() == self.gui else "(other thread)"
+            self.collections.append(
+                (self._gc_start, time.perf_counter(), f"{info.get('generation', -1)}{where}")
+            )
+            self.gc_cpu.append((str(info.get("generation", -1)), (time.thread_time() - self._gc_cpu) * 1000))
 
     def _run(self) -> None:
         frames = sys._current_frames  # noqa: SLF001 - the documented way to see another thread's stack
@@ -146,6 +152,19 @@ class Watchdog:
         no_core = (waits[-1] - (before_wait[-1] if before_wait else waits[0])) * 1000
         return f"GUI CPU {cpu_ms:.0f}, no core {no_core:.0f} of {wall:.0f} ms; {top}" + (
             f"; {' '.join(gcs)}" if gcs else ""
+        )
+
+    def gc_summary(self) -> str:
+        """How many collections of each generation ran, their CPU time (load-insensitive), the longest."""
+        by_generation: dict[str, list[float]] = {}
+        for generation, ms in self.gc_cpu:
+            by_generation.setdefault(generation, []).append(ms)
+        return (
+            "; ".join(
+                f"gen{g}: {len(ms)}, CPU total {sum(ms):.0f} ms, longest {max(ms):.1f} ms"
+                for g, ms in sorted(by_generation.items())
+            )
+            or "none"
         )
 
     def causes(self, windows: list[tuple[float, float]]) -> list[tuple[str, int]]:

@@ -100,6 +100,9 @@ def _start_recovery(window) -> None:  # noqa: ANN001 - MainWindow
 
 
 GIL_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+# Python's default (700, 10, 10) runs a young collection every 700 new objects; the library's
+# indexing allocates millions. Fewer, still short young collections; see docs/editor.md.
+GC_THRESHOLDS = (5000, 20, 10)
 
 
 def keep_typing_responsive() -> None:
@@ -110,6 +113,18 @@ def keep_typing_responsive() -> None:
     each time waited up to the switch interval for a busy thread to let go.
     """
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def settle_garbage_collector() -> None:
+    """After start-up: keep the objects alive now (modules, classes, the window's widgets) out of
+    every later collection (`gc.freeze`), so a full collection — which holds the GIL in whatever
+    thread triggers it, the library's indexing thread included — scans only what came later."""
+    import gc
+
+    gc.freeze()
 
 
 def run_gui(files: list[str]) -> int:
@@ -151,4 +166,5 @@ def run_gui(files: list[str]) -> int:
     window.first_frame.add(window.finish_building)  # type: ignore[attr-defined]
     window.first_frame.add(_release_renderers)  # type: ignore[attr-defined]
     window.first_frame.add(lambda: _start_library(window))  # type: ignore[attr-defined]
+    window.first_frame.add(settle_garbage_collector)  # type: ignore[attr-defined]
     return app.exec()

@@ -95,8 +95,7 @@ class CopyDesk(QObject):
         if on:
             self.check()
         else:
-            self.underlines.groups["spell"] = []
-            self.underlines.redraw()
+            self.underlines.replace("spell", [])
             self._show_panel()
 
     def library(self) -> str | None:
@@ -174,7 +173,14 @@ class CopyDesk(QObject):
             return
         if self._closed or text != self.window.document.article().text:
             return  # typing went on: the next pause brings fresh findings
-        self.underlines.set_group(group, body_offset, findings, self.editor.body_text())
+        self.underlines.set_group(  # on-screen marks now, the rest in slices between keystrokes
+            group, body_offset, findings, self.editor.body_text(), lambda: self._marks_made(group, generation)
+        )
+
+    def _marks_made(self, group: str, generation: int) -> None:
+        """All marks of one check are in the editor: list them, tell, finish a pre-publish check."""
+        if self._closed:
+            return
         self._show_panel()
         self.checked.emit(group)
         if self._prepublish is not None and self._prepublish.get(group) == generation:
@@ -232,6 +238,9 @@ class CopyDesk(QObject):
         return "\n".join(parts)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.underlines.view_changed()  # more (or other) text on screen: draw its marks
+            return False
         if event.type() == QEvent.Type.ToolTip and watched is self.editor.viewport():
             marks = self.underlines.at(self.editor.cursorForPosition(event.pos()).position())
             if marks:
@@ -288,8 +297,7 @@ class CopyDesk(QObject):
             QMessageBox.warning(self.window, tr("Copy desk"), str(exc))
             return
         word = mark.text
-        self.underlines.groups["spell"] = [m for m in self.underlines.groups["spell"] if m.text != word]
-        self.underlines.redraw()
+        self.underlines.replace("spell", [m for m in self.underlines.groups["spell"] if m.text != word])
         self._show_panel()
 
     def edit_house_style(self) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from editor.core.copydesk.findings import ERROR, SUGGESTION, WARNING
 from editor.ui.common.i18n import localize, tr
 from editor.ui.copydesk.underlines import _COLORS, Mark
+
+SHOWN = 2000  # findings listed at most
+ROWS_PER_TURN = 100  # rows added per turn of the event loop (~2–4 ms): typing goes on meanwhile
 
 
 def severity_name(severity: str) -> str:
@@ -77,6 +80,9 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.style_button)
         self._marks: list[Mark] = []
         self._stale = False
+        self._filled = 0  # rows of `_marks` in the list so far
+        self._filler = QTimer(self, singleShot=True, interval=0)
+        self._filler.timeout.connect(self._fill_more)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.check_button.clicked.connect(self.prepublish_requested)
@@ -86,6 +92,7 @@ class FindingsPanel(QWidget):
         """Show `marks` now if the panel is visible, else when it is next shown (no GUI time wasted)."""
         self._marks = list(marks)
         self._stale = True
+        self._filler.stop()
         if self.isVisible():
             self._fill()
 
@@ -95,11 +102,22 @@ class FindingsPanel(QWidget):
             self._fill()
 
     def _fill(self) -> None:
+        """List the marks: the first rows now, the rest a slice per turn of the event loop."""
         self._stale = False
         self.summary.setText(summary_text(self._marks))
-        self.list.setUpdatesEnabled(False)
         self.list.clear()
-        for index, mark in enumerate(self._marks[:2000]):
+        self._filled = 0
+        self._fill_more()
+
+    def filling(self) -> bool:
+        """True while rows are still being added."""
+        return self._filler.isActive()
+
+    def _fill_more(self) -> None:
+        end = min(len(self._marks), SHOWN, self._filled + ROWS_PER_TURN)
+        self.list.setUpdatesEnabled(False)
+        for index in range(self._filled, end):
+            mark = self._marks[index]
             f = mark.finding
             line = mark.cursor.block().blockNumber() + 1 if mark.cursor is not None else 0
             where = tr("line {0}").format(line) if line else tr("article")
@@ -109,6 +127,9 @@ class FindingsPanel(QWidget):
             item.setForeground(QColor(_COLORS[kind]))
             self.list.addItem(item)
         self.list.setUpdatesEnabled(True)
+        self._filled = end
+        if end < min(len(self._marks), SHOWN):
+            self._filler.start()
 
     def _activate(self, item: QListWidgetItem) -> None:
         index = item.data(Qt.ItemDataRole.UserRole)
