@@ -67,6 +67,9 @@ class Typist:
         self.cpu: list[float] = []  # GUI-thread CPU ms from posting the key to the end of its repaint
         self.samples: list[tuple[float, bool]] = []  # (latency ms, library busy)
         self.keyed: list[tuple[int, float, float]] = []  # (key number, due time, latency ms)
+        # per key, ms: timer late (due → the typing timer fired), fired → KeyPress delivered to the
+        # editor, delivered → its paint starts, the paint itself
+        self.phases: list[tuple[float, float, float, float]] = []
         self.done = False
         self.Qt, self.QEvent = Qt, QEvent
         self.timer = QTimer()
@@ -80,16 +83,27 @@ class Typist:
                 kind = event.type()
                 if kind == QEvent.Type.KeyPress and watched is typist.editor:
                     for entry in typist.pending:
-                        entry[3] = True
+                        if not entry[3]:
+                            entry[3] = True
+                            entry.append(time.perf_counter())  # [4] delivered to the editor
                     return False
                 if kind == QEvent.Type.Paint and watched is not typist.editor and typist.pending:
                     shown = [entry for entry in typist.pending if entry[3]]
                     if not shown:
                         return False
+                    start = time.perf_counter()
                     typist.editor.viewportEvent(event)  # paint now, to know when the paint ends
                     end = time.perf_counter()
                     cpu_end = time.thread_time()
-                    for due, busy, cpu, _delivered in shown:
+                    for due, busy, cpu, _delivered, fired, delivered in shown:
+                        typist.phases.append(
+                            (
+                                (fired - due) * 1000,
+                                (delivered - fired) * 1000,
+                                (start - delivered) * 1000,
+                                (end - start) * 1000,
+                            )
+                        )
                         typist.cpu.append((cpu_end - cpu) * 1000)
                         typist.samples.append(((end - due) * 1000, busy))
                         typist.keyed.append((len(typist.keyed), due, (end - due) * 1000))
@@ -111,7 +125,7 @@ class Typist:
 
         due = self.next_due
         ch = TEXT[self.sent % len(TEXT)]
-        self.pending.append([due, self.library_busy(), time.thread_time(), False])
+        self.pending.append([due, self.library_busy(), time.thread_time(), False, time.perf_counter()])
         for kind in (self.QEvent.Type.KeyPress, self.QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, self.Qt.Key.Key_unknown, self.Qt.KeyboardModifier.NoModifier, ch)
             self.app.postEvent(self.editor, event)
@@ -277,6 +291,9 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
         print(f"keystroke to repaint, while indexing: {summary(while_indexing)}")
     print(f"GUI-thread CPU, key to repaint:      {summary(typist.cpu)}  (less sensitive to load)")
     print("target: p99 < 8 ms")
+    names = ("typing timer late", "posted → key delivered", "key delivered → paint starts", "paint")
+    for i, name in enumerate(names):
+        print(f"  phase {name:29s} {summary([p[i] for p in typist.phases])}")
     if watchdog is not None:
         print(f"garbage collections (any thread; each holds the GIL): {watchdog.gc_summary()}")
     slow = [(number, due, ms) for number, due, ms in typist.keyed if ms > 8]

@@ -11,7 +11,7 @@ from collections import Counter
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 
@@ -31,7 +31,7 @@ class CopyDesk(QObject):
     """Owns the copy desk of one MainWindow."""
 
     checked = Signal(str)  # "typography" or "spell": new findings are shown
-    _delivered = Signal(str, int, str, object)  # group, generation, text, future
+    _delivered = Signal(str, int, object, object)  # group, generation, state of the text, future
 
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
@@ -51,7 +51,11 @@ class CopyDesk(QObject):
         self._settings = window.settings._s  # noqa: SLF001 - the window's QSettings store
         self._build_actions()
         self._delivered.connect(self._on_done)
-        window.document.paused.connect(self.check)
+        # its own turn of the event loop, after the pause's other work (journal, preview, directions):
+        # a keystroke can come in between instead of waiting for all of it
+        self._check_soon = QTimer(self, singleShot=True, interval=0)
+        self._check_soon.timeout.connect(self.check)
+        window.document.paused.connect(self._check_soon.start)
         window.document.file_changed.connect(self.underlines.clear)
         window.closing.connect(self.shutdown)
         self.panel.activated.connect(self.jump_to)
@@ -132,15 +136,19 @@ class CopyDesk(QObject):
         if self.spelling_action.isChecked():
             self._request("spell", text)
 
+    def _state(self) -> tuple[int, int]:
+        """What identifies the article's text now without building it (~1.5 ms for 10,000 words)."""
+        return (self.editor.document().revision(), id(self.window.document.meta_article))
+
     def _request(self, group: str, text: str) -> None:
-        job = (self._generation, text)
+        job = (self._generation, text, self._state())
         if self._in_flight[group]:
             self._pending[group] = job
             return
         self._submit(group, job)
 
-    def _submit(self, group: str, job: tuple[int, str]) -> None:
-        generation, text = job
+    def _submit(self, group: str, job: tuple[int, str, tuple]) -> None:
+        generation, text, state = job
         from editor.ui.copydesk import worker  # (not on the start-up path: the first pause loads it)
 
         try:
@@ -148,15 +156,15 @@ class CopyDesk(QObject):
         except RuntimeError:
             return
         self._in_flight[group] = True
-        future.add_done_callback(lambda f: self._deliver(group, generation, text, f))
+        future.add_done_callback(lambda f: self._deliver(group, generation, state, f))
 
-    def _deliver(self, group: str, generation: int, text: str, future: Future) -> None:
+    def _deliver(self, group: str, generation: int, state: tuple, future: Future) -> None:
         try:
-            self._delivered.emit(group, generation, text, future)  # queued to the GUI thread
+            self._delivered.emit(group, generation, state, future)  # queued to the GUI thread
         except RuntimeError:
             pass  # the window is gone
 
-    def _on_done(self, group: str, generation: int, text: str, future: Future) -> None:
+    def _on_done(self, group: str, generation: int, state: tuple, future: Future) -> None:
         self._in_flight[group] = False
         pending, self._pending[group] = self._pending[group], None
         if pending is not None and not self._closed:
@@ -171,7 +179,7 @@ class CopyDesk(QObject):
 
                 worker.use_threads()
             return
-        if self._closed or text != self.window.document.article().text:
+        if self._closed or state != self._state():
             return  # typing went on: the next pause brings fresh findings
         self.underlines.set_group(  # on-screen marks now, the rest in slices between keystrokes
             group, body_offset, findings, self.editor.body_text(), lambda: self._marks_made(group, generation)

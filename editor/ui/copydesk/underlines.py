@@ -66,6 +66,7 @@ class _Build:
         self.todo = todo
         self.revision = revision
         self.then = then
+        self.first = True  # no slice made yet
 
 
 class Underlines:
@@ -132,14 +133,15 @@ class Underlines:
             self.groups[group].extend(self._make(made))
             self._sorted = None
             self.slices_made += 1
+            low, high = self._shown or (0, -1)
+            if build.first or any(start <= high and end >= low for _f, start, end, _t in made):
+                self.redraw()  # the old marks go at once; later, only slices that reach the screen
+            build.first = False
             if not build.todo:
                 del self._builds[group]
-                self.redraw()
                 if build.then is not None:
                     build.then()
-                break  # one slice per turn of the event loop
-            self.redraw()
-            break
+            break  # one slice per turn of the event loop
         if self._builds:
             self._slicer.start()
 

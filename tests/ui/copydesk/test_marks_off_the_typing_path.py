@@ -144,3 +144,17 @@ def test_fix_all_redraws_once(qtbot, desk_window, monkeypatch) -> None:
     assert "المباحثات، حسب" in win.editor.body_text()
     cursor = QTextCursor(win.editor.document())
     assert cursor.document().toPlainText().count("،حسب") == 0
+
+
+def test_the_check_runs_in_its_own_turn_after_the_pause(qtbot, desk_window, monkeypatch) -> None:
+    """The pause's work (journal, preview, directions, copy desk) is not one long stall: the desk's
+    check (the article's text built and sent to the worker) waits for the next turn of the loop."""
+    win = desk_window
+    submitted: list[bool] = []
+    submit = worker.submit
+    monkeypatch.setattr(worker, "submit", lambda *a: (submitted.append(True), submit(*a))[1])
+    win.editor.setPlainText("# عنوان\n\n" + PARAGRAPH)
+    qtbot.wait(10)
+    win.document.paused.emit()
+    assert submitted == []
+    qtbot.waitUntil(lambda: len(submitted) >= 1, timeout=3000)
