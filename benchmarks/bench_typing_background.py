@@ -158,6 +158,7 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
         default="midad",
         help="garbage collector as `midad` sets it (default) or Python's defaults",
     )
+    parser.add_argument("--gc-threshold", help="override gc.set_threshold, e.g. 5000,4,50 (to compare)")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the GUI thread while typing")
     parser.add_argument(
         "--switch-interval", type=float, help="override sys.setswitchinterval (ms), to compare"
@@ -196,11 +197,13 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
     keep_typing_responsive()  # as `midad` does (editor.app.run_gui)
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval / 1000)
-    if args.gc == "default":
-        import gc
+    import gc
 
-        gc.set_threshold(700, 10, 10)  # Python's own
-    print(f"GIL switch interval: {sys.getswitchinterval() * 1000:.2f} ms; gc: {args.gc}")
+    if args.gc == "default":
+        gc.set_threshold(700, 10, 10)  # Python's own (and no gc.freeze below)
+    if args.gc_threshold:
+        gc.set_threshold(*(int(x) for x in args.gc_threshold.split(",")))
+    print(f"GIL switch interval: {sys.getswitchinterval() * 1000:.2f} ms; gc: {args.gc} {gc.get_threshold()}")
     settings = Settings(QSettings(str(tmp / "midad.ini"), QSettings.Format.IniFormat))
     settings.set_preview_visible(not args.no_preview)
     window = MainWindow(settings)

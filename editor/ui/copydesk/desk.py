@@ -31,7 +31,7 @@ class CopyDesk(QObject):
     """Owns the copy desk of one MainWindow."""
 
     checked = Signal(str)  # "typography" or "spell": new findings are shown
-    _delivered = Signal(str, int, object, object)  # group, generation, state of the text, future
+    _delivered = Signal(str, int, str, object)  # group, generation, text, future
 
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
@@ -136,19 +136,15 @@ class CopyDesk(QObject):
         if self.spelling_action.isChecked():
             self._request("spell", text)
 
-    def _state(self) -> tuple[int, int]:
-        """What identifies the article's text now without building it (~1.5 ms for 10,000 words)."""
-        return (self.editor.document().revision(), id(self.window.document.meta_article))
-
     def _request(self, group: str, text: str) -> None:
-        job = (self._generation, text, self._state())
+        job = (self._generation, text)
         if self._in_flight[group]:
             self._pending[group] = job
             return
         self._submit(group, job)
 
-    def _submit(self, group: str, job: tuple[int, str, tuple]) -> None:
-        generation, text, state = job
+    def _submit(self, group: str, job: tuple[int, str]) -> None:
+        generation, text = job
         from editor.ui.copydesk import worker  # (not on the start-up path: the first pause loads it)
 
         try:
@@ -156,15 +152,15 @@ class CopyDesk(QObject):
         except RuntimeError:
             return
         self._in_flight[group] = True
-        future.add_done_callback(lambda f: self._deliver(group, generation, state, f))
+        future.add_done_callback(lambda f: self._deliver(group, generation, text, f))
 
-    def _deliver(self, group: str, generation: int, state: tuple, future: Future) -> None:
+    def _deliver(self, group: str, generation: int, text: str, future: Future) -> None:
         try:
-            self._delivered.emit(group, generation, state, future)  # queued to the GUI thread
+            self._delivered.emit(group, generation, text, future)  # queued to the GUI thread
         except RuntimeError:
             pass  # the window is gone
 
-    def _on_done(self, group: str, generation: int, state: tuple, future: Future) -> None:
+    def _on_done(self, group: str, generation: int, text: str, future: Future) -> None:
         self._in_flight[group] = False
         pending, self._pending[group] = self._pending[group], None
         if pending is not None and not self._closed:
@@ -179,7 +175,9 @@ class CopyDesk(QObject):
 
                 worker.use_threads()
             return
-        if self._closed or state != self._state():
+        # (the text itself, not the document's revision: Qt restarts the revision when a file is
+        # opened, so an old result could match a new text)
+        if self._closed or text != self.window.document.article().text:
             return  # typing went on: the next pause brings fresh findings
         self.underlines.set_group(  # on-screen marks now, the rest in slices between keystrokes
             group, body_offset, findings, self.editor.body_text(), lambda: self._marks_made(group, generation)
