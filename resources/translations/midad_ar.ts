@@ -948,6 +948,10 @@
       <translation>تعذّر حفظ أسلوب الدار: {0}</translation>
     </message>
     <message>
+      <source>Only the first {shown} of {total} findings are shown</source>
+      <translation>لا تُعرض إلا أول {shown} ملاحظة من {total}</translation>
+    </message>
+    <message>
       <source>Find</source>
       <translation>بحث</translation>
     </message>

@@ -12,8 +12,13 @@ import os
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 from editor.core.copydesk.desk import editor_check
+from editor.core.copydesk.findings import SUGGESTION, Finding
+from editor.core.text.messages import msg
 from editor.ui.preview.pause_work import background_worker  # as the preview worker: nice, parent watch
 
+# At most this many findings of one check reach the window (a 5 MB article can have 140,000:
+# sending, underlining and listing them all held the GUI thread for a second); a last one says so.
+MAX_FINDINGS = 1000
 _executors: dict[str, Executor] = {}
 _use_threads = False
 
@@ -45,7 +50,19 @@ def _executor(kind: str) -> Executor:
 def submit(text: str, library: str | None, spelling: bool) -> Future:
     """Check `text` (the whole file text) in the background; the future gives `(body offset, findings)`."""
     kind = "spell" if spelling else "typography"
-    return _executor(kind).submit(editor_check, text, library, spelling)
+    return _executor(kind).submit(capped_check, text, library, spelling)
+
+
+def capped_check(text: str, library: str | None, spelling: bool) -> tuple[int, list[Finding]]:
+    """`editor_check`, with at most `MAX_FINDINGS` findings (in text order) and a note if there were more."""
+    body_offset, findings = editor_check(text, library, spelling)
+    if len(findings) <= MAX_FINDINGS:
+        return body_offset, findings
+    kept = sorted(findings, key=lambda f: f.offset)[:MAX_FINDINGS]
+    note = msg(
+        "Only the first {shown} of {total} findings are shown", shown=MAX_FINDINGS, total=len(findings)
+    )
+    return body_offset, [Finding("limit", body_offset, 0, note, SUGGESTION), *kept]
 
 
 def use_threads() -> None:

@@ -2,7 +2,7 @@
 
 Putting 5 MB into a QTextDocument at once holds the GUI thread for 0.2 s, and highlighting it for
 seconds. An article over `BIG_BODY_CHARS` characters therefore goes into the editor in slices of
-about `SLICE_LINES_CHARS` characters, one per turn of the event loop (the first slice is on screen
+about `SLICE_CHARS` characters, one per turn of the event loop (the first slice is on screen
 at once), while the editor is read-only. Keys that only look around (arrows, pages, Home, copy) apply
 at once; a key that edits, selects all or goes to the end of the text waits, with every key after it,
 and they are all applied in order once the text is whole (they land where they were meant to, and can
@@ -26,7 +26,8 @@ from editor.ui.editor import soft_lines
 
 BIG_BODY_CHARS = 100_000
 SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
-SLICE_BUDGET_S = 0.025  # what one turn aims at
+SLICE_BUDGET_S = 0.02  # what one turn aims at
+MAX_SLICE_CHARS = 60_000  # (one quick slice must not make the next one huge)
 HURRY_BUDGET_S = 0.05  # once keys wait for the end of the loading
 
 _KEY = QKeySequence.StandardKey
@@ -67,6 +68,7 @@ class SliceLoader(QObject):
         self.waiting: list[QKeyEvent] = []  # keys applied once the text is whole
         self._state = (0, 0)
         self.body: str | None = None  # the text being loaded
+        self.loaded: str | None = None  # the text just loaded (once), unless changed meanwhile
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -152,7 +154,9 @@ class SliceLoader(QObject):
         self._state = (doc.revision(), doc.characterCount())
         # Qt lays the new lines out (and any not laid out before them) now: aim each turn at the budget
         spent = max(time.perf_counter() - began, 1e-4)
-        self._chars = int(min(SLICE_CHARS * 40, max(1_000, size * self._budget / spent)))
+        # (a slice may grow by half at most: a quick one on a quiet moment must not make the next huge)
+        wanted = size * self._budget / spent
+        self._chars = int(min(MAX_SLICE_CHARS, max(1_000, min(wanted, self._chars * 1.5))))
 
     def _step(self) -> None:
         if self.body is None:
@@ -172,7 +176,14 @@ class SliceLoader(QObject):
         else:
             self._finish()
 
+    def whole(self) -> str:
+        """The whole text while loading: the text being loaded, as long as nothing changed what is in."""
+        if self.body is not None and not self.user_changed:
+            return self.body
+        return soft_lines.body_of(self._edit.document(), bool(self._marks)) + self.tail()
+
     def _finish(self) -> None:
+        self.loaded = None if self.user_changed else self.body
         self.body = None
         self._budget = SLICE_BUDGET_S
         self._lines = []

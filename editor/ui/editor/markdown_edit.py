@@ -116,8 +116,8 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText);
         huge lines shown in pieces are joined back (see `soft_lines`)."""
         doc = self.document()
-        if self._loader.loading:  # what is in the editor, then the rest of the file
-            return soft_lines.body_of(doc, self._soft) + self._loader.tail()
+        if self._loader.loading:  # (what is in the editor, then the rest of the file)
+            return self._loader.whole()
         key = (doc.revision(), doc.characterCount())
         if self._body_cache[0] == key and self._body_cache[2] is doc:
             return self._body_cache[1]  # (read several times per pause: 0.1 s each in 5 MB)
@@ -137,6 +137,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             self.setTextInteractionFlags(loading.LOOK_AROUND)
 
     def _loaded(self) -> None:
+        doc, self._loader.loaded, loaded = self.document(), None, self._loader.loaded
+        if loaded is not None:  # (the text is known: no need to read 5 MB back from Qt)
+            self._body_cache = ((doc.revision(), doc.characterCount()), loaded, doc)
         super().setReadOnly(self._wanted_read_only)
         for event in self._loader.take_waiting():  # keys pressed while loading, in order
             self._key(event)
@@ -220,13 +223,14 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             return
         doc = self.document()
         self._loader.note_change()
-        if self._soft and (removed or added):
+        if removed or added:  # emptied pieces folded, a line grown past the limit cut in pieces
             self._applying = True
             try:
-                start, end = doc.findBlock(position), doc.findBlock(position + added)
-                soft_lines.fold_empty_pieces(doc, start, end if end.isValid() else doc.lastBlock())
+                cuts = soft_lines.after_edit(doc, position, added, self._soft)
             finally:
                 self._applying = False
+            if cuts is not None:
+                self._soft, self.cut_breaks = True, self.cut_breaks + cuts
         first = doc.findBlock(position)
         last = doc.findBlock(position + added)
         if not first.isValid():

@@ -18,6 +18,8 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QTextEdit
 
+from editor.ui.editor import loading, soft_lines
+
 
 def _html_too_complex() -> type[Exception]:
     from editor.core.convert.html_markdown import HtmlTooComplex
@@ -72,8 +74,19 @@ def can_paste(source: QMimeData) -> bool:
 def insert_text(editor: QTextEdit, text: str) -> None:
     """Insert `text` at the caret as one undo step."""
     if text and not editor.isReadOnly():
-        editor.textCursor().insertText(text)
+        cursor = editor.textCursor()
+        big = len(text) > loading.BIG_BODY_CHARS  # highlighted when shown, as a big article
+        if big:
+            loading.set_modes(editor.document(), lazy=True, bulk=True)
+        cursor.beginEditBlock()
+        try:
+            soft_lines.insert_in_pieces(cursor, text)  # (a huge line goes in as display pieces)
+        finally:
+            cursor.endEditBlock()
+            if big:
+                loading.set_modes(editor.document(), bulk=False)
         editor.ensureCursorVisible()
+        loading.highlight_visible(editor)
 
 
 def paste_plain(editor: QTextEdit) -> None:

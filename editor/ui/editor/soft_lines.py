@@ -21,7 +21,15 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from editor.core.text.soft_breaks import CUT, SPACE, Break, display_pieces, join_pieces, plan_breaks
+from editor.core.text.soft_breaks import (
+    CUT,
+    SOFT_LINE_CHARS,
+    SPACE,
+    Break,
+    display_pieces,
+    join_pieces,
+    plan_breaks,
+)
 from editor.ui.editor.text_positions import PositionMap
 
 SOFT_PROPERTY = QTextFormat.Property.UserProperty + 0x51B
@@ -246,3 +254,72 @@ def line_and_column(block: QTextBlock, column: int, kinds: list[str | None]) -> 
         head = head.previous()
         column += head.length() - (0 if kinds[head.blockNumber()] == SPACE else 1)
     return line, column
+
+
+def after_edit(doc: QTextDocument, position: int, added: int, pieces: bool) -> int | None:
+    """Keep the pieces' rules after an edit of `added` characters at `position`: fold the pieces it
+    emptied (when the text has `pieces`) and cut a block it made longer than `SOFT_LINE_CHARS`.
+    Returns, when the text had no pieces and now has some (cut here, or pasted in pieces), how many
+    of the new breaks are zero-width; None otherwise."""
+
+    def edited() -> tuple[QTextBlock, QTextBlock]:
+        end = doc.findBlock(position + added)
+        return doc.findBlock(position), end if end.isValid() else doc.lastBlock()
+
+    if pieces:
+        fold_empty_pieces(doc, *edited())
+    split_long_blocks(doc, *edited())
+    if pieces:
+        return None
+    first, last = edited()
+    found = [raw_kind(b) for b in _blocks(first, last)]
+    return sum(k == CUT for k in found) if any(found) else None
+
+
+def _blocks(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
+    out, block = [], first
+    while block.isValid() and (not out or out[-1] != last):
+        out.append(block)
+        block = block.next()
+    return out
+
+
+def insert_in_pieces(cursor: QTextCursor, text: str) -> None:
+    """Insert `text` at `cursor` (the caller holds an edit block), its huge lines already in pieces:
+    Qt never lays out (or keeps in one block) a pasted 1 MB line. A line that only grows past the
+    limit with the text around it is cut by `split_long_blocks` afterwards."""
+    breaks = plan_breaks(text) if len(text) > SOFT_LINE_CHARS else []
+    if not breaks:
+        cursor.insertText(text)
+        return
+    plain = QTextCharFormat()
+    pieces = display_pieces(text, breaks)
+    for brk, piece in zip(breaks, pieces, strict=False):
+        cursor.insertText(piece, plain)
+        token = next(_tokens)
+        fmt = QTextCharFormat()
+        fmt.setProperty(SOFT_PROPERTY, token if brk.kind == SPACE else -token)
+        cursor.insertBlock(cursor.blockFormat(), fmt)
+    cursor.insertText(pieces[-1], plain)
+
+
+def split_long_blocks(doc: QTextDocument, first: QTextBlock, last: QTextBlock) -> None:
+    """Cut every display block from `first` to `last` longer than `SOFT_LINE_CHARS` into pieces
+    (a huge line typed, or pasted into a long one), joining the current undo step."""
+    targets = [(b.position(), b.text()) for b in _blocks(first, last) if b.length() - 1 > SOFT_LINE_CHARS]
+    if not targets:
+        return
+    cursor = QTextCursor(doc)
+    cursor.joinPreviousEditBlock()
+    for position, text in reversed(targets):
+        to_qt = PositionMap(text).to_qt
+        for brk in reversed(plan_breaks(text)):
+            token = next(_tokens)
+            fmt = QTextCharFormat()
+            fmt.setProperty(SOFT_PROPERTY, token if brk.kind == SPACE else -token)
+            cursor.setPosition(position + to_qt(brk.index))
+            if brk.kind == SPACE:  # the separator stands for this space
+                cursor.setPosition(position + to_qt(brk.index + 1), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+            cursor.insertBlock(cursor.blockFormat(), fmt)
+    cursor.endEditBlock()

@@ -219,3 +219,41 @@ def test_pieces_are_highlighted_inline_but_only_the_first_decides_the_line(qtbot
 def _blocks(editor: MarkdownEdit) -> list:
     doc = editor.document()
     return [doc.findBlockByNumber(n) for n in range(doc.blockCount())]
+
+
+def test_a_huge_line_pasted_is_cut_in_pieces_in_the_same_undo_step(qtbot):
+    editor = _editor(qtbot, "قبل\nبعد")
+    doc = editor.document()
+    line = _paragraph(1_000_000)
+    _cursor_at(editor, 3)  # the end of the first line
+    QApplication.clipboard().setText(line)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.body_text() == "قبل" + line + "\nبعد"
+    assert editor.has_pieces and doc.blockCount() > 500
+    assert max(doc.findBlockByNumber(n).length() - 1 for n in range(doc.blockCount())) <= PIECE_CHARS
+    assert editor.textCursor().position() == 3 + len(line)  # the caret after the pasted text
+    editor.undo()
+    assert editor.body_text() == "قبل\nبعد" and doc.blockCount() == 2  # one undo: text and pieces
+    editor.redo()
+    assert editor.body_text() == "قبل" + line + "\nبعد"
+
+
+def test_a_line_typed_past_the_limit_gets_pieces_a_run_without_spaces_zero_width_ones(qtbot):
+    editor = _editor(qtbot, _paragraph(SOFT_LINE_CHARS - 1))
+    assert not editor.has_pieces
+    _cursor_at(editor, SOFT_LINE_CHARS - 1)
+    type_text(editor, "ab")
+    assert editor.has_pieces and editor.body_text() == _paragraph(SOFT_LINE_CHARS - 1) + "ab"
+    run = "x" * 9_000 + "😀" + "y" * 9_000  # no spaces, an astral character in the middle
+    editor.set_body("")
+    editor.insertPlainText(run)
+    assert editor.cut_breaks >= 8 and editor.body_text() == run
+    _cursor_at(editor, editor.document().findBlockByNumber(1).position())
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # across the zero-width break: deletes an x
+    assert editor.body_text() == run[:1999] + run[2000:]
+
+
+def test_a_normal_paste_is_not_cut(qtbot):
+    editor = _editor(qtbot, "")
+    editor.insertPlainText(_paragraph(SOFT_LINE_CHARS) + "\n" + _paragraph(SOFT_LINE_CHARS))
+    assert not editor.has_pieces and editor.document().blockCount() == 2
