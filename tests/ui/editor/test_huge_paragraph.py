@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextCharFormat
-
 from PySide6.QtWidgets import QTextEdit
 
 from editor.ui.editor.highlighter import LIGHT_BLOCK_CHARS, MarkdownHighlighter
