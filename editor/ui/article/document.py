@@ -171,7 +171,8 @@ class Document(QObject):
         self._new_article = False
         self._meta_article = article
         body = article.body.replace("\r\n", "\n").replace("\r", "\n")
-        self.editor.set_body(body, article_direction(article.meta, body))
+        # (a big article's first 100,000 characters decide at once; the pause's whole-text check follows)
+        self.editor.set_body(body, article_direction(article.meta, body[:100_000]))
         self._editor_body_at_load = self.editor.body_text()
         self.meta_undo.clear()
         self.meta_undo.setClean()

@@ -207,6 +207,19 @@ def set_modes(doc: QTextDocument, lazy: bool | None = None, bulk: bool | None = 
             highlighter.bulk = bulk  # type: ignore[attr-defined]
 
 
+def quietly(doc: QTextDocument, change: Callable[[], None]) -> None:
+    """Run `change` (a text going in, its display breaks marked after) with the highlighter idle,
+    then highlight it all once: not once as plain lines and again as pieces."""
+    set_modes(doc, lazy=True, bulk=True)
+    try:
+        change()
+    finally:
+        set_modes(doc, lazy=False, bulk=False)
+    highlighter = doc.findChild(QSyntaxHighlighter)
+    if highlighter is not None:
+        highlighter.rehighlight()
+
+
 def lazy(doc: QTextDocument) -> bool:
     highlighter = doc.findChild(QSyntaxHighlighter)
     return bool(getattr(highlighter, "lazy", False))

@@ -87,8 +87,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._set_default_direction(article_dir)
         self._loader.cancel()
         loading.set_modes(self.document(), lazy=False, bulk=False)
-        big = loading.is_big(body)
-        self._applying = True
+        big, self._applying = loading.is_big(body), True
         try:
             lines, marks, breaks = soft_lines.prepare(body)
             self._soft = bool(breaks)
@@ -99,8 +98,9 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
                 super().setReadOnly(True)
                 self.setTextInteractionFlags(loading.LOOK_AROUND)  # a caret that arrows move
                 self._loader.start(body, lines, marks)
-            elif breaks:
-                soft_lines.insert_lines(self.document(), lines, 0, marks)
+            elif breaks:  # (highlighted once, as pieces)
+                doc = self.document()
+                loading.quietly(doc, lambda: soft_lines.insert_lines(doc, lines, 0, marks))
             else:
                 self.setPlainText(body)
         finally:
