@@ -8,7 +8,9 @@
     lib.search("الامن")                     # SearchHit list, best first
 
 The article list and the tag table are kept in memory after each refresh so that filtering and
-sorting never touch the disk. Only `refresh()` writes (to the index, never to articles).
+sorting never touch the disk. Only `refresh()` writes (to the index, never to articles). Each load
+of the list gets a version and remembers which articles it changed (`changes_since`), so that a
+window can update only their rows.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from editor.core.library.tags import TagSummary, summarize_keyed_tags, tag_key
 from editor.core.text.messages import msg
 
 MATCH_ALL = "all"
+KEPT_CHANGES = 8  # loads whose changed articles are remembered for `changes_since`
 
 
 class OutsideLibraryError(PermissionError):
@@ -65,6 +68,12 @@ class Library:
         self._tag_paths: dict[str, set[str]] = {}
         self._summaries: list[TagSummary] = []
         self._loaded = False  # the article list is in memory
+        self._version = 0  # of the article list in memory (bumped by each load)
+        self._changes: list[
+            tuple[int, list[ArticleEntry], list[str]]
+        ] = []  # (base version, changed, removed)
+        self._statuses: list[str] = []
+        self._load_lock = threading.Lock()  # one load at a time: each one's changes follow the last
         self._tags_loaded = False  # the tag table is in memory
 
     # --- keeping up to date --------------------------------------------------------------------
@@ -87,10 +96,17 @@ class Library:
         return report
 
     def _load_entries(self) -> None:
-        entries = {e.rel_path: e for e in self.index.entries()}
-        with self._lock:
-            self._entries = entries
-            self._loaded = True
+        with self._load_lock:
+            entries = {e.rel_path: e for e in self.index.entries()}
+            old = self._entries
+            changed = [e for rel, e in entries.items() if old.get(rel) != e]
+            removed = [rel for rel in old if rel not in entries]
+            statuses = sorted({e.status for e in entries.values() if e.status})
+            with self._lock:
+                self._changes = [*self._changes[1 - KEPT_CHANGES :], (self._version, changed, removed)]
+                self._version += 1
+                self._entries, self._statuses = entries, statuses
+                self._loaded = True
 
     def _load_tags(self) -> None:
         tag_paths: dict[str, set[str]] = {}
@@ -136,6 +152,34 @@ class Library:
         """Every article's JSON (`ArticleEntry.to_json()`), in path order, straight from the index."""
         return self.index.listing_json()
 
+    @property
+    def version(self) -> int:
+        """Version of the article list `articles()` returns (bumped by each load)."""
+        with self._lock:
+            return self._version
+
+    def changes_since(self, version: int) -> tuple[int, list[ArticleEntry], list[str]] | None:
+        """`(current version, changed or added entries, removed paths)` since list `version`, or
+        None when that version is too old (or unknown): then take the whole list."""
+        self._ensure_loaded()
+        with self._lock:
+            current, records = self._version, list(self._changes)
+        bases = [base for base, _c, _r in records]
+        if version == current:
+            return current, [], []
+        if version not in bases:
+            return None
+        changed: dict[str, ArticleEntry] = {}
+        removed: set[str] = set()
+        for _base, entries, gone in records[bases.index(version) :]:
+            for entry in entries:
+                removed.discard(entry.rel_path)
+                changed[entry.rel_path] = entry
+            for rel in gone:
+                changed.pop(rel, None)
+                removed.add(rel)
+        return current, list(changed.values()), sorted(removed)
+
     def article(self, rel_path: str) -> ArticleEntry | None:
         self._ensure_loaded()
         with self._lock:
@@ -149,7 +193,9 @@ class Library:
 
     def statuses(self) -> list[str]:
         """The distinct statuses used in the library (empty status left out), sorted."""
-        return sorted({e.status for e in self.articles() if e.status})
+        self._ensure_loaded()
+        with self._lock:
+            return list(self._statuses)
 
     def filter_by_tags(self, tags: list[str], mode: str = MATCH_ALL) -> set[str]:
         """Relative paths of articles having all (or any) of `tags` (any spelling of each)."""

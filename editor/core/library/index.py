@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.library import index_store
+from editor.core.library import index_child, index_store
 from editor.core.library.index_store import (
     SCHEMA,
     SCHEMA_VERSION,
@@ -46,6 +46,7 @@ class UpdateReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     touched: list[str] = field(default_factory=list)  # new time, same content
+    isolated: bool = False  # done by a child process (`index_child`)
     unchanged: int = 0
     rebuilt: bool = False
     cancelled: bool = False  # stopped by `LibraryIndex.cancel()`; the rest is read next time
@@ -104,7 +105,13 @@ def _default_workers() -> int:
 
 
 class LibraryIndex:
-    """The SQLite index of one library folder. Safe to use from several threads (one connection each)."""
+    """The SQLite index of one library folder. Safe to use from several threads (one connection each).
+
+    With `isolated` set (the window sets it), an update that reads many files runs in a child
+    process (`index_child`): the calling process only waits and passes progress on.
+    """
+
+    isolated = False
 
     def __init__(
         self, root: str | os.PathLike[str], db_path: str | os.PathLike[str], workers: int | None = None
@@ -216,6 +223,11 @@ class LibraryIndex:
             else:
                 report.unchanged += 1
         removed = [rel for rel in known if rel not in files]
+        if self.isolated and len(to_read) >= index_child.CHILD_THRESHOLD:
+            isolated = self._update_in_child(progress)
+            if isolated is not None:
+                isolated.rebuilt = isolated.rebuilt or report.rebuilt
+                return isolated
         with conn:
             index_store.store_signature(conn, None)  # until this update is complete
             for rel in removed:
@@ -256,6 +268,19 @@ class LibraryIndex:
             report.compacted = index_store.compact(
                 conn, lambda rels: self._read_records(rels, files), self._cancel.is_set, progress
             )
+        return report
+
+    def _update_in_child(self, progress: Callable[[int, int], None] | None) -> UpdateReport | None:
+        """The update done by a child process; None if it failed (then it is done here)."""
+        self._cancel.clear()
+        try:
+            report = index_child.update_in_child(
+                str(self.root), str(self.db_path), self.workers, progress, self._cancel
+            )
+        except index_child.ChildFailed:
+            return None
+        self._generation += 1  # reconnect: the child may have replaced the database file
+        report.isolated = True
         return report
 
     def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:

@@ -39,6 +39,7 @@ class LibraryController(QObject):
     ) -> None:
         super().__init__(parent)
         self.library = library
+        library.index.isolated = True  # a big update runs in a child process: this one stays free
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._refreshing = False

@@ -2,9 +2,14 @@
 
 The rows come from `Library.articles()`; which articles a tag selection keeps comes from
 `Library.filter_by_tags` (the core decides tag identity), the proxy only applies the sets it is given.
+A refresh that changed a few articles (a save) moves, inserts or removes only their rows
+(`apply_changes`): the proxy then filters only those rows, never the whole list again.
 """
 
 from __future__ import annotations
+
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -19,7 +24,12 @@ TITLE, DATE, STATUS, WORDS = range(4)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
+if TYPE_CHECKING:
+    from editor.core.library.facade import Library
+
 _Index = QModelIndex | QPersistentModelIndex
+_PATH = attrgetter("rel_path")
+INCREMENTAL_LIMIT = 100  # more changed articles than this: the list is set again at once
 
 
 def status_label(status: str) -> str:
@@ -55,6 +65,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._entries: list[ArticleEntry] = []
+        self._paths: list[str] = []  # the rows' paths, in row order (finding a row without touching all)
         self._headers = [tr("Title"), tr("Date"), tr("Status"), tr("Words")]
         self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
         self.version = 0  # bumped whenever rows change or move (lets the proxy cache per-row answers)
@@ -64,6 +75,90 @@ class ArticleTableModel(QAbstractTableModel):
         self._entries = list(entries)
         self._sort_entries()
         self.endResetModel()
+
+    def follow(self, library: Library, shown: int) -> int:
+        """Show the library's current list, given the version `shown` so far; returns the new one.
+
+        Only the changed rows are touched when few articles changed, else the list is set again.
+        """
+        changes = library.changes_since(shown)
+        if changes is not None and self.apply_changes(changes[1], changes[2]):
+            return changes[0]
+        version = library.version  # (read first: a newer list is applied again, harmlessly, next time)
+        self.set_entries(library.articles())
+        return version
+
+    def apply_changes(self, changed: list[ArticleEntry], removed: list[str]) -> bool:
+        """Update only the rows of these articles, keeping the order; False (nothing done) when
+        there are more than `INCREMENTAL_LIMIT`: the caller then sets all entries at once.
+
+        A changed article that keeps its place is updated in place; one that moves is removed and
+        inserted where it now belongs (the proxy filters only those rows).
+        """
+        if len(changed) + len(removed) > INCREMENTAL_LIMIT:
+            return False
+        paths = self._paths
+        rows: dict[str, int] = {}
+        for path in [*removed, *(e.rel_path for e in changed)]:
+            try:
+                rows[path] = paths.index(path)
+            except ValueError:  # not listed yet (added)
+                pass
+        moving = set(rows)
+        to_remove = [rows[p] for p in removed if p in rows]
+        to_insert: list[ArticleEntry] = []
+        for entry in changed:
+            row = rows.get(entry.rel_path)
+            if row is not None and self._fits_at(row, entry, paths, moving):
+                self._entries[row] = entry  # (same path: `paths` stays right)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                continue
+            if row is not None:
+                to_remove.append(row)
+            to_insert.append(entry)
+        self.version += 1
+        for row in sorted(set(to_remove), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            del self._paths[row]
+            self.endRemoveRows()
+        for entry in to_insert:
+            row = self._position(entry)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._entries.insert(row, entry)
+            self._paths.insert(row, entry.rel_path)
+            self.endInsertRows()
+        return True
+
+    def _before(self, a: ArticleEntry, b: ArticleEntry) -> bool:
+        """True when `a` is listed before `b` in the current order (as `_sort_entries` orders)."""
+        column, order = self._sort
+        if column == DATE and _not_a_date(a) != _not_a_date(b):
+            return _not_a_date(b)  # a `date` that is not a date goes last in either order
+        key = _SORT_KEYS.get(column, _SORT_KEYS[DATE])
+        key_a, key_b = key(a), key(b)
+        if key_a != key_b:
+            return key_a > key_b if order == Qt.SortOrder.DescendingOrder else key_a < key_b
+        return a.rel_path < b.rel_path  # ties in path order, in both directions
+
+    def _position(self, entry: ArticleEntry) -> int:
+        """Row where `entry` belongs in the current order (binary search)."""
+        low, high = 0, len(self._entries)
+        while low < high:
+            middle = (low + high) // 2
+            if self._before(self._entries[middle], entry):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _fits_at(self, row: int, entry: ArticleEntry, paths: list[str], moving: set[str]) -> bool:
+        """Can `entry` replace row `row` without breaking the order (its neighbours staying)?"""
+        rows = self._entries
+        if row > 0 and (paths[row - 1] in moving or not self._before(rows[row - 1], entry)):
+            return False
+        after = row + 1
+        return after >= len(rows) or (paths[after] not in moving and self._before(entry, rows[after]))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python (one key per row: fast for tens of thousands of articles)."""
@@ -77,10 +172,20 @@ class ArticleTableModel(QAbstractTableModel):
         column, order = self._sort
         key = _SORT_KEYS.get(column, _SORT_KEYS[DATE])
         # ties keep path order, in both directions
-        self._entries.sort(key=lambda e: e.rel_path)
+        self._entries.sort(key=_PATH)  # (a library's list comes in path order: this costs little)
         self._entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         if column == DATE:  # a `date` that is not a date sorts last in either order (and is marked)
-            self._entries.sort(key=_not_a_date)
+            bad = {d for d in {e.date for e in self._entries} if d and not is_iso_date(d)}
+            if bad:  # (each distinct date checked once)
+                self._entries.sort(key=lambda e: e.date in bad)
+        self._paths = list(map(_PATH, self._entries))
+
+    def row_of(self, rel_path: str) -> int | None:
+        """Row of the article at `rel_path`, or None."""
+        try:
+            return self._paths.index(rel_path)
+        except ValueError:
+            return None
 
     def entry(self, row: int) -> ArticleEntry:
         return self._entries[row]
@@ -138,11 +243,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._status: str | None = None
         self._paths: set[str] | None = None
-        self._accepted: list[bool] = []
-        self._accepted_version: int | None = None
+        self.filtered_rows = 0  # rows asked about so far (tests check that a save does not refilter all)
 
     def _change_filter(self, apply) -> None:  # noqa: ANN001
-        self._accepted_version = None
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+ (invalidateFilter is deprecated there)
             self.beginFilterChange()
             apply()
@@ -153,11 +256,28 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_status(self, status: str | None) -> None:
         """Only articles with this status (None: every status)."""
-        self._change_filter(lambda: setattr(self, "_status", status or None))
+        if (status or None) != self._status:
+            self._change_filter(lambda: setattr(self, "_status", status or None))
 
     def set_paths(self, paths: set[str] | None) -> None:
-        """Only these relative paths (None: no restriction), e.g. the articles of the selected tags."""
-        self._change_filter(lambda: setattr(self, "_paths", None if paths is None else set(paths)))
+        """Only these relative paths (None: no restriction), e.g. the articles of the selected tags.
+
+        The same set again (a refresh) filters nothing again; a few paths more or less (a saved
+        article gained or lost a tag) filter only their rows.
+        """
+        wanted = None if paths is None else set(paths)
+        if wanted == self._paths:
+            return
+        model = self.sourceModel()
+        flipped = wanted ^ self._paths if wanted is not None and self._paths is not None else None
+        if flipped is None or len(flipped) > INCREMENTAL_LIMIT or not isinstance(model, ArticleTableModel):
+            self._change_filter(lambda: setattr(self, "_paths", wanted))
+            return
+        self._paths = wanted
+        for path in flipped:  # the proxy filters the rows of changed data again
+            row = model.row_of(path)
+            if row is not None:
+                model.dataChanged.emit(model.index(row, 0), model.index(row, model.columnCount() - 1))
 
     def accepts(self, entry: ArticleEntry) -> bool:
         if self._status is not None and entry.status != self._status:
@@ -171,10 +291,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        self.filtered_rows += 1
+        if self._status is None and self._paths is None:
+            return True
         model = self.sourceModel()
-        if not isinstance(model, ArticleTableModel):
-            return False
-        if self._accepted_version != model.version:  # one pass over the rows, then list lookups
-            self._accepted = [self.accepts(e) for e in model.entries_view()]
-            self._accepted_version = model.version
-        return self._accepted[source_row]
+        return isinstance(model, ArticleTableModel) and self.accepts(model.entry(source_row))

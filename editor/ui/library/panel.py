@@ -62,6 +62,7 @@ class LibraryPanel(QWidget):
         self.controller = controller
         self.library = controller.library
         self._tag_filter: tuple[list[str], str] = ([], MATCH_ALL)
+        self._shown_version = -1  # of the library's article list the rows show
         self._hits: list[SearchHit] = []
 
         self.search_field = QLineEdit(self)
@@ -169,24 +170,24 @@ class LibraryPanel(QWidget):
 
     # --- reloading -------------------------------------------------------------------------
     def reload(self, _report: object = None) -> None:
-        """Show the library's current articles, keeping the selection when it still exists."""
+        """Show the library's current articles (only the changed rows after a save), keeping the selection."""
         selected = self.selected_path()
-        self.model.set_entries(self.library.articles())
+        self._shown_version = self.model.follow(self.library, self._shown_version)
         self._fill_status_filter()
-        self._apply_tag_filter()
-        if selected:
+        if self._tag_filter[0]:  # (no tag selected: nothing to filter again)
+            self._apply_tag_filter()
+        if selected and self.selected_path() != selected:
             self.select_path(selected)
         if self.search_field.text().strip():
             self._search_timer.start()
         self._update_count()
 
     def select_path(self, rel_path: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(PATH_ROLE) == rel_path:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return
+        row = self.model.row_of(rel_path)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is not None and index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def _fill_status_filter(self) -> None:
         current = self.status_filter.currentData()

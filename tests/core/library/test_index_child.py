@@ -1,0 +1,127 @@
+"""A big index update in a child process: same index, progress, cancel, and a killed child."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from editor.core.library import index_child
+from editor.core.library.index import LibraryIndex
+
+
+def _articles(root: Path, count: int) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        tags = "[الأمن, رياضة]" if i % 3 else "[]"
+        body = f"نص المقال رقم {i} عن #الأمن_الوطني والتعاون.\n\nفقرة ثانية {i}.\n"
+        (root / f"a{i:03d}.md").write_text(
+            f"---\ntitle: عنوان {i}\ndate: 2024-01-{i % 28 + 1:02d}\nstatus: draft\ntags: {tags}\n---\n{body}",
+            encoding="utf-8",
+        )
+
+
+def _children() -> list:
+    return [p for p in multiprocessing.active_children() if p.name == "midad-index"]
+
+
+def _held(db: Path) -> sqlite3.Connection:
+    """A connection holding the index's write lock (the child waits for it before writing)."""
+    conn = sqlite3.connect(db, timeout=30, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    return conn
+
+
+@pytest.fixture
+def low_threshold(monkeypatch):
+    monkeypatch.setattr(index_child, "CHILD_THRESHOLD", 5)
+
+
+def _wait_for_child(timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not _children():
+        assert time.monotonic() < deadline, "no index process was started"
+        time.sleep(0.02)
+    time.sleep(0.3)  # let it reach the write lock
+
+
+def test_a_big_update_in_a_child_gives_the_same_index_with_progress(tmp_path: Path, low_threshold) -> None:
+    _articles(tmp_path / "lib", 40)
+    here = LibraryIndex(tmp_path / "lib", tmp_path / "here.sqlite", workers=1)
+    here.update()
+    index = LibraryIndex(tmp_path / "lib", tmp_path / "child.sqlite", workers=1)
+    index.isolated = True
+    seen: list[tuple[int, int]] = []
+    report = index.update(lambda done, total: seen.append((done, total)))
+    assert report.isolated and len(report.added) == 40 and not report.cancelled
+    assert seen and seen[-1] == (40, 40)
+    assert index.entries() == here.entries()
+    assert index.listing_json() == here.listing_json()
+    assert index.tag_rows() == here.tag_rows()
+    again = index.update()  # nothing to read: done here
+    assert not again.isolated and again.unchanged == 40
+    assert not _children()
+
+
+def test_a_killed_child_leaves_a_sound_index_and_the_update_is_done_here(
+    tmp_path: Path, low_threshold
+) -> None:
+    _articles(tmp_path / "lib", 30)
+    db = tmp_path / "index.sqlite"
+    index = LibraryIndex(tmp_path / "lib", db, workers=1)
+    index.isolated = True
+    lock = _held(db)
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(report=index.update()))
+    worker.start()
+    _wait_for_child()
+    for child in _children():
+        child.kill()  # while it waits to write
+    lock.rollback()
+    lock.close()
+    worker.join(60)
+    report = result["report"]
+    assert not report.isolated and len(report.added) == 30  # the calling process did it
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (30,)
+
+
+def test_a_child_killed_while_writing_leaves_a_sound_index(tmp_path: Path, low_threshold) -> None:
+    _articles(tmp_path / "lib", 300)
+    db = tmp_path / "index.sqlite"
+    index = LibraryIndex(tmp_path / "lib", db, workers=1)
+    index.isolated = True
+
+    def kill_on_first_progress(done: int, total: int) -> None:
+        for child in _children():
+            child.kill()
+
+    report = index.update(kill_on_first_progress)
+    assert len(report.added) == 300  # by the child, or by this process after the kill
+    assert LibraryIndex(tmp_path / "lib", db, workers=1).update().unchanged == 300
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_cancel_reaches_the_child_which_keeps_what_it_indexed(tmp_path: Path, low_threshold) -> None:
+    _articles(tmp_path / "lib", 30)
+    db = tmp_path / "index.sqlite"
+    index = LibraryIndex(tmp_path / "lib", db, workers=1)
+    index.isolated = True
+    lock = _held(db)
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(report=index.update()))
+    worker.start()
+    _wait_for_child()
+    index.cancel()
+    lock.rollback()
+    lock.close()
+    worker.join(60)
+    report = result["report"]
+    assert report.isolated and report.cancelled and 0 < len(report.added) < 30
+    rest = LibraryIndex(tmp_path / "lib", db, workers=1).update()  # the next update reads the rest
+    assert len(rest.added) == 30 - len(report.added)
