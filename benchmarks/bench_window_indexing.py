@@ -5,8 +5,10 @@
 Each run opens the writing window with the library tab on a generated library and an empty index
 cache, and ticks a 5 ms timer on the GUI thread. Prints, median and worst over the runs: when the
 progress bar first shows, when the list is filled, the longest GUI-thread stall while the index is
-read (worker thread and reader processes busy), and the longest stall after it (the list and tag
-panels taking the new articles). A stall is the longest gap between two timer ticks, minus 5 ms.
+read (worker thread and reader processes busy), the longest stall after it (the list and tag
+panels taking the new articles), and then, as after a save, one article is changed on disk and the
+library refreshed: the time until the list shows the change and the longest stall meanwhile. A stall
+is the longest gap between two timer ticks, minus 5 ms.
 Library folders are generated once into --dir and kept.
 """
 
@@ -28,7 +30,7 @@ import sys, time
 
 
 def main():  # the reader processes are spawned: they import this file, so nothing runs at import
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from editor.app import create_app
     app = create_app()
     from editor.ui.window.main_window import MainWindow
@@ -42,7 +44,8 @@ def main():  # the reader processes are spawned: they import this file, so nothi
     t0 = time.perf_counter()
     bar = LibrarySidebar(window, library, cache_dir=cache)
     window.side_tabs.setCurrentIndex(bar.tab_index)
-    state = {"last": time.perf_counter(), "progress": None, "filled": None, "busy": 0.0, "after": 0.0}
+    state = {"last": time.perf_counter(), "progress": None, "filled": None, "busy": 0.0, "after": 0.0,
+             "saved": None, "save": -1.0, "save_stall": 0.0}
     bar.controller.progress.connect(
         lambda d, t: state["progress"] is None and state.update(progress=time.perf_counter() - t0)
     )
@@ -52,10 +55,25 @@ def main():  # the reader processes are spawned: they import this file, so nothi
         gap = now - state["last"] - 0.005
         state["last"] = now
         key = "busy" if state["filled"] is None and bar.controller.busy else "after"
+        key = "save_stall" if state["saved"] is not None and state["save"] < 0 else key
         state[key] = max(state[key], gap)
         if state["filled"] is None and bar.library_panel.model.rowCount() >= count:
             state["filled"] = now - t0
-            QTimer.singleShot(1000, app.quit)  # stalls just after the list fills count as "after"
+            QTimer.singleShot(1000, save_one)  # stalls just after the list fills count as "after"
+
+    def save_one():  # as after a save in the window: one article changed, the library refreshed
+        entry = bar.library_panel.model.entry(count // 2)
+        path = bar.controller.library.path_of(entry.rel_path)
+        path.write_text(path.read_text(encoding="utf-8") + "\nسطر جديد\n", encoding="utf-8")
+        state["saved"] = time.perf_counter()
+        bar.controller.refresh()
+
+    def refreshed(_report):
+        if state["saved"] is not None and state["save"] < 0:
+            state["save"] = time.perf_counter() - state["saved"]
+            QTimer.singleShot(300, app.quit)
+
+    bar.controller.refreshed.connect(refreshed, Qt.ConnectionType.QueuedConnection)  # after the list
 
     timer = QTimer()
     timer.setInterval(5)
@@ -64,7 +82,8 @@ def main():  # the reader processes are spawned: they import this file, so nothi
     QTimer.singleShot(600_000, app.quit)
     app.exec()
     bar.shutdown()
-    print(state["progress"] or -1, state["filled"] or -1, state["busy"], state["after"])
+    print(state["progress"] or -1, state["filled"] or -1, state["busy"], state["after"], state["save"],
+          state["save_stall"])
 
 
 if __name__ == "__main__":
@@ -97,18 +116,20 @@ def main() -> None:
                 [sys.executable, str(script), str(library), str(cache), str(Path(tmp) / "s.ini"), str(args.count)],
                 capture_output=True, text=True, cwd=ROOT, check=True, env=env,
             ).stdout.split()  # fmt: skip
-            results.append([float(x) for x in out[-4:]])
+            results.append([float(x) for x in out[-6:]])
     print(f"{args.count} articles, empty index, {args.runs} runs, load {os.getloadavg()[0]:.2f}")
     labels = (
         "progress bar shows after (s)",
         "list filled after (s)",
         "longest GUI stall while indexing (ms)",
         "longest GUI stall after (ms)",
+        "one article changed: list updated after (s)",
+        "longest GUI stall meanwhile (ms)",
     )
     for i, label in enumerate(labels):
         scale = 1000 if "ms" in label else 1
         values = [r[i] * scale for r in results]
-        print(f"  {label:<38} median {statistics.median(values):9.2f}   worst {max(values):9.2f}")
+        print(f"  {label:<44} median {statistics.median(values):9.2f}   worst {max(values):9.2f}")
 
 
 if __name__ == "__main__":

@@ -119,6 +119,17 @@ def _load(yaml_text: str, loader: type) -> object:
 def parse_yaml(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
     """Parse front matter YAML two ways: typed values and every scalar as its text.
 
+    Simple front matter (`key: value` lines) is read by `simple_yaml.parse_simple`, which gives
+    exactly what the parser gives; the rest by `_parse_yaml_full`. Returns `(typed, textual)`.
+    """
+    from editor.core.article.simple_yaml import parse_simple
+
+    return parse_simple(yaml_text, text_keys) or _parse_yaml_full(yaml_text, text_keys)
+
+
+def _parse_yaml_full(yaml_text: str, text_keys: frozenset[str] = frozenset()) -> tuple[dict, dict]:
+    """Parse front matter YAML two ways: typed values and every scalar as its text.
+
     Returns `(typed, textual)`; both are `{}` for an empty block. Keys in `text_keys` are read as
     text only: when every key is one of them, the typed parse is skipped and `typed` is `textual`.
     A value YAML cannot type (`!!int abc`) falls back to its text. Raises FrontMatterError for

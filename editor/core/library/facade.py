@@ -153,6 +153,12 @@ class Library:
         return self.index.listing_json()
 
     @property
+    def loaded(self) -> bool:
+        """The article list and the tag table are in memory (asking for them reads nothing)."""
+        with self._lock:
+            return self._loaded and self._tags_loaded
+
+    @property
     def version(self) -> int:
         """Version of the article list `articles()` returns (bumped by each load)."""
         with self._lock:

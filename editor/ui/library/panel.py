@@ -140,9 +140,10 @@ class LibraryPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         controller.refreshed.connect(self.reload)
         controller.searchFinished.connect(self._show_results)
-        self._fill_status_filter()
+        self.status_filter.addItem(tr("All statuses"), None)
         self._apply_sort()
-        self.reload()
+        if self.library.loaded:  # else the first refresh loads the list off the GUI thread, then fills
+            self.reload()
 
     # --- public API ------------------------------------------------------------------------
     def set_tag_filter(self, tags: list[str], mode: str = MATCH_ALL) -> None:

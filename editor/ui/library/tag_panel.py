@@ -108,7 +108,8 @@ class TagPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_last)
         self.show_hidden.toggled.connect(self._fill)
         controller.refreshed.connect(self.reload)
-        self.reload()
+        if self.library.loaded:  # else the first refresh loads the lists off the GUI thread, then fills
+            self.reload()
 
     # --- public API ------------------------------------------------------------------------
     def selected_tags(self) -> list[str]:

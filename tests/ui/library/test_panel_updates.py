@@ -159,3 +159,31 @@ def test_changed_rows_land_where_a_full_sort_puts_them(qtbot, column: int, desce
         reference.sort(*model._sort)
         reference.set_entries(list(entries.values()))
         assert model.entries() == reference.entries()
+
+
+def test_opening_a_library_reads_its_list_off_the_gui_thread(qtbot, tmp_path: Path) -> None:
+    import threading
+
+    from editor.ui.library.tag_panel import TagPanel
+
+    root = tmp_path / "lib"
+    generate_library(root, 40, words_per_article=20, seed=2)
+    Library(root, cache_dir=tmp_path / "cache").refresh()  # a warm index
+    library = Library(root, cache_dir=tmp_path / "cache")
+    loads: list[bool] = []
+    real_load = library._load_entries
+    library._load_entries = lambda: (
+        loads.append(threading.current_thread() is threading.main_thread()),
+        real_load(),
+    )[1]
+    controller = LibraryController(library, poll_ms=60_000)
+    tags = TagPanel(controller)
+    panel = LibraryPanel(controller)
+    qtbot.addWidget(tags)
+    qtbot.addWidget(panel)
+    assert not library.loaded and panel.model.rowCount() == 0  # building the panels read nothing
+    controller.start()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 40 and tags.list.count() > 0, timeout=20000)
+    assert loads == [False]  # loaded once, by the refresh thread
+    controller.stop()
+    controller.wait()
