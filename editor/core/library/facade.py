@@ -21,15 +21,18 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from editor.core.library import index_store
 from editor.core.library.index import ArticleEntry, LibraryIndex, UpdateReport
 from editor.core.library.paths import index_path
 from editor.core.library.scan import is_inside
 from editor.core.library.search import DEFAULT_LIMIT, SearchHit, search
-from editor.core.library.tags import TagSummary, summarize_keyed_tags, tag_key
+from editor.core.library.tag_tally import TagTally
+from editor.core.library.tags import TagSummary, tag_key
 from editor.core.text.messages import msg
 
 MATCH_ALL = "all"
 KEPT_CHANGES = 8  # loads whose changed articles are remembered for `changes_since`
+INCREMENTAL_LOAD = 2000  # an update that touched more articles than this reloads the whole lists
 
 
 class OutsideLibraryError(PermissionError):
@@ -65,7 +68,8 @@ class Library:
             self.notice = f"the index cannot be kept in {wanted.parent} ({exc}); a temporary one is used"
         self._lock = threading.Lock()
         self._entries: dict[str, ArticleEntry] = {}
-        self._tag_paths: dict[str, set[str]] = {}
+        self._serial = -1  # the index's change serial the lists in memory show (-1: unknown)
+        self._tally = TagTally()  # tags per article and articles per tag (changed under `_lock`)
         self._summaries: list[TagSummary] = []
         self._loaded = False  # the article list is in memory
         self._version = 0  # of the article list in memory (bumped by each load)
@@ -88,19 +92,38 @@ class Library:
         report = self.index.update(progress)
         if report.any_change or report.rebuilt or not self._loaded:
             if load:  # the old lists stay in use until the new ones replace them
-                self._load_entries()
-                self._load_tags()
+                paths: list[str] | None = [*report.added, *report.changed, *report.removed, *report.touched]
+                seen_all = report.serial_before == self._serial >= 0 and not report.rebuilt
+                if not (seen_all and self._loaded and self._tags_loaded) or len(paths) > INCREMENTAL_LOAD:
+                    paths = None  # read the whole lists again
+                    report.serial = index_store.change_serial(self.index._conn())  # (before reading)
+                self._load_entries(paths)
+                self._load_tags(paths)
+                self._serial = report.serial
             else:
                 with self._lock:
                     self._loaded = self._tags_loaded = False
+                self._serial = -1
         return report
 
-    def _load_entries(self) -> None:
+    def _load_entries(self, paths: list[str] | None = None) -> None:
+        """Load the article list: whole, or only the articles at `paths` (the others kept)."""
         with self._load_lock:
-            entries = {e.rel_path: e for e in self.index.entries()}
             old = self._entries
-            changed = [e for rel, e in entries.items() if old.get(rel) != e]
-            removed = [rel for rel in old if rel not in entries]
+            if paths is None:
+                entries = {e.rel_path: e for e in self.index.entries()}
+                changed = [e for rel, e in entries.items() if old.get(rel) != e]
+                removed = [rel for rel in old if rel not in entries]
+            else:
+                fresh = {e.rel_path: e for e in self.index.entries(paths)}
+                changed = [e for rel, e in fresh.items() if old.get(rel) != e]
+                removed = [rel for rel in paths if rel in old and rel not in fresh]
+                entries = dict(old)
+                for rel in removed:
+                    del entries[rel]
+                entries.update(fresh)
+                if any(rel not in old for rel in fresh):  # keep path order
+                    entries = {rel: entries[rel] for rel in sorted(entries)}
             statuses = sorted({e.status for e in entries.values() if e.status})
             with self._lock:
                 self._changes = [*self._changes[1 - KEPT_CHANGES :], (self._version, changed, removed)]
@@ -108,16 +131,22 @@ class Library:
                 self._entries, self._statuses = entries, statuses
                 self._loaded = True
 
-    def _load_tags(self) -> None:
-        tag_paths: dict[str, set[str]] = {}
-        spellings: dict[str, list[tuple[str, str]]] = {}
-        for rel, spelling, key in self.index.tag_rows():
-            tag_paths.setdefault(key, set()).add(rel)
-            spellings.setdefault(rel, []).append((spelling, key))
-        summaries = summarize_keyed_tags(spellings.values())
-        with self._lock:
-            self._tag_paths, self._summaries = tag_paths, summaries
-            self._tags_loaded = True
+    def _load_tags(self, paths: list[str] | None = None) -> None:
+        """Load the tag table: whole, or only the tags of the articles at `paths`."""
+        if paths is None:
+            tally = TagTally(self.index.tag_rows())
+            summaries = tally.summaries()
+            with self._lock:
+                self._tally, self._summaries = tally, summaries
+                self._tags_loaded = True
+            return
+        pairs: dict[str, list[tuple[str, str]]] = {rel: [] for rel in paths}
+        for rel, spelling, key in self.index.tag_rows(paths):
+            pairs[rel].append((spelling, key))
+        with self._lock:  # (a few articles: quick)
+            for rel, found in pairs.items():
+                self._tally.set_article(rel, found)
+            self._summaries = self._tally.summaries()
 
     def _ensure_loaded(self, tags: bool = False) -> None:
         if not self._loaded:
@@ -211,16 +240,16 @@ class Library:
             with self._lock:
                 return set(self._entries)
         with self._lock:
-            sets = [self._tag_paths.get(k, set()) for k in keys]
-        if mode == MATCH_ANY:
-            return set().union(*sets)
-        if mode != MATCH_ALL:
-            raise ValueError(f"unknown tag match mode {mode!r}: use 'all' or 'any'")
-        sets.sort(key=len)
-        result = set(sets[0])
-        for other in sets[1:]:
-            result &= other
-        return result
+            sets = [self._tally.paths.get(k, set()) for k in keys]
+            if mode == MATCH_ANY:  # (under the lock: a refresh changes these sets in place)
+                return set().union(*sets)
+            if mode != MATCH_ALL:
+                raise ValueError(f"unknown tag match mode {mode!r}: use 'all' or 'any'")
+            sets.sort(key=len)
+            result = set(sets[0])
+            for other in sets[1:]:
+                result &= other
+            return result
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT, prefix_last: bool = False) -> list[SearchHit]:
         """Full-text search (see `library_search`)."""

@@ -52,6 +52,10 @@ class UpdateReport:
     cancelled: bool = False  # stopped by `LibraryIndex.cancel()`; the rest is read next time
     folders: list[str] = field(default_factory=list)  # every folder scanned (absolute), for watchers
     compacted: bool = False  # the word index was rebuilt to drop changed and removed articles' words
+    # `index_store.change_serial` before and after: the lists changed by exactly this report when a
+    # reader's last load saw `serial_before` (no other update came in between)
+    serial_before: int = -1
+    serial: int = -1
 
     @property
     def any_change(self) -> bool:
@@ -206,6 +210,7 @@ class LibraryIndex:
         signature = index_store.scan_signature(files)
         if signature == index_store.stored_signature(conn):  # nothing changed since the last update
             report.unchanged = len(files)
+            report.serial_before = report.serial = index_store.change_serial(conn)
             return report
         known = {
             path: (rowid, size, mtime, digest)
@@ -230,6 +235,8 @@ class LibraryIndex:
                 return isolated
         with conn:
             index_store.store_signature(conn, None)  # until this update is complete
+            # (read once this transaction writes: no other update can come in between)
+            report.serial_before = report.serial = index_store.change_serial(conn)
             for rel in removed:
                 delete_article(conn, known[rel][0])
             report.removed.extend(removed)
@@ -262,6 +269,9 @@ class LibraryIndex:
                 if progress is not None:
                     progress(done, total)
             batch.flush()
+            if report.any_change or report.touched:
+                report.serial += 1
+                index_store.bump_serial(conn, report.serial)
             if not report.cancelled:
                 index_store.store_signature(conn, signature)
         if not report.cancelled and index_store.needs_compaction(conn):
@@ -321,12 +331,25 @@ class LibraryIndex:
             yield problem_record(rel, st.problem or "", st.size, st.mtime_ns)
 
     # --- reading ---------------------------------------------------------------------------
-    def entries(self) -> list[ArticleEntry]:
-        """Every indexed article, in path order."""
-        rows = self._conn().execute(
+    def _select(self, sql: str, paths: list[str] | None, order: str = "") -> Iterator[tuple]:
+        """Rows of `sql` (which ends in a WHERE clause on `a.path`), for every article or for `paths`."""
+        if paths is None:
+            yield from self._conn().execute(f"{sql} 1{order}")
+            return
+        for start in range(0, len(paths), 500):  # (SQLite limits the parameters of one statement)
+            chunk = paths[start : start + 500]
+            yield from self._conn().execute(f"{sql} a.path IN ({','.join('?' * len(chunk))}){order}", chunk)
+
+    def entries(self, paths: list[str] | None = None) -> list[ArticleEntry]:
+        """Every indexed article (or those at `paths` that are indexed), in path order."""
+        rows = self._select(
             "SELECT path, title, date, status, words, fm_tags, hashtags, problem, size, mtime_ns"
-            " FROM articles ORDER BY path"
+            " FROM articles a WHERE",
+            paths,
+            " ORDER BY path",
         )
+        if paths is not None:
+            rows = sorted(rows)
         return [
             ArticleEntry(
                 path,
@@ -347,13 +370,10 @@ class LibraryIndex:
         """Every article's `to_json()` as JSON text, in path order, as stored when it was indexed."""
         return [row[0] for row in self._conn().execute("SELECT listing FROM articles ORDER BY path")]
 
-    def tag_rows(self) -> list[tuple[str, str, str]]:
-        """`(rel_path, spelling, key)` for every tag spelling of every article."""
-        return list(
-            self._conn().execute(
-                "SELECT a.path, t.tag, t.key FROM article_tags t JOIN articles a ON a.id = t.article_id"
-            )
-        )
+    def tag_rows(self, paths: list[str] | None = None) -> list[tuple[str, str, str]]:
+        """`(rel_path, spelling, key)` for every tag spelling of every article (or of those at `paths`)."""
+        sql = "SELECT a.path, t.tag, t.key FROM article_tags t JOIN articles a ON a.id = t.article_id WHERE"
+        return list(self._select(sql, paths))
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Run a read-only query on this thread's connection (used by the search module)."""

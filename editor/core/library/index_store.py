@@ -208,6 +208,17 @@ def store_signature(conn: sqlite3.Connection, signature: str | None) -> None:
         conn.execute("INSERT INTO meta VALUES ('scan', ?)", (signature,))
 
 
+def change_serial(conn: sqlite3.Connection) -> int:
+    """How many updates have changed the articles so far (lets a reader know whether it saw them all)."""
+    row = conn.execute("SELECT value FROM meta WHERE key='changes'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bump_serial(conn: sqlite3.Connection, serial: int) -> None:
+    conn.execute("DELETE FROM meta WHERE key='changes'")
+    conn.execute("INSERT INTO meta VALUES ('changes', ?)", (str(serial),))
+
+
 def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
     """Forget an article; its words stay in `fts` as a dead row until the next compaction."""
     conn.execute("DELETE FROM articles WHERE id=?", (rowid,))

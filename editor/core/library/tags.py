@@ -78,6 +78,11 @@ def summarize_keyed_tags(per_article: Iterable[Iterable[tuple[str, str]]]) -> li
             counter[text] += 1
             keys_here.add(key)
         articles.update(keys_here)
+    return summaries_from_counts(articles, spellings)
+
+
+def summaries_from_counts(articles: Counter[str], spellings: dict[str, Counter[str]]) -> list[TagSummary]:
+    """The tag list from article counts per key and use counts per spelling (`summarize_keyed_tags`)."""
     result = []
     for key, count in articles.items():
         # most used first; on a tie the spelling without tashkeel/tatweel, then alphabetical

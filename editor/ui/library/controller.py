@@ -3,13 +3,15 @@
 - `refresh()` runs the (incremental) index update in a worker thread and emits `refreshed`.
 - A QFileSystemWatcher on every library folder triggers a refresh shortly after a change; a timer
   rescans every few seconds as a fallback (in-place edits do not touch the folder, network and
-  sync folders may send no events). A rescan of an unchanged library only `stat`s files.
+  sync folders may send no events). A rescan of an unchanged library only `stat`s files; a big
+  library is rescanned less often (at most 1/`POLL_COST_RATIO` of the time goes to rescanning).
 - `search(query)` runs in a worker thread; the newest query's results arrive in `searchFinished`.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -19,6 +21,8 @@ from editor.core.library.index import UpdateReport
 from editor.core.library.search import SearchHit
 
 DEFAULT_POLL_MS = 3000
+POLL_COST_RATIO = 20  # the poll interval is at least this many times the last refresh's duration
+MAX_POLL_MS = 60_000
 WATCH_DEBOUNCE_MS = 300
 
 
@@ -52,7 +56,9 @@ class LibraryController(QObject):
         self._watcher = None
         self._debounce = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
-        self._poll = QTimer(self, interval=max(200, poll_ms))
+        self._base_poll_ms = max(200, poll_ms)
+        self._last_duration = 0.0  # seconds the last refresh took (written by the worker thread)
+        self._poll = QTimer(self, interval=self._base_poll_ms)
         self._poll.timeout.connect(self.refresh)
         self._done.connect(self._on_refreshed)
         self.failed.connect(self._note_failure)
@@ -109,15 +115,24 @@ class LibraryController(QObject):
                 step = done * 100 // total
                 self.progress.emit(done, total)
 
+        started = time.monotonic()
         try:
             report = self.library.refresh(report_progress)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never crashes the GUI
             self._done.emit(None, f"{exc}")
             return
+        self._last_duration = time.monotonic() - started  # (read by the GUI thread after `_done`)
         self._done.emit(report, None)
+
+    @property
+    def poll_interval_ms(self) -> int:
+        """How often the library is rescanned now (longer for a library that takes long to scan)."""
+        return self._poll.interval()
 
     def _on_refreshed(self, report: UpdateReport | None, error: str | None) -> None:
         self._refreshing = False
+        wanted = int(self._last_duration * POLL_COST_RATIO * 1000)
+        self._poll.setInterval(min(MAX_POLL_MS, max(self._base_poll_ms, wanted)))
         self.busyChanged.emit(False)
         if error is not None:
             self.failed.emit(error)

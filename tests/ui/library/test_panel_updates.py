@@ -172,9 +172,9 @@ def test_opening_a_library_reads_its_list_off_the_gui_thread(qtbot, tmp_path: Pa
     library = Library(root, cache_dir=tmp_path / "cache")
     loads: list[bool] = []
     real_load = library._load_entries
-    library._load_entries = lambda: (
+    library._load_entries = lambda paths=None: (
         loads.append(threading.current_thread() is threading.main_thread()),
-        real_load(),
+        real_load(paths),
     )[1]
     controller = LibraryController(library, poll_ms=60_000)
     tags = TagPanel(controller)
@@ -185,5 +185,32 @@ def test_opening_a_library_reads_its_list_off_the_gui_thread(qtbot, tmp_path: Pa
     controller.start()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 40 and tags.list.count() > 0, timeout=20000)
     assert loads == [False]  # loaded once, by the refresh thread
+    controller.stop()
+    controller.wait()
+
+
+def test_a_library_that_takes_long_to_scan_is_polled_less_often(qtbot, tmp_path: Path) -> None:
+    import time
+
+    from editor.ui.library import controller as controller_module
+
+    root = tmp_path / "lib"
+    generate_library(root, 5, words_per_article=20, seed=2)
+    library = Library(root, cache_dir=tmp_path / "cache")
+    controller = LibraryController(library, poll_ms=300)
+    slow = 0.05
+
+    def refresh(progress=None):  # noqa: ANN001, ANN202 - a big library's rescan
+        time.sleep(slow)
+        return Library.refresh(library, progress)
+
+    library.refresh = refresh
+    with qtbot.waitSignal(controller.refreshed, timeout=20000):
+        controller.start()
+    assert controller.poll_interval_ms >= slow * controller_module.POLL_COST_RATIO * 1000
+    slow = 0.0
+    with qtbot.waitSignal(controller.busyChanged, timeout=20000, check_params_cb=lambda busy: not busy):
+        controller.refresh()
+    assert controller.poll_interval_ms == 300  # a quick rescan again: back to the usual interval
     controller.stop()
     controller.wait()
