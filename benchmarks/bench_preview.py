@@ -1,6 +1,7 @@
 """Preview refresh after a typing pause: from the pause to the preview showing the new text.
 
 Run by hand (not a test):  QT_QPA_PLATFORM=offscreen python benchmarks/bench_preview.py [--runs 20]
+                           ... bench_preview.py --hostile [CASE,CASE]   (issue 14: the pane alone)
 Targets (issue 13): 1,000 words, worst of 20 under 100 ms; 10,000 words under 250 ms.
 
 A real `MainWindow` (offscreen) opens an article built from the seed article; each run types a
@@ -116,13 +117,73 @@ def bench(app, folder: Path, words: int, runs: int) -> tuple[list[float], list[f
     return totals, gui, counted
 
 
+HOSTILE = (  # the cases whose preview `setHtml` blocked the window (tests/hostile, PREVIEW_SETHTML)
+    "01-arabic-letters-100k 01-email-like-100k 04-numbered-10k nul-bytes-late invalid-utf8-mixed "
+    "ref-links-10k footnotes-10k attr-list-flood html-comment-open cr-only long-url-1m 06-single-word-5mb"
+).split()
+
+
+def bench_hostile(app, names: list[str]) -> None:  # noqa: ANN001
+    """The preview pane alone (700x850, shown) given each hostile case's preview page: the longest turn of
+    the GUI thread's event loop until the whole page is shown (a 20 ms timer's longest gap), and the time
+    for one more paragraph at the end."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from editor.core.article.model import Article
+    from editor.core.markdown.page import preview_html
+    from editor.ui.preview.pane import PreviewPane
+    from tests.hostile.corpus import CASES
+
+    pane = PreviewPane()
+    pane.resize(700, 850)
+    pane.show()
+    app.processEvents()
+    print(f"{'case':26} {'html':>8} {'1st call':>9} {'whole':>8} {'longest turn':>13} {'edit':>7}  (ms)")
+    for name in names:
+        page = preview_html(Article.from_text(CASES[name]().decode("utf-8", "replace")), None)
+        gaps = [0.0]
+        last = [time.perf_counter()]
+
+        def tick(gaps: list[float] = gaps, last: list[float] = last) -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.timeout.connect(tick)
+        timer.start(20)
+        times = []
+        for html in (page, page.replace("</body>", "<p>كلمة</p></body>")):
+            start = time.perf_counter()
+            pane.show_html(html)
+            first = time.perf_counter()
+            if pane.updating:
+                loop = QEventLoop()
+                pane.updated.connect(loop.quit)
+                loop.exec()
+                pane.updated.disconnect(loop.quit)
+            times.append((first - start, time.perf_counter() - start))
+        timer.stop()
+        print(
+            f"{name:26} {len(page):8d} {times[0][0] * 1000:9.1f} {times[0][1] * 1000:8.1f} "
+            f"{max([*gaps, times[0][0], times[1][0]]) * 1000:13.1f} {times[1][1] * 1000:7.1f}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--hostile", nargs="?", const=",".join(HOSTILE), help="hostile cases (comma-separated)"
+    )
     args = parser.parse_args()
     from editor.app import create_app
 
     app = create_app()
+    if args.hostile:
+        print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        bench_hostile(app, args.hostile.split(","))
+        return 0
     print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}   runs: {args.runs} (after one warm-up)")
     targets = {1_000: 100.0, 10_000: 250.0}
     ok = True
