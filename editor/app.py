@@ -103,8 +103,10 @@ def _start_recovery(window) -> None:  # noqa: ANN001 - MainWindow
 GIL_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 # Python's default (700, 10, 10) runs a young collection every 700 new objects; the library's
 # indexing allocates millions. Fewer young collections, each still short (the middle generation
-# collects up to 2000 × 5 objects: ≤ 4 ms CPU measured; 5000 × 20 took up to 19 ms); see docs/editor.md.
-GC_THRESHOLDS = (2000, 5, 20)
+# collects up to 2000 × 5 objects: ≤ 5 ms CPU measured; 5000 × 20 took up to 19 ms), and a full
+# collection only after 100 middle ones (with 20 it came twice while a 20,000-article library was
+# indexed, 22–27 ms each, holding the GIL); see docs/editor.md.
+GC_THRESHOLDS = (2000, 5, 100)
 
 
 def keep_typing_responsive() -> None:
@@ -116,10 +118,11 @@ def keep_typing_responsive() -> None:
     each time waited up to the switch interval for a busy thread to let go.
     """
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
-    # Qt schedules a widget's repaint with its window's update timer, 5 ms by default: each
-    # keystroke's repaint waited for it (measured: key delivered → paint 7.6 → 4.1 ms median). 0 =
-    # the next turn of the event loop; updates within one turn are still painted together. Read by Qt
-    # at the first repaint, so this runs before the window is shown; a value set by the user stays.
+    # Where Qt paces repaints with its default update timer (5 ms; offscreen and other platforms
+    # without their own frame pacing, not xcb), each keystroke's repaint waited for it (offscreen:
+    # key delivered → paint 7.6 → 4.1 ms median). 0 = the next turn of the event loop; updates within
+    # one turn are still painted together. Read by Qt at the first repaint, so this runs before the
+    # window is shown; a value set by the user stays.
     os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
     import gc
 
