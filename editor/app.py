@@ -94,9 +94,19 @@ def _start_library(window) -> None:  # noqa: ANN001 - MainWindow
     window.library_sidebar = LibrarySidebar(window)
 
 
-def _start_recovery(window) -> None:  # noqa: ANN001 - MainWindow
+def _complete_window(window, files: list[str], shown) -> None:  # noqa: ANN001 - MainWindow, ShownArticle
+    """Right after the first frame: the window's working parts, then its article as an open does."""
+    from editor.ui.preview.pane import PreviewRenderer
     from editor.ui.window.startup import start_recovery
 
+    # the preview's worker process starts after the first frame, not before it (the copy desk,
+    # built after that frame, starts its own then)
+    PreviewRenderer.start_held = True
+    window.build_parts()
+    if shown is not None:
+        window.files.adopt(shown)  # the article the first frame showed, and anything typed since
+    elif not (files and window.open_file(files[0])):
+        window.files.new()  # the new-article template only when no file is opened
     start_recovery(window)  # SIGTERM/SIGHUP journal and quit; SIGINT closes; offer crashed text
 
 
@@ -155,25 +165,21 @@ def run_gui(files: list[str]) -> int:
     keep_typing_responsive()
     from editor.ui.common.settings import Settings
     from editor.ui.window.main_window import MainWindow
+    from editor.ui.window.shell import show_first
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
-    from editor.ui.preview.pane import PreviewRenderer
-
-    # the preview's worker process starts after the first frame, not before it (the copy desk,
-    # built after that frame, starts its own then)
-    PreviewRenderer.start_held = True
-    window = MainWindow(settings, first_frame_only=True)  # no template, no late parts yet
+    # The first frame is the window's outline with the article in the editor; everything else (the
+    # document and file commands, preview, menu entries, find bar, copy desk, library…) is built
+    # right after it (`editor.ui.window.shell`, `parts`, `late_parts`).
+    window = MainWindow(settings, first_frame_only=True)
+    shown = show_first(window, files[0]) if files else None
     window.show()
-    if not (files and window.open_file(files[0])):
-        window.files.new()  # the new-article template only when no file is opened
-    _start_recovery(window)  # signal handlers at once; the offer of crashed text waits for the loop
-    # Everything else waits for the first frame: the article is on screen before the find bar, the
-    # copy desk, the export menus or the library (SQLite, the index, reader processes) are imported.
     from editor.ui.window.first_frame import FirstFrame
 
     window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]
     app.aboutToQuit.connect(_stop_workers)
+    window.first_frame.add(lambda: _complete_window(window, files, shown))  # type: ignore[attr-defined]
     window.first_frame.add(window.finish_building)  # type: ignore[attr-defined]
     window.first_frame.add(_release_renderers)  # type: ignore[attr-defined]
     window.first_frame.add(lambda: _start_library(window))  # type: ignore[attr-defined]

@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-
-import yaml
+from typing import TYPE_CHECKING
 
 from editor.core.article import other_front
 from editor.core.article.safe_yaml import (  # noqa: F401 - re-exported: callers use `fm.parse_yaml` etc.
-    TEXT_LOADER,
-    TYPED_LOADER,
     FrontMatterError,
     duplicate_keys,
+    loaders,
     parse_yaml,
 )
+
+if TYPE_CHECKING:
+    import yaml  # imported where front matter is parsed (see `safe_yaml`)
 
 _OPEN_RE = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\n|\r)")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.MULTILINE)
@@ -165,9 +166,12 @@ def _needs_quotes(value: str, key: str, flow: bool) -> bool:
         return True  # `081`, `0612345678`, `0o17`, `1e3`, `-.5`: numbers for YAML 1.2 readers
     if flow and any(ch in value for ch in ",[]{}"):
         return True
+    import yaml
+
+    typed_loader, text_loader, _fast = loaders()
     try:
-        typed = yaml.load(f"k: {value}\n", Loader=TYPED_LOADER)  # noqa: S506
-        text = yaml.load(f"k: {value}\n", Loader=TEXT_LOADER)  # noqa: S506
+        typed = yaml.load(f"k: {value}\n", Loader=typed_loader)  # noqa: S506
+        text = yaml.load(f"k: {value}\n", Loader=text_loader)  # noqa: S506
     except (yaml.YAMLError, RecursionError):
         return True
     if not isinstance(text, dict) or text.get("k") != value:
@@ -235,8 +239,10 @@ def _format_field(key_text: str, value: str | int | list[str], old_lines: list[s
 
 def _sequence_node(yaml_text: str, key: str) -> yaml.SequenceNode | None:
     """The list value of top-level `key` when every item is a plain one-line scalar, else None."""
+    import yaml
+
     try:
-        root = yaml.compose(yaml_text, Loader=TEXT_LOADER)  # noqa: S506 - alias-free, positions in characters
+        root = yaml.compose(yaml_text, Loader=loaders()[1])  # noqa: S506 - alias-free, positions in characters
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(root, yaml.MappingNode):

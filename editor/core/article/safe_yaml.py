@@ -2,13 +2,16 @@
 
 libyaml's fast loaders are used only where no anchor or alias can exist; the alias-refusing
 pure-Python loaders handle the rest, so a tiny "billion laughs" file cannot hang Midad.
+
+PyYAML (about 10 ms to import) is imported when front matter is first parsed, not before: opening
+an article without front matter, or starting the window, never loads it. `TEXT_LOADER` and
+`TYPED_LOADER` are created then too (module attributes, as before).
 """
 
 from __future__ import annotations
 
 import re
-
-import yaml
+from functools import cache
 
 from editor.core.text.messages import Text, msg
 
@@ -27,6 +30,8 @@ class FrontMatterError(ValueError):
 
 
 def _refuse_aliases(loader_cls: type) -> type:
+    import yaml
+
     class NoAliasLoader(loader_cls):  # type: ignore[misc, valid-type]
         def compose_node(self, parent, index):  # noqa: ANN001, ANN202 - PyYAML signature
             if self.check_event(yaml.events.AliasEvent):
@@ -39,18 +44,30 @@ def _refuse_aliases(loader_cls: type) -> type:
     return NoAliasLoader
 
 
-TYPED_LOADER = _refuse_aliases(yaml.SafeLoader)
-TEXT_LOADER = _refuse_aliases(yaml.BaseLoader)
-# libyaml's loaders are ~10x faster but cannot refuse aliases; they are used only for text that holds
-# no `&` or `*` at all, where no anchor or alias can exist.
-_FAST = {
-    TYPED_LOADER: getattr(yaml, "CSafeLoader", TYPED_LOADER),
-    TEXT_LOADER: getattr(yaml, "CBaseLoader", TEXT_LOADER),
-}
+@cache
+def loaders() -> tuple[type, type, dict[type, type]]:
+    """`(TYPED_LOADER, TEXT_LOADER, fast)`: the alias-refusing loaders, made on first use."""
+    import yaml
+
+    typed = _refuse_aliases(yaml.SafeLoader)
+    text = _refuse_aliases(yaml.BaseLoader)
+    # libyaml's loaders are ~10x faster but cannot refuse aliases; they are used only for text that
+    # holds no `&` or `*` at all, where no anchor or alias can exist.
+    fast = {typed: getattr(yaml, "CSafeLoader", typed), text: getattr(yaml, "CBaseLoader", text)}
+    return typed, text, fast
+
+
+def __getattr__(name: str) -> type:
+    """`TYPED_LOADER` and `TEXT_LOADER`, created (with PyYAML's import) when first asked for."""
+    if name == "TYPED_LOADER":
+        return loaders()[0]
+    if name == "TEXT_LOADER":
+        return loaders()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _pick_loader(yaml_text: str, loader: type) -> type:
-    return loader if "&" in yaml_text or "*" in yaml_text else _FAST[loader]
+    return loader if "&" in yaml_text or "*" in yaml_text else loaders()[2][loader]
 
 
 # What the YAML parser reports, in words a writer understands (the parser's English never reaches
@@ -90,6 +107,8 @@ def plain_problem(problem: str) -> Text:
 
 
 def _load(yaml_text: str, loader: type) -> object:
+    import yaml
+
     try:
         return yaml.load(yaml_text, Loader=_pick_loader(yaml_text, loader))  # noqa: S506 - safe, alias-free
     except yaml.MarkedYAMLError as exc:
@@ -137,7 +156,8 @@ def _parse_yaml_full(yaml_text: str, text_keys: frozenset[str] = frozenset()) ->
     """
     if not yaml_text.strip():
         return {}, {}
-    textual = _load(yaml_text, TEXT_LOADER)
+    typed_loader, text_loader, _fast = loaders()
+    textual = _load(yaml_text, text_loader)
     if textual is None:  # only comments
         return {}, {}
     if not isinstance(textual, dict):
@@ -145,7 +165,7 @@ def _parse_yaml_full(yaml_text: str, text_keys: frozenset[str] = frozenset()) ->
     if all(key in text_keys for key in textual):
         return textual, textual
     try:
-        typed = _load(yaml_text, TYPED_LOADER)
+        typed = _load(yaml_text, typed_loader)
     except FrontMatterError:
         return textual, textual
     return (typed if isinstance(typed, dict) else textual), textual
@@ -156,8 +176,10 @@ def duplicate_keys(yaml_text: str) -> dict[str, list[int]]:
     names = _TOP_KEY_RE.findall(yaml_text)
     if len(names) == len(set(names)) and "{" not in yaml_text and "?" not in yaml_text:
         return {}
+    import yaml
+
     try:
-        node = yaml.compose(yaml_text, Loader=_pick_loader(yaml_text, TEXT_LOADER))  # noqa: S506
+        node = yaml.compose(yaml_text, Loader=_pick_loader(yaml_text, loaders()[1]))  # noqa: S506
     except (yaml.YAMLError, RecursionError):
         return {}
     if not isinstance(node, yaml.MappingNode):

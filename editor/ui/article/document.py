@@ -9,7 +9,7 @@ undoable command. `article()` joins both; an untouched body is saved exactly as 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,6 +32,28 @@ _TYPED_FIELDS = frozenset({"title", "subtitle", "author", "location", "category"
 def _utf16_len(text: str) -> int:
     """Qt positions count UTF-16 units (an emoji is two)."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def editor_body(article: Article) -> tuple[str, str]:
+    """`(body, direction)`: the article's body as the editor holds it (newlines `\\n`), and its direction."""
+    body = article.body.replace("\r\n", "\n").replace("\r", "\n")
+    # (a big article's first 100,000 characters decide at once; the pause's whole-text check follows)
+    return body, article_direction(article.meta, body[:100_000])
+
+
+@dataclass(frozen=True)
+class ShownArticle:
+    """An article an editor already shows (put there at the GUI start, before its `Document` existed)."""
+
+    loaded: LoadedArticle
+    body_at_load: str  # the editor's text right after it was shown
+
+
+def show_in_editor(editor: MarkdownEdit, loaded: LoadedArticle) -> ShownArticle:
+    """Show `loaded`'s body in `editor` exactly as `Document.load` does; `Document.load(…, shown=…)`
+    takes it over later without showing it again."""
+    editor.set_body(*editor_body(loaded.article))
+    return ShownArticle(loaded, editor.body_text())
 
 
 class _FieldEdit(QUndoCommand):
@@ -147,10 +169,14 @@ class Document(QObject):
         return self.path.name if self.path else (self._meta_article.title or "")
 
     # --- loading and saving --------------------------------------------------------------------
-    def load(self, path: str | Path) -> None:
-        """Open `path` (raises ArticleIOError; the current article is untouched then)."""
-        loaded = load_article(path)
-        self._show(loaded.article, loaded)
+    def load(self, path: str | Path, shown: ShownArticle | None = None) -> None:
+        """Open `path` (raises ArticleIOError; the current article is untouched then).
+
+        `shown`: the editor already shows this article (`show_in_editor`); it is taken over as it
+        was read, and whatever was typed since stays (unsaved).
+        """
+        loaded = shown.loaded if shown is not None else load_article(path)
+        self._show(loaded.article, loaded, shown)
         self.notice = loaded.notice
         self._lock_reason = self.claim_file(loaded.path) if self.claim_file is not None else None
         self.read_only_reason = loaded.read_only_reason or self._lock_reason
@@ -166,14 +192,15 @@ class Document(QObject):
         self.editor.setReadOnly(False)
         self.file_changed.emit()
 
-    def _show(self, article: Article, loaded: LoadedArticle | None) -> None:
+    def _show(
+        self, article: Article, loaded: LoadedArticle | None, shown: ShownArticle | None = None
+    ) -> None:
         self.loaded = loaded
         self._new_article = False
         self._meta_article = article
-        body = article.body.replace("\r\n", "\n").replace("\r", "\n")
-        # (a big article's first 100,000 characters decide at once; the pause's whole-text check follows)
-        self.editor.set_body(body, article_direction(article.meta, body[:100_000]))
-        self._editor_body_at_load = self.editor.body_text()
+        if shown is None:
+            self.editor.set_body(*editor_body(article))
+        self._editor_body_at_load = shown.body_at_load if shown is not None else self.editor.body_text()
         self.meta_undo.clear()
         self.meta_undo.setClean()
         self.meta_changed.emit()

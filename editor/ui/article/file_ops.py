@@ -19,7 +19,7 @@ from editor.core.article.save_guard import remove_stray_temps
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ANY, ArticleIOError, SaveConflict, read_text_file
 from editor.ui.article import save_problems
-from editor.ui.article.document import Document
+from editor.ui.article.document import Document, ShownArticle
 from editor.ui.common.i18n import localize_error, tr
 from editor.ui.common.settings import Settings
 from editor.ui.window import dialogs
@@ -95,6 +95,14 @@ class FileController(QObject):
         remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
         self._remember(Path(path))
         return True
+
+    def adopt(self, shown: ShownArticle) -> None:
+        """Take over the article the editor already shows (read at the GUI start before this window
+        was complete) as if `open_path` had opened it; what was typed since stays."""
+        path = shown.loaded.path
+        self.document.load(path, shown)
+        remove_stray_temps(path.parent, path.name)
+        self._remember(path)
 
     def save(self) -> bool:
         self.before_save()

@@ -26,13 +26,18 @@ HEAVY_MODULES = (
     "multiprocessing",
     "editor.ui.library.sidebar",
     "editor.core.library.index",
+    # the window's working parts (`editor.ui.window.parts`): built right after the first frame
+    "editor.ui.window.parts",
+    "editor.ui.preview.pane",
+    "editor.ui.window.recovery_wiring",
     # the window's late parts (`editor.ui.window.late_parts`): built right after the first frame
     "editor.ui.window.late_parts",
     "editor.ui.copydesk.desk",
     "editor.ui.editor.find_replace",
     "editor.ui.export.wiring",
     "editor.ui.outline.panel",
-    # standard modules only some actions need
+    # standard modules only some actions need (PyYAML: only for an article with YAML front matter)
+    "yaml",
     "sqlite3",
     "concurrent.futures",
     "tomllib",

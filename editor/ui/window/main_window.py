@@ -6,136 +6,65 @@ Layout and wiring only: the document decides state, the core decides direction, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QGroupBox,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from editor.core.text.display import display_text
-from editor.ui.article.document import Document
-from editor.ui.article.external_changes import ExternalChangeWatcher
-from editor.ui.article.file_ops import FileController, template_article
-from editor.ui.article.metadata_form import MetadataForm
-from editor.ui.article.tag_chips import ArticleTags
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.common.settings import Settings
 from editor.ui.editor.highlighter import MarkdownHighlighter
 from editor.ui.editor.markdown_edit import MarkdownEdit
-from editor.ui.preview.pane import PreviewPane, PreviewRenderer
-from editor.ui.preview.pause_work import PauseResult
-from editor.ui.window import dialogs
-from editor.ui.window.actions import Actions
-from editor.ui.window.banner import Banner
-from editor.ui.window.menus import build_menus
-from editor.ui.window.recovery_wiring import WindowRecovery
-from editor.ui.window.status_bar import StatusBar
-from editor.ui.window.theme import install_theme
-from editor.ui.window.view_modes import install_view_modes
+from editor.ui.window.shell import build_shell, restore_geometry
+
+if TYPE_CHECKING:
+    from editor.ui.preview.pause_work import PauseResult
 
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the window accepted a close: owners stop their threads
 
     def __init__(self, settings: Settings | None = None, *, first_frame_only: bool = False) -> None:
-        """`first_frame_only` (the GUI start): no template article, and what the first frame does not
-        show waits for `finish_building()` (see `late_parts`)."""
+        """`first_frame_only` (the GUI start): only what the first frame shows — the outline with the
+        editor (`shell`); `build_parts()` and `finish_building()` add the rest after that frame."""
         super().__init__()
         self.settings = settings or Settings()
         self.editor = MarkdownEdit(self)
         self.editor.setObjectName("editor")
-        self.document = Document(self.editor, self)
-        self.files = FileController(self, self.document, self.settings)
-        self.external_changes = ExternalChangeWatcher(self.document, self)
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())
-        self.preview = PreviewPane(self)
-        self.preview.setObjectName("preview")
-        self.preview.confirm_link = lambda url: dialogs.confirm_open_link(self, url)
-        self.renderer = PreviewRenderer(self)
-        self.form = MetadataForm(self)
-        self.tags = ArticleTags(self)
-        self.banner = Banner(self)
-        self.status = StatusBar(self)
-        self.menu_actions = Actions(self)
-        self.files.before_save = self.form.commit_pending
         self._requested_body = ""
-        self._build_layout()
-        build_menus(self)
-        self._show_recent(self.settings.recent_files())
-        self._connect()
-        self.recovery = WindowRecovery(self)
-        install_view_modes(self), install_theme(self)
+        self.parts_built = False  # document, files, preview, menus…: `build_parts()`
+        build_shell(self)  # banner, splitter, menu titles, toolbar row, side panel, status bar, theme
+        self._apply_preferences()
+        restore_geometry(self)
+        self.editor.document().setModified(False)  # no article yet (building the editor "modified" it)
         self.late_parts = None  # find bar, outline, copy desk, export menus…: `finish_building()`
         if not first_frame_only:
             self.finish_building()
-        self._apply_preferences()
-        self._restore_state()
-        if first_frame_only:
-            self.editor.document().setModified(False)  # no article yet: the caller opens one
-        else:
+            from editor.ui.article.file_ops import template_article
+
             self.document.new(template_article(self.settings.author()))
         self.editor.setFocus()  # ready to type
 
+    def build_parts(self) -> None:
+        """Build the document, file commands, preview, menus, recovery… (once; see `parts`)."""
+        if not self.parts_built:
+            from editor.ui.window.parts import build_parts
+
+            self.parts_built = True
+            build_parts(self)
+
     def finish_building(self) -> None:
-        """Build the parts the first frame does not show (once; at GUI start right after that frame)."""
+        """Build everything the first frame does not show (once; at GUI start right after that frame)."""
+        self.build_parts()
         if self.late_parts is None:
             from editor.ui.window.late_parts import LateParts
 
             self.late_parts = LateParts(self)
 
     # --- building -------------------------------------------------------------------------------
-    def _build_layout(self) -> None:
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.editor, 1)
-        self.editor_column = column  # the find bar goes below the editor (`late_parts`)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.preview)
-        self.splitter.setChildrenCollapsible(False)
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-        article_page = QWidget(self)
-        page = QVBoxLayout(article_page)
-        page.addWidget(self.form)
-        tag_box = QGroupBox(tr("Tags"), article_page)
-        QVBoxLayout(tag_box).addWidget(self.tags)
-        page.addWidget(tag_box)
-        page.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(article_page)
-        self.side_tabs = QTabWidget(self)
-        self.side_tabs.setObjectName("sideTabs")
-        self.side_tabs.addTab(scroll, tr("Article"))
-        self.side_dock = QDockWidget(tr("Article"), self)
-        self.side_dock.setObjectName("sideDock")
-        self.side_dock.setWidget(self.side_tabs)
-        self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.side_dock.setTitleBarWidget(QWidget(self.side_dock))  # the tabs already say what it is
-        # The panel sits at the start side: left in English, right in the mirrored Arabic UI.
-        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
-        self.addDockWidget(area, self.side_dock)
-        self.setStatusBar(self.status)
-
     def add_file_menu_action(self, action: QAction) -> None:
         """Add an action to the File menu, above Quit (the library adds "Choose Library Folder…")."""
         self.file_menu.insertAction(self._file_menu_end, action)
@@ -304,7 +233,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.editor.set_editor_font(s.font_family(), s.font_size() + s.zoom())
         self.editor.set_caret_mode(s.caret_mode())
-        self.menu_actions.visual_caret.setChecked(s.caret_mode() == "visual")
+        if self.parts_built:
+            self.menu_actions.visual_caret.setChecked(s.caret_mode() == "visual")
 
     def _zoom(self, step: int) -> None:
         self.settings.set_zoom(self.settings.zoom() + step if step else 0)
@@ -315,28 +245,13 @@ class MainWindow(QMainWindow):
         self.editor.set_caret_mode(self.settings.caret_mode())
 
     def _preferences(self) -> None:
+        from editor.ui.window import dialogs
+
         dialog = dialogs.PreferencesDialog(self.settings, self)
         if dialog.exec():
             if dialog.apply():
                 self.status.showMessage(tr("The new language applies the next time Midad starts."), 8000)
             self._apply_preferences()
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        sizes = self.settings.splitter_sizes()
-        if len(sizes) == 2 and all(s > 0 for s in sizes):
-            self.splitter.setSizes(sizes)
-        else:
-            self.splitter.setSizes([640, 480])
-        visible = self.settings.preview_visible()
-        self.menu_actions.toggle_preview.setChecked(visible)
-        self.preview.setVisible(visible)
-        self.menu_actions.toggle_side_panel.setChecked(True)
 
     def save_state(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
@@ -357,6 +272,9 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.parts_built:  # closed before the first frame was even followed by the rest
+            event.accept()
+            return
         if not (self.recovery.terminating or self.files.maybe_save()):
             event.ignore()
             return

@@ -80,6 +80,16 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Base).lightness() < 128
 
 
+def apply_palette(window: MainWindow) -> None:
+    """Give the application, editor and highlighter the remembered theme's colours (before the first
+    frame; `Theme` adds the menu and the preview's look after it)."""
+    explicit = {"light": _LIGHT, "dark": _DARK}.get(window.settings.theme())
+    if explicit:
+        QApplication.setPalette(make_palette(explicit))
+        window.editor.setPalette(QApplication.palette())
+        window.highlighter.set_palette(QApplication.palette())
+
+
 class Theme(QObject):
     """The theme menu of one window and what it switches."""
 

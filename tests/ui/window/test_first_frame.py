@@ -64,5 +64,10 @@ def test_whole_process_paints_the_article_before_loading_the_library(seed_file, 
     # (HEAVY_MODULES lists them); right after the first frame they are all there
     started = [line for line in lines if line.startswith("midad: all-started")]
     assert started, "".join(lines)
-    for module in ("editor.ui.window.late_parts", "editor.ui.copydesk.desk", "editor.ui.library.sidebar"):
+    for module in (
+        "editor.ui.window.parts",
+        "editor.ui.window.late_parts",
+        "editor.ui.copydesk.desk",
+        "editor.ui.library.sidebar",
+    ):
         assert module in started[0], started[0]

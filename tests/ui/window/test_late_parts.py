@@ -27,6 +27,7 @@ def late_window(qtbot, tmp_path):
     settings._s.setValue("copydesk/spell_check", False)
     win = MainWindow(settings, first_frame_only=True)
     qtbot.addWidget(win)
+    win.build_parts()  # what the GUI start builds first after the first frame (see test_shell.py)
     win.files.ask_save = lambda *_: "discard"
     win.show()
     qtbot.waitExposed(win)

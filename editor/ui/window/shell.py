@@ -1,0 +1,169 @@
+"""The writing window's frame: what its first paint shows, built before everything else.
+
+`build_shell(window)` makes the window's whole outline with the editor in it: the message strip, the
+editor column and the preview's place in the splitter, the menu bar's titles, the toolbar's row,
+the side panel with the article form and tags, the status bar, the theme's colours, the editor's
+font, and the saved geometry. At the GUI start this is all the first frame needs: the rest (the
+document, file commands, preview, menu entries, toolbar buttons…, `parts.build_parts`) is built
+right after that frame, into this outline, so nothing moves when it arrives.
+
+`show_first(window, path)` puts the article in the editor for that frame (read by the core as an
+open does; `FileController.adopt` then takes it over, keeping whatever was typed meanwhile).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QGroupBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.text.display import display_text
+from editor.ui.article.metadata_form import MetadataForm
+from editor.ui.article.tag_chips import ArticleTags
+from editor.ui.common.i18n import localize, tr
+from editor.ui.window.banner import Banner
+from editor.ui.window.status_bar import StatusBar
+from editor.ui.window.theme import apply_palette
+
+if TYPE_CHECKING:
+    from editor.ui.article.document import ShownArticle
+    from editor.ui.window.main_window import MainWindow
+
+# Larger articles are not shown before the window is complete: they open the usual way, after it.
+FIRST_FRAME_MAX_BYTES = 1_000_000
+MENU_TITLES = (
+    ("file_menu", "&File"),
+    ("edit_menu", "&Edit"),
+    ("format_menu", "F&ormat"),
+    ("view_menu", "&View"),
+)
+
+
+def build_shell(window: MainWindow) -> None:
+    """Build the outline of `window` around its editor (see the module's docstring)."""
+    window.banner = Banner(window)
+    window.status = StatusBar(window)
+    window.form = MetadataForm(window)
+    window.tags = ArticleTags(window)
+    _central(window)
+    _side_panel(window)
+    bar = window.menuBar()
+    for name, title in MENU_TITLES:  # the entries come with the rest of the window
+        setattr(window, name, bar.addMenu(tr(title)))
+    toolbar = window.toolbar = QToolBar(tr("Formatting"), window)
+    toolbar.setObjectName("formatToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    # an empty button keeps the row as tall as the real buttons will make it (`build_menus` removes it)
+    holder = QToolButton(toolbar)
+    holder.setAutoRaise(True)
+    holder.setEnabled(False)
+    window.toolbar_holder = toolbar.addWidget(holder)
+    window.addToolBar(toolbar)
+    window.setStatusBar(window.status)
+    apply_palette(window)
+
+
+def _central(window: MainWindow) -> None:
+    left = QWidget(window)
+    column = QVBoxLayout(left)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(window.editor, 1)
+    window.editor_column = column  # the find bar goes below the editor (`late_parts`)
+    window.splitter = QSplitter(Qt.Orientation.Horizontal, window)
+    window.splitter.setObjectName("mainSplitter")
+    window.splitter.addWidget(left)
+    window.preview_place = QWidget(window)  # the preview takes its place (`parts.build_parts`)
+    window.splitter.addWidget(window.preview_place)
+    window.splitter.setChildrenCollapsible(False)
+    central = QWidget(window)
+    outer = QVBoxLayout(central)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(window.banner)
+    outer.addWidget(window.splitter, 1)
+    window.setCentralWidget(central)
+
+
+def _side_panel(window: MainWindow) -> None:
+    article_page = QWidget(window)
+    page = QVBoxLayout(article_page)
+    page.addWidget(window.form)
+    tag_box = QGroupBox(tr("Tags"), article_page)
+    QVBoxLayout(tag_box).addWidget(window.tags)
+    page.addWidget(tag_box)
+    page.addStretch(1)
+    scroll = QScrollArea(window)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(article_page)
+    window.side_tabs = QTabWidget(window)
+    window.side_tabs.setObjectName("sideTabs")
+    window.side_tabs.addTab(scroll, tr("Article"))
+    dock = window.side_dock = QDockWidget(tr("Article"), window)
+    dock.setObjectName("sideDock")
+    dock.setWidget(window.side_tabs)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+    dock.setTitleBarWidget(QWidget(dock))  # the tabs already say what it is
+    # The panel sits at the start side: left in English, right in the mirrored Arabic UI.
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+    window.addDockWidget(area, dock)
+
+
+def restore_geometry(window: MainWindow) -> None:
+    """The saved size, position, panels and splitter of the last window (defaults the first time)."""
+    settings = window.settings
+    geometry = settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(1280, 800)
+    state = settings.window_state()
+    if state is not None:
+        window.restoreState(state)
+    window.side_dock.show()  # the side panel is shown at every start (View → Side panel hides it)
+    sizes = settings.splitter_sizes()
+    if len(sizes) == 2 and all(s > 0 for s in sizes):
+        window.splitter.setSizes(sizes)
+    else:
+        window.splitter.setSizes([640, 480])
+    window.preview_place.setVisible(settings.preview_visible())
+
+
+def show_first(window: MainWindow, path: str) -> ShownArticle | None:
+    """Show the article at `path` in the editor for the first frame, as opening it would.
+
+    None when it is not shown now (no such file, too large, unreadable): it is then opened the usual
+    way once the window is complete, which says what is wrong.
+    """
+    from editor.core.article.files import load_article
+    from editor.ui.article.document import show_in_editor
+
+    try:
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > FIRST_FRAME_MAX_BYTES:
+            return None
+        loaded = load_article(file)
+    except (OSError, ValueError):  # ArticleIOError is an OSError; a decoding problem a ValueError
+        return None
+    shown = show_in_editor(window.editor, loaded)
+    window.editor.setReadOnly(loaded.read_only_reason is not None)
+    # the side panel and the title as `MainWindow._show_meta` fills them once the document exists
+    article = loaded.article
+    editable = article.front_matter_ok and loaded.read_only_reason is None
+    problems = [localize(p.describe()) for p in article.problems]
+    window.form.set_meta(article.meta, editable, None if article.front_matter_ok else "\n".join(problems))
+    window.form.edits["title"].setPlaceholderText(article.title)
+    window.tags.set_tags(article.tags, editable)
+    window.setWindowTitle(f"{display_text(file.name)}[*]")
+    return shown

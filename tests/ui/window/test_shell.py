@@ -1,0 +1,122 @@
+"""The GUI start's first frame: the window's outline with the article, the rest built into it after."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+
+from editor.core.article.files import load_article
+from editor.ui.common.settings import Settings
+from editor.ui.copydesk import worker
+from editor.ui.window.shell import FIRST_FRAME_MAX_BYTES, show_first
+
+from ..conftest import type_text
+
+
+@pytest.fixture
+def first_frame(qtbot, tmp_path):
+    """A window as the GUI start shows it first: `MainWindow(first_frame_only=True)`, shown."""
+    from editor.ui.window.main_window import MainWindow
+
+    worker.use_threads()  # the copy desk's checks without a worker process
+    settings = Settings(QSettings(str(tmp_path / "shell.ini"), QSettings.Format.IniFormat))
+    settings._s.setValue("copydesk/spell_check", False)
+    win = MainWindow(settings, first_frame_only=True)
+    qtbot.addWidget(win)
+    yield win
+    if win.parts_built:
+        win.document.editor.document().setModified(False)
+        win.document.meta_undo.setClean()
+
+
+def _place(win) -> tuple[QPoint, int, int]:  # noqa: ANN001
+    viewport = win.editor.viewport()
+    return viewport.mapTo(win, QPoint(0, 0)), viewport.width(), viewport.height()
+
+
+def test_the_first_frame_shows_the_article_in_the_window_outline(qtbot, first_frame, seed_file):
+    win = first_frame
+    shown = show_first(win, str(seed_file))
+    win.show()
+    qtbot.waitExposed(win)
+    body = load_article(seed_file).article.body
+    assert shown is not None and win.editor.body_text() == body.replace("\r\n", "\n")
+    assert win.editor.article_direction == "rtl"  # the seed is Arabic: right to left from the first frame
+    assert [a.text() for a in win.menuBar().actions()] == ["&File", "&Edit", "F&ormat", "&View"]
+    assert win.side_tabs.tabText(0) == "Article" and win.form.isVisible()
+    assert win.windowTitle() == "seed.md[*]"
+    # nothing else exists yet: no document, file commands, preview or menu entries
+    assert not win.parts_built and win.late_parts is None
+    for name in ("document", "files", "preview", "renderer", "menu_actions", "recovery"):
+        assert not hasattr(win, name), name
+    assert win.file_menu.actions() == []
+
+
+def test_nothing_moves_when_the_rest_of_the_window_arrives(qtbot, first_frame, seed_file):
+    win = first_frame
+    shown = show_first(win, str(seed_file))
+    win.show()
+    qtbot.waitExposed(win)
+    before, toolbar_height = _place(win), win.toolbar.height()
+    win.build_parts()
+    win.files.adopt(shown)
+    win.finish_building()
+    qtbot.wait(50)
+    assert _place(win) == before  # the editor keeps its place and size: menus, toolbar, panel were there
+    assert win.toolbar.height() == toolbar_height
+    assert win.preview.isVisible() and win.splitter.indexOf(win.preview) == 1
+    assert len(win.toolbar.actions()) == 11 and win.file_menu.actions()
+
+
+def test_the_article_is_taken_over_as_it_was_read(qtbot, first_frame, seed_file):
+    win = first_frame
+    shown = show_first(win, str(seed_file))
+    win.show()
+    win.build_parts()
+    win.files.adopt(shown)
+    assert win.document.path == seed_file
+    assert not win.document.is_modified()  # untouched: nothing to save, no question on close
+    assert win.files.settings.recent_files()[0] == str(seed_file.resolve())
+    assert win.document.article().text == seed_file.read_text(encoding="utf-8")
+    assert win.windowTitle() == "seed.md[*]"
+
+
+def test_a_key_typed_before_the_rest_of_the_window_reaches_the_editor(qtbot, first_frame, seed_file):
+    win = first_frame
+    shown = show_first(win, str(seed_file))
+    win.show()
+    qtbot.waitExposed(win)
+    win.editor.setFocus()
+    type_text(win.editor, "ب")  # typed right after the first frame, before `build_parts`
+    win.build_parts()
+    win.files.adopt(shown)
+    win.finish_building()
+    assert win.editor.body_text().startswith("ب")  # kept: the article was not shown a second time
+    assert win.document.is_modified() and win.document.path == seed_file
+    type_text(win.editor, "ت")
+    assert win.editor.body_text().startswith("بت")
+    win.editor.undo()
+    win.editor.undo()
+    assert win.editor.body_text() == shown.body_at_load  # both keys are undoable steps, nothing else
+    assert not win.document.is_modified()
+
+
+def test_files_the_first_frame_does_not_show_open_after_it(first_frame, tmp_path):
+    win = first_frame
+    assert show_first(win, str(tmp_path / "new.md")) is None  # a new article: opened after the frame
+    big = tmp_path / "big.md"
+    big.write_text("كلمة " * (FIRST_FRAME_MAX_BYTES // 8), encoding="utf-8")
+    assert show_first(win, str(big)) is None  # large: opened the usual way, after the frame
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\x00\x01binary\xff")
+    assert show_first(win, str(bad)) is None  # the usual open says what is wrong
+    assert win.editor.body_text() == ""
+    win.build_parts()
+    assert win.open_file(str(big)) and win.document.path == big
+
+
+def test_closing_before_the_rest_exists_just_closes(qtbot, first_frame, seed_file):
+    win = first_frame
+    show_first(win, str(seed_file))
+    win.show()
+    assert win.close()
