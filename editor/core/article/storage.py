@@ -191,9 +191,12 @@ def read_text_file(path: str | os.PathLike[str]) -> DecodedText:
 
 def content_digest(data: bytes) -> str:
     """The hash Midad compares file contents with (BLAKE2b-128, hex)."""
-    import hashlib  # not on the window's start path (it costs start-up time)
+    try:  # hashlib's own BLAKE2b, without `import hashlib` loading OpenSSL before the first frame
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without it
+        from hashlib import blake2b
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 # --- atomic save --------------------------------------------------------------------------------

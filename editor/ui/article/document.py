@@ -9,7 +9,7 @@ undoable command. `article()` joins both; an untouched body is saved exactly as 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,6 +21,7 @@ from editor.core.article.new_article import finish_new_article, with_final_newli
 from editor.core.article.storage import ANY, read_file_bytes
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
+from editor.ui.article.shown import ShownArticle, editor_body, show_in_editor  # noqa: F401 - re-exported
 from editor.ui.common.i18n import localize
 from editor.ui.editor.markdown_edit import MarkdownEdit
 
@@ -32,28 +33,6 @@ _TYPED_FIELDS = frozenset({"title", "subtitle", "author", "location", "category"
 def _utf16_len(text: str) -> int:
     """Qt positions count UTF-16 units (an emoji is two)."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def editor_body(article: Article) -> tuple[str, str]:
-    """`(body, direction)`: the article's body as the editor holds it (newlines `\\n`), and its direction."""
-    body = article.body.replace("\r\n", "\n").replace("\r", "\n")
-    # (a big article's first 100,000 characters decide at once; the pause's whole-text check follows)
-    return body, article_direction(article.meta, body[:100_000])
-
-
-@dataclass(frozen=True)
-class ShownArticle:
-    """An article an editor already shows (put there at the GUI start, before its `Document` existed)."""
-
-    loaded: LoadedArticle
-    body_at_load: str  # the editor's text right after it was shown
-
-
-def show_in_editor(editor: MarkdownEdit, loaded: LoadedArticle) -> ShownArticle:
-    """Show `loaded`'s body in `editor` exactly as `Document.load` does; `Document.load(…, shown=…)`
-    takes it over later without showing it again."""
-    editor.set_body(*editor_body(loaded.article))
-    return ShownArticle(loaded, editor.body_text())
 
 
 class _FieldEdit(QUndoCommand):

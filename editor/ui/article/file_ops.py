@@ -19,7 +19,8 @@ from editor.core.article.save_guard import remove_stray_temps
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ANY, ArticleIOError, SaveConflict, read_text_file
 from editor.ui.article import save_problems
-from editor.ui.article.document import Document, ShownArticle
+from editor.ui.article.document import Document
+from editor.ui.article.shown import ShownArticle
 from editor.ui.common.i18n import localize_error, tr
 from editor.ui.common.settings import Settings
 from editor.ui.window import dialogs

@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())
         self._requested_body = ""
         self.parts_built = False  # document, files, preview, menus…: `build_parts()`
-        build_shell(self)  # banner, splitter, menu titles, toolbar row, side panel, status bar, theme
+        build_shell(self)  # splitter, menu titles, toolbar row, side panel frame, status bar, theme
         self._apply_preferences()
         restore_geometry(self)
         self.editor.document().setModified(False)  # no article yet (building the editor "modified" it)

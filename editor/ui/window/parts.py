@@ -1,7 +1,7 @@
 """The writing window's working parts, built into the outline `shell.build_shell` made.
 
-The document and file commands, the watcher of outside changes, the preview and its renderer, the
-actions with their menu entries and toolbar buttons, recovery (journal, lock, history), the view
+The message strip above the editor, the article form and tags in the side panel, the document and file commands, the watcher of outside
+changes, the preview and its renderer, the actions with their menu entries and toolbar buttons, recovery (journal, lock, history), the view
 modes and the theme menu. `MainWindow(settings)` builds them at once; at the GUI start
 (`MainWindow(first_frame_only=True)`) they are built right after the first frame by
 `MainWindow.build_parts()`, so their modules are not even imported before the article is on screen.
@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
 from editor.ui.article.document import Document
 from editor.ui.article.external_changes import ExternalChangeWatcher
 from editor.ui.article.file_ops import FileController
+from editor.ui.article.metadata_form import MetadataForm
+from editor.ui.article.tag_chips import ArticleTags
+from editor.ui.common.i18n import tr
 from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 from editor.ui.window import dialogs
 from editor.ui.window.actions import Actions
+from editor.ui.window.banner import Banner
 from editor.ui.window.menus import build_menus
 from editor.ui.window.recovery_wiring import WindowRecovery
 from editor.ui.window.theme import install_theme
@@ -28,6 +35,9 @@ if TYPE_CHECKING:
 
 def build_parts(window: MainWindow) -> None:
     """Build the working parts of `window` (once), in the order the window always had."""
+    window.banner = Banner(window)  # hidden until it has something to say: nothing moves
+    window.centralWidget().layout().insertWidget(0, window.banner)
+    fill_side_panel(window)
     window.document = Document(window.editor, window)
     window.files = FileController(window, window.document, window.settings)
     window.external_changes = ExternalChangeWatcher(window.document, window)
@@ -51,3 +61,21 @@ def build_parts(window: MainWindow) -> None:
     a.toggle_preview.setChecked(settings.preview_visible())
     window.preview.setVisible(settings.preview_visible())
     a.toggle_side_panel.setChecked(True)
+
+
+def fill_side_panel(window: MainWindow) -> None:
+    """The article form and the tags, in the side panel's Article tab (made empty by the shell)."""
+    window.form = MetadataForm(window)
+    window.tags = ArticleTags(window)
+    article_page = QWidget(window)
+    page = QVBoxLayout(article_page)
+    page.addWidget(window.form)
+    tag_box = QGroupBox(tr("Tags"), article_page)
+    QVBoxLayout(tag_box).addWidget(window.tags)
+    page.addWidget(tag_box)
+    page.addStretch(1)
+    window.article_scroll.setWidget(article_page)
+    dock = window.side_dock
+    if window.settings.window_state() is None and dock.width() < window.side_tabs.sizeHint().width():
+        # the first start's estimate was short for this font or language: the form is not cut
+        window.resizeDocks([dock], [window.side_tabs.sizeHint().width()], Qt.Orientation.Horizontal)

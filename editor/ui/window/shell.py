@@ -1,11 +1,11 @@
 """The writing window's frame: what its first paint shows, built before everything else.
 
-`build_shell(window)` makes the window's whole outline with the editor in it: the message strip, the
-editor column and the preview's place in the splitter, the menu bar's titles, the toolbar's row,
-the side panel with the article form and tags, the status bar, the theme's colours, the editor's
-font, and the saved geometry. At the GUI start this is all the first frame needs: the rest (the
-document, file commands, preview, menu entries, toolbar buttons…, `parts.build_parts`) is built
-right after that frame, into this outline, so nothing moves when it arrives.
+`build_shell(window)` makes the window's whole outline with the editor in it: the editor column and the preview's place in the splitter, the menu bar's titles, the toolbar's row,
+the side panel's frame (its Article tab, at its width), the status bar, the theme's colours, the
+editor's font, and the saved geometry. At the GUI start this is all the first frame needs: the rest
+(the document, file commands, article form and tags, preview, menu entries, toolbar buttons…,
+`parts.build_parts`) is built right after that frame, into this outline, so the editor does not move
+when it arrives.
 
 `show_first(window, path)` puts the article in the editor for that frame (read by the core as an
 open does; `FileController.adopt` then takes it over, keeping whatever was typed meanwhile).
@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QGroupBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -31,19 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.text.display import display_text
-from editor.ui.article.metadata_form import MetadataForm
-from editor.ui.article.tag_chips import ArticleTags
-from editor.ui.common.i18n import localize, tr
-from editor.ui.window.banner import Banner
+from editor.ui.common.i18n import tr
 from editor.ui.window.status_bar import StatusBar
 from editor.ui.window.theme import apply_palette
 
 if TYPE_CHECKING:
-    from editor.ui.article.document import ShownArticle
+    from editor.ui.article.shown import ShownArticle
     from editor.ui.window.main_window import MainWindow
 
 # Larger articles are not shown before the window is complete: they open the usual way, after it.
 FIRST_FRAME_MAX_BYTES = 1_000_000
+# The side panel's width before its form exists, in lines of the interface font (the form needs about
+# 21 in English, 22.5 in Arabic); used only when no width was saved, widened if the form needs more.
+PANEL_LINES = 23
 MENU_TITLES = (
     ("file_menu", "&File"),
     ("edit_menu", "&Edit"),
@@ -54,10 +53,7 @@ MENU_TITLES = (
 
 def build_shell(window: MainWindow) -> None:
     """Build the outline of `window` around its editor (see the module's docstring)."""
-    window.banner = Banner(window)
     window.status = StatusBar(window)
-    window.form = MetadataForm(window)
-    window.tags = ArticleTags(window)
     _central(window)
     _side_panel(window)
     bar = window.menuBar()
@@ -92,25 +88,16 @@ def _central(window: MainWindow) -> None:
     central = QWidget(window)
     outer = QVBoxLayout(central)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(window.banner)
-    outer.addWidget(window.splitter, 1)
+    outer.addWidget(window.splitter, 1)  # the message strips go above it, hidden until they speak
     window.setCentralWidget(central)
 
 
 def _side_panel(window: MainWindow) -> None:
-    article_page = QWidget(window)
-    page = QVBoxLayout(article_page)
-    page.addWidget(window.form)
-    tag_box = QGroupBox(tr("Tags"), article_page)
-    QVBoxLayout(tag_box).addWidget(window.tags)
-    page.addWidget(tag_box)
-    page.addStretch(1)
-    scroll = QScrollArea(window)
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(article_page)
+    window.article_scroll = QScrollArea(window)  # the form and tags go in here (`parts`)
+    window.article_scroll.setWidgetResizable(True)
     window.side_tabs = QTabWidget(window)
     window.side_tabs.setObjectName("sideTabs")
-    window.side_tabs.addTab(scroll, tr("Article"))
+    window.side_tabs.addTab(window.article_scroll, tr("Article"))
     dock = window.side_dock = QDockWidget(tr("Article"), window)
     dock.setObjectName("sideDock")
     dock.setWidget(window.side_tabs)
@@ -131,6 +118,9 @@ def restore_geometry(window: MainWindow) -> None:
     state = settings.window_state()
     if state is not None:
         window.restoreState(state)
+    else:  # the form's width, before the form exists (`parts.fill_side_panel` widens it if needed)
+        width = PANEL_LINES * window.fontMetrics().height()
+        window.resizeDocks([window.side_dock], [width], Qt.Orientation.Horizontal)
     window.side_dock.show()  # the side panel is shown at every start (View → Side panel hides it)
     sizes = settings.splitter_sizes()
     if len(sizes) == 2 and all(s > 0 for s in sizes):
@@ -147,7 +137,7 @@ def show_first(window: MainWindow, path: str) -> ShownArticle | None:
     way once the window is complete, which says what is wrong.
     """
     from editor.core.article.files import load_article
-    from editor.ui.article.document import show_in_editor
+    from editor.ui.article.shown import show_in_editor
 
     try:
         file = Path(path)
@@ -158,12 +148,5 @@ def show_first(window: MainWindow, path: str) -> ShownArticle | None:
         return None
     shown = show_in_editor(window.editor, loaded)
     window.editor.setReadOnly(loaded.read_only_reason is not None)
-    # the side panel and the title as `MainWindow._show_meta` fills them once the document exists
-    article = loaded.article
-    editable = article.front_matter_ok and loaded.read_only_reason is None
-    problems = [localize(p.describe()) for p in article.problems]
-    window.form.set_meta(article.meta, editable, None if article.front_matter_ok else "\n".join(problems))
-    window.form.edits["title"].setPlaceholderText(article.title)
-    window.tags.set_tags(article.tags, editable)
     window.setWindowTitle(f"{display_text(file.name)}[*]")
     return shown

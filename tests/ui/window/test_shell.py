@@ -43,11 +43,11 @@ def test_the_first_frame_shows_the_article_in_the_window_outline(qtbot, first_fr
     assert shown is not None and win.editor.body_text() == body.replace("\r\n", "\n")
     assert win.editor.article_direction == "rtl"  # the seed is Arabic: right to left from the first frame
     assert [a.text() for a in win.menuBar().actions()] == ["&File", "&Edit", "F&ormat", "&View"]
-    assert win.side_tabs.tabText(0) == "Article" and win.form.isVisible()
+    assert win.side_tabs.tabText(0) == "Article" and win.side_dock.isVisible()
     assert win.windowTitle() == "seed.md[*]"
     # nothing else exists yet: no document, file commands, preview or menu entries
     assert not win.parts_built and win.late_parts is None
-    for name in ("document", "files", "preview", "renderer", "menu_actions", "recovery"):
+    for name in ("document", "files", "form", "tags", "preview", "renderer", "menu_actions", "recovery"):
         assert not hasattr(win, name), name
     assert win.file_menu.actions() == []
 
@@ -66,6 +66,7 @@ def test_nothing_moves_when_the_rest_of_the_window_arrives(qtbot, first_frame, s
     assert win.toolbar.height() == toolbar_height
     assert win.preview.isVisible() and win.splitter.indexOf(win.preview) == 1
     assert len(win.toolbar.actions()) == 11 and win.file_menu.actions()
+    assert win.form.isVisible() and win.article_scroll.horizontalScrollBar().maximum() == 0  # not cut
 
 
 def test_the_article_is_taken_over_as_it_was_read(qtbot, first_frame, seed_file):
