@@ -83,8 +83,10 @@ class FirstFrame(QObject):
     def _next(self) -> None:
         if self.steps:
             step = self.steps.pop(0)
-            step()
-            QTimer.singleShot(0, self._next)  # one step per turn: input and paints get in between
+            try:
+                step()
+            finally:  # one step per turn (input and paints get in between); a failing step stops no other
+                QTimer.singleShot(0, self._next)
         else:
             _trace("all-started")  # every queued step has run
 

@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QTextEdit
 
 from editor.ui.window.first_frame import FirstFrame
@@ -29,6 +30,27 @@ def test_steps_run_in_order_after_the_first_paint(qtbot):
     assert frame.painted
     frame.add(lambda: ran.append("late"))  # added after: runs soon, not never
     qtbot.waitUntil(lambda: ran[-1] == "late", timeout=3000)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_failing_step_does_not_stop_the_others(qtbot):
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    ran: list[str] = []
+    frame = FirstFrame(edit.viewport(), edit)
+
+    def broken() -> None:
+        raise RuntimeError("a step that fails")
+
+    frame.add(broken)
+    frame.add(lambda: ran.append("library"))
+    sys_hook, sys.excepthook = sys.excepthook, lambda *_args: ran.append("reported")
+    try:
+        edit.show()
+        qtbot.waitUntil(lambda: "library" in ran, timeout=3000)
+    finally:
+        sys.excepthook = sys_hook
+    assert ran == ["reported", "library"]  # the failure is reported, the next step still runs
 
 
 def test_whole_process_paints_the_article_before_loading_the_library(seed_file, tmp_path):
