@@ -45,8 +45,12 @@ LOOK_AROUND = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionF
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
 
 
+BIG_BODY_LINES = 5_000  # (20,000 short lines took 0.5-1 s to highlight at once)
+
+
 def is_big(body: str) -> bool:
-    return len(body) > BIG_BODY_CHARS
+    """Loaded in slices: over `BIG_BODY_CHARS` characters or `BIG_BODY_LINES` lines."""
+    return len(body) > BIG_BODY_CHARS or body.count("\n") >= BIG_BODY_LINES
 
 
 class SliceLoader(QObject):

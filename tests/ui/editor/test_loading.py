@@ -92,3 +92,16 @@ def test_a_program_cannot_edit_while_loading_in_the_wrong_place(qtbot):
     assert editor.body_text() == "لا" + big and editor.document().isModified()
     qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
     assert editor.body_text() == "لا" + big
+
+
+def test_many_short_lines_load_in_slices_too(qtbot):
+    editor = _editor(qtbot)
+    under = "## ع\n\nنص\n\n" * (loading.BIG_BODY_LINES // 4 - 1) + "آخر"  # 4,996 newlines
+    editor.set_body(under)
+    assert not editor.loading and editor.body_text() == under
+    many = "## ع\n\nنص\n\n" * (loading.BIG_BODY_LINES // 4)  # 5,000 newlines, 40,000 characters
+    assert len(many) < loading.BIG_BODY_CHARS
+    editor.set_body(many)
+    assert editor.loading and editor.body_text() == many
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == many and not editor.document().isModified()
