@@ -58,6 +58,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
     files_dropped = Signal(list)  # local article files dropped on the editor (opened, not inserted)
     import_dropped = Signal(str)  # one Word or HTML file dropped on the editor (imported, not inserted)
+    loaded = Signal()  # a big article is whole in the editor (editable again: see `loading.py`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +145,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         for event in self._loader.take_waiting():  # keys pressed while loading, in order
             self._key(event)
         self._emit_cursor()
+        self.loaded.emit()
 
     def _guarded(self, change: Callable[[], None]) -> None:
         self._applying, was = True, self._applying

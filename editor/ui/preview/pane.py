@@ -136,6 +136,9 @@ class PreviewRenderer(QObject):
 
         if not self._closed:
             self.abandoned.emit(job[0], f'<p class="midad-notice">{html.escape(text)}</p>')
+        if self._pending is None and job[3] and not self._closed:
+            # the counts, hashtags and line directions of this text still come, without the preview
+            self._pending = (job[0], job[1], job[2], False)
         if self._pending is not None and not self._closed:
             pending, self._pending = self._pending, None
             self._submit(pending)

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         d.modified_changed.connect(self._update_title)
         d.meta_changed.connect(self._show_meta)
         d.file_changed.connect(self._show_file)
+        self.editor.loaded.connect(self._show_file)  # the form and actions, read-only while it loaded
         d.paused.connect(self._refresh)
         self.renderer.rendered.connect(self._show_preview)
         self.renderer.preview_ready.connect(self._show_preview_html)  # the HTML comes first, alone

@@ -43,6 +43,7 @@ def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbo
         return real(text, base_dir, with_html)
 
     pause_work.use_thread_worker()  # (a thread, so the stand-in is used; processes are killed the same way)
+    stuck = pause_work._executor
     monkeypatch.setattr(pause_work, "compute_pause_result", slow)
     renderer = PreviewRenderer()
     pane = PreviewPane()
@@ -58,11 +59,46 @@ def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbo
                 time.sleep(0.01)
         assert time.perf_counter() - start < 1.5
         assert "took longer than" in pane.toPlainText()
-        assert pause_work._executor is None  # the stuck worker was thrown away
+        assert pause_work._executor is not stuck  # the stuck worker was thrown away
         pause_work.use_thread_worker()  # (the app would start a new worker process here)
         with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
             renderer.request(Article.from_text("نص سريع"), None)  # the next render is not stuck behind it
         assert "سريع" in blocker.args[1].html
+    finally:
+        renderer.shutdown()
+        pause_work.abandon_worker()
+
+
+def test_the_counts_still_come_when_the_preview_is_abandoned(qtbot, monkeypatch):
+    """A 5 MB article on a loaded machine: the preview runs past its budget, the words count,
+    hashtags and line directions of the same text still arrive (they were lost with the preview)."""
+    import time
+
+    from editor.core.article.model import Article
+    from editor.ui.preview import pause_work
+    from editor.ui.preview.pane import PreviewRenderer
+
+    real = pause_work.compute_preview_html
+
+    def slow_preview(text, base_dir):  # noqa: ANN001, ANN202 - stands in for a huge article's render
+        if "بطيء" in text:
+            time.sleep(1.5)
+        return real(text, base_dir)
+
+    pause_work.use_thread_worker()
+    monkeypatch.setattr(pause_work, "compute_preview_html", slow_preview)
+    monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 300)
+    renderer = PreviewRenderer()
+    try:
+        abandoned: list[int] = []
+        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+            generation = renderer.request(Article.from_text("نص بطيء جدا #وسم"), None)
+        assert abandoned == [generation]
+        result = blocker.args[1]
+        assert blocker.args[0] == generation
+        assert result.html is None  # the notice stays in the preview
+        assert result.words == 4 and result.hashtags == ["وسم"]
     finally:
         renderer.shutdown()
         pause_work.abandon_worker()

@@ -114,3 +114,25 @@ def test_a_result_for_text_typed_over_is_not_shown(window, qtbot):
     window.document._timer.start()
     window.document.flush()
     qtbot.waitUntil(lambda: "مرحلةأولى ثانية" in window.preview.toPlainText(), timeout=10000)
+
+
+def test_a_big_article_is_editable_everywhere_once_loaded(window, qtbot, tmp_path):
+    """The form, the tags and the formatting actions are read-only while a big article loads in
+    slices; once it is whole they are editable (they stayed disabled until the next save)."""
+    from editor.ui.editor import loading
+
+    paragraph = "قال الوزير إن الأمن في الرباط مستقر، وأضاف أن الخطة تمضي كما رسمت.\n\n"
+    path = tmp_path / "big.md"
+    body = paragraph * (loading.BIG_BODY_CHARS // len(paragraph) * 3)
+    path.write_text("---\ntitle: مقال طويل\ntags: [أمن]\n---\n\n" + body, encoding="utf-8")
+    window.open_file(str(path))
+    assert window.editor.loading
+    assert not window.form.edits["title"].isEnabled()
+    qtbot.waitUntil(lambda: not window.editor.loading, timeout=60_000)
+    assert window.form.edits["title"].isEnabled() and window.form.edits["title"].text() == "مقال طويل"
+    assert window.tags.add_field.isEnabled()
+    assert window.menu_actions.bold.isEnabled()
+    window.form.edits["title"].setText("عنوان جديد")
+    window.form.edits["title"].editingFinished.emit()
+    assert window.document.meta.get("title") == "عنوان جديد"
+    assert window.editor.body_text().strip() == body.strip()
