@@ -9,9 +9,10 @@ comes from Naskh, whatever the system has installed. The user's choice in Prefer
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from editor.resources import resource_path
+from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
 
 LATIN_FAMILY = "Noto Serif"
 ARABIC_FAMILY = "Noto Naskh Arabic"
@@ -37,3 +38,14 @@ def load_bundled_fonts() -> list[str]:
                 families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
         _loaded = families
     return list(_loaded)
+
+
+def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
+    """The writer's font first (if chosen), then the shipped pair (Noto Serif for Latin letters and
+    digits, Noto Naskh Arabic for Arabic), then other good Arabic faces (never Qt's DejaVu fallback)."""
+    load_bundled_fonts()
+    font = QFont()
+    families = list(dict.fromkeys(([family] if family else []) + TEXT_FAMILIES + ARABIC_FONTS))
+    font.setFamilies(families)
+    font.setPointSize(max(6, size))
+    return font

@@ -14,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextBlock, QTextCursor, QTextOption
+from PySide6.QtGui import QKeySequence, QTextBlock, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.text.soft_breaks import CUT
-from editor.ui.common.fonts import TEXT_FAMILIES, load_bundled_fonts
-from editor.ui.common.settings import ARABIC_FONTS, DEFAULT_FONT_SIZE
+from editor.ui.common.fonts import editor_font
 from editor.ui.editor import loading, paste, soft_lines
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
@@ -32,17 +31,6 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # Characters of a paragraph weighed synchronously on a keystroke (about 2 ms of direction work).
 SYNC_DIRECTION_CHARS = 4000
 _LAYOUT = {"rtl": Qt.LayoutDirection.RightToLeft, "ltr": Qt.LayoutDirection.LeftToRight}
-
-
-def editor_font(family: str = "", size: int = DEFAULT_FONT_SIZE) -> QFont:
-    """The writer's font first (if chosen), then the shipped pair (Noto Serif for Latin letters and
-    digits, Noto Naskh Arabic for Arabic), then other good Arabic faces (never Qt's DejaVu fallback)."""
-    load_bundled_fonts()
-    font = QFont()
-    families = list(dict.fromkeys(([family] if family else []) + TEXT_FAMILIES + ARABIC_FONTS))
-    font.setFamilies(families)
-    font.setPointSize(max(6, size))
-    return font
 
 
 def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
