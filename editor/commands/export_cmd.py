@@ -15,16 +15,16 @@ FORMATS = ("html", "fragment", "text", "pdf", "docx")
 BINARY_FORMATS = ("pdf", "docx")
 
 
-def binary_export(article: Article, base_dir: Path, fmt: str, paper: str = "a4") -> bytes:
+def binary_export(article: Article, base_dir: Path, fmt: str, paper: str = "a4", workers: int = 1) -> bytes:
     """The PDF (through Qt, loaded only here: docs/rooms.md) or Word file of `article`."""
     if fmt == "docx":
         from editor.core.convert.docx_out import article_docx_bytes
 
-        return article_docx_bytes(article, base_dir, paper=paper)
+        return article_docx_bytes(article, base_dir, paper=paper, workers=workers)
     try:
         from editor.ui.export.pdf import pdf_bytes
 
-        return pdf_bytes(article, base_dir, paper)
+        return pdf_bytes(article, base_dir, paper, workers=workers)
     except ImportError as exc:  # Qt's libraries are missing (PySide6 or a system library)
         raise CommandError(f"PDF export needs Qt, which cannot be loaded: {exc}") from exc
 
@@ -45,15 +45,18 @@ def render_export(path: Path, fmt: str, output_dir: Path | None = None, paper: s
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
     # imported here: `editor.cli` loads this module, and Python-Markdown has no place on the GUI's start path
+    from editor.core.markdown.chunked import default_workers
     from editor.core.markdown.page import export_fragment, export_html, export_text, rebase_local_images
 
     article = loaded.article
     base_dir = loaded.path.resolve().parent
+    workers = default_workers()  # a big article renders in parts on every core (the same output)
     if fmt == "text":
-        return export_text(article)
+        return export_text(article, workers=workers)
     if fmt in BINARY_FORMATS:
-        return binary_export(article, base_dir, fmt, paper)
-    page = export_html(article, base_dir) if fmt == "html" else export_fragment(article, base_dir)
+        return binary_export(article, base_dir, fmt, paper, workers)
+    export = export_html if fmt == "html" else export_fragment
+    page = export(article, base_dir, workers=workers)
     return rebase_local_images(page, base_dir, output_dir) if output_dir is not None else page
 
 

@@ -350,9 +350,10 @@ def article_docx_bytes(
     font: str = DEFAULT_FONT,
     size: float = DEFAULT_SIZE,
     paper: str = "a4",
+    workers: int = 1,
 ) -> bytes:
-    """The .docx file of `article` as bytes (write them atomically)."""
-    rendered = render_article(article, base_dir)
+    """The .docx file of `article` as bytes (write them atomically); `workers`: `render_body`."""
+    rendered = render_article(article, base_dir, workers=workers)
     lang = article_lang(article.meta, rendered.article_dir)
     doc = Document()
     section = doc.sections[0]

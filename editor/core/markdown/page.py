@@ -49,12 +49,22 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def render_article(
-    article: Article, base_dir: Path | None = None, *, isolate_numbers: bool = True
+    article: Article,
+    base_dir: Path | None = None,
+    *,
+    isolate_numbers: bool = True,
+    workers: int = 1,
+    with_text: bool = False,
 ) -> Rendered:
-    """Render an article's body with its own article direction."""
+    """Render an article's body with its own article direction (`workers`, `with_text`: `render_body`)."""
     direction = article_direction(article.meta, article.body)
     return render_body(
-        article.body, article_dir=direction, base_dir=base_dir, isolate_numbers=isolate_numbers
+        article.body,
+        article_dir=direction,
+        base_dir=base_dir,
+        isolate_numbers=isolate_numbers,
+        workers=workers,
+        with_text=with_text,
     )
 
 
@@ -134,9 +144,12 @@ def _css(name: str) -> str:
     return resource_path("css", name).read_text(encoding="utf-8")
 
 
-def export_html(article: Article, base_dir: Path | None = None) -> str:
-    """A standalone, valid HTML5 page: `<html lang dir>`, metadata header, embedded RTL-first CSS."""
-    rendered = render_article(article, base_dir)
+def export_html(article: Article, base_dir: Path | None = None, *, workers: int = 1) -> str:
+    """A standalone, valid HTML5 page: `<html lang dir>`, metadata header, embedded RTL-first CSS.
+
+    `workers` > 1: a big article is rendered in that many processes (`chunked`, the same HTML).
+    """
+    rendered = render_article(article, base_dir, workers=workers)
     lang = article_lang(article.meta, rendered.article_dir)
     template = Template(resource_path("templates", "page.html").read_text(encoding="utf-8"))
     return template.substitute(
@@ -149,15 +162,16 @@ def export_html(article: Article, base_dir: Path | None = None) -> str:
     )
 
 
-def export_fragment(article: Article, base_dir: Path | None = None) -> str:
+def export_fragment(article: Article, base_dir: Path | None = None, *, workers: int = 1) -> str:
     """The body HTML only, no styles: every block keeps its `dir` (for pasting into a CMS)."""
-    return contain_images(render_article(article, base_dir).html.strip(), base_dir, embed=False) + "\n"
+    rendered = render_article(article, base_dir, workers=workers)
+    return contain_images(rendered.html.strip(), base_dir, embed=False) + "\n"
 
 
-def export_text(article: Article) -> str:
+def export_text(article: Article, *, workers: int = 1) -> str:
     """Plain text: the front-matter title (if any), then the body with the Markdown removed."""
-    rendered = render_article(article, isolate_numbers=False)
-    body = html_to_text(rendered.html)
+    rendered = render_article(article, isolate_numbers=False, workers=workers, with_text=True)
+    body = rendered.text if rendered.text is not None else html_to_text(rendered.html)
     title = _text(article.meta.get("title"))
     return f"{title}\n\n{body}" if title else body
 
@@ -215,7 +229,9 @@ def mirror_rtl_tables(fragment: str) -> str:
     return _TABLE_RE.sub(mirror_table, fragment)
 
 
-def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool = False) -> str:
+def preview_html(
+    article: Article, base_dir: Path | None = None, *, whole: bool = False, workers: int = 1
+) -> str:
     """What the GUI's QTextBrowser shows: the export page's header and body in Qt's HTML subset.
 
     Qt honours `dir` on blocks (emitted everywhere) but ignores CSS `direction`, `dir=auto`,
@@ -224,8 +240,9 @@ def preview_html(article: Article, base_dir: Path | None = None, *, whole: bool 
     Each notice keeps its sentence as data (`data-midad-msg`), so the window can show it in its language.
     The preview is cut at `MAX_QT_CHARS` characters (`html_budget`); `whole=True` (PDF and print,
     which are exports) keeps every character, with the same depth limits and long-word breaks.
+    `workers` > 1 renders a big article in that many processes (`chunked`, the same HTML).
     """
-    rendered = render_article(article, base_dir)
+    rendered = render_article(article, base_dir, workers=workers)
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)

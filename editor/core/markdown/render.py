@@ -34,6 +34,7 @@ class Rendered:
     toc: list[TocEntry] = field(default_factory=list)  # headings in document order
     article_dir: str = "rtl"
     notices: list[str] = field(default_factory=list)  # limits that changed the rendering (budget.py)
+    text: str | None = None  # plain text of `html` (`html_to_text`), when asked for and made in parts
 
 
 def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
@@ -73,6 +74,8 @@ def render_body(
     article_dir: str = "rtl",
     base_dir: Path | None = None,
     isolate_numbers: bool = True,
+    workers: int = 1,
+    with_text: bool = False,
 ) -> Rendered:
     """Render a Markdown body (as stored: `\\r\\n` is fine) to a safe, direction-complete fragment.
 
@@ -80,6 +83,8 @@ def render_body(
     `base_dir` is the article's folder (relative images are resolved against it by the page
     builders; the fragment keeps them relative). `isolate_numbers` adds LEFT-TO-RIGHT MARKs
     before number runs that would otherwise display reversed (`03-73`).
+    With `workers` > 1 a big body is rendered in parts in that many processes (`chunked`: the same
+    HTML), and with `with_text` the parts' plain text comes back in `text` too (else `text` is None).
     """
     del base_dir  # the fragment keeps links relative; page builders resolve them
     md, midad = _markdown()
@@ -88,6 +93,14 @@ def render_body(
     midad.isolate_numbers = isolate_numbers
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     budgeted = apply_budget(text)  # nesting and markup limits (docs/limits.md)
+    if workers > 1:
+        from editor.core.markdown.chunked import render_chunked
+
+        parts = render_chunked(budgeted.text, midad.article_dir, isolate_numbers, workers, with_text)
+        if parts is not None:
+            return Rendered(
+                parts.html, parts.hashtags, parts.toc, midad.article_dir, budgeted.notices, parts.text
+            )
     try:
         raw = md.convert(budgeted.text)
     except RecursionError:  # a structure the budget did not foresee: show the text, never fail

@@ -70,9 +70,12 @@ class TocTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
         self.entries: list[TocEntry] = []
+        # per heading: (its `{#id}` or None, its slug), for `chunked` to redo the ids article-wide
+        self.keys: list[tuple[str | None, str]] = []
 
     def run(self, root: etree.Element) -> None:
         self.entries = []
+        self.keys = []
         headings = [el for el in root.iter() if el.tag in HEADINGS]
         used = {el.get("id") for el in headings if el.get("id")}
         used.discard(None)
@@ -87,8 +90,11 @@ class TocTreeprocessor(Treeprocessor):
                 ids.add(explicit)
                 taken.add(explicit)
                 el_id = explicit
+                self.keys.append((explicit, slugify(title)))  # `{#id}` headings are rare
             else:
-                el_id = unique(slugify(title), taken, counters)
+                slug = slugify(title)
+                self.keys.append((explicit or None, slug))
+                el_id = unique(slug, taken, counters)
                 ids.add(el_id)
                 taken.add(el_id)
                 el.set("id", el_id)

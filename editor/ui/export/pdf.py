@@ -66,8 +66,14 @@ def pdf_font_families() -> list[str]:
     return [f for f in PDF_FONTS if f in installed] + [f for f in PDF_FONTS if f not in installed]
 
 
-def build_document(article: Article, base_dir: Path | None = None) -> QTextDocument:
-    """The article as Qt will print it: metadata header and body in the preview's HTML."""
+def print_html(article: Article, base_dir: Path | None = None, *, workers: int = 1) -> str:
+    """The article's whole preview HTML (the PDF's; pure Python, `workers`: `render_body`)."""
+    return preview_html(article, base_dir, whole=True, workers=workers)
+
+
+def build_document(article: Article, base_dir: Path | None = None, html: str | None = None) -> QTextDocument:
+    """The article as Qt will print it: metadata header and body in the preview's HTML (`html`: made
+    beforehand by `print_html`)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QFont, QTextDocument
 
@@ -89,7 +95,9 @@ def build_document(article: Article, base_dir: Path | None = None) -> QTextDocum
         f" body {{ font-size: {BODY_POINTS}pt; }} p {{ line-height: 100%; }}"
     )
     # the whole article: the preview's size cut is for the live pane, a PDF is an export
-    html = preview_html(article, base_dir, whole=True).replace("</style>", css + "</style>", 1)
+    html = (html if html is not None else print_html(article, base_dir)).replace(
+        "</style>", css + "</style>", 1
+    )
     if base_dir is not None:
         document.setBaseUrl(QUrl.fromLocalFile(str(base_dir) + os.sep))
     document.setHtml(html)
@@ -179,13 +187,19 @@ def page_size_id(paper: str) -> object:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
-def pdf_bytes(article: Article, base_dir: Path | None = None, paper: str = "a4") -> bytes:
-    """The PDF of `article` as bytes (the caller writes them atomically)."""
+def pdf_bytes(
+    article: Article, base_dir: Path | None = None, paper: str = "a4", *, workers: int = 1
+) -> bytes:
+    """The PDF of `article` as bytes (the caller writes them atomically).
+
+    `workers` > 1 renders a big article in processes forked before Qt starts (`chunked`).
+    """
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
+    html = print_html(article, base_dir, workers=workers)
     ensure_gui_app()
-    document = build_document(article, base_dir)
+    document = build_document(article, base_dir, html)
     buffer = QBuffer()  # in memory: the article's text never goes through a temporary file
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
