@@ -1080,8 +1080,16 @@
       <translation>‏{0} مجلد.</translation>
     </message>
     <message>
+      <source>An export is already running.</source>
+      <translation>يجري تصدير آخر الآن.</translation>
+    </message>
+    <message>
       <source>Exported to {0}</source>
       <translation>صُدِّر إلى {0}</translation>
+    </message>
+    <message>
+      <source>Exporting to {0}…</source>
+      <translation>جارٍ التصدير إلى {0}…</translation>
     </message>
     <message>
       <source>Copied for the CMS: HTML and Markdown are on the clipboard</source>

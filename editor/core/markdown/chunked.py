@@ -14,7 +14,8 @@ where that is safe, and rendered whole otherwise:
   `unique`, and a part whose ids change has them rewritten (or the article is rendered whole
   when a rewrite cannot be done safely).
 Each part is normalised, parsed, given its directions and sanitized in a worker process (forked:
-the modules are already loaded), and for the text export turned into plain text there too.
+the modules are already loaded), and the caller's `finish` (the text export's `html_to_text`, the
+Word body writer) runs on each part's HTML there too.
 `tests/core/markdown/test_chunked.py` checks the output is identical to the whole render.
 """
 
@@ -24,6 +25,7 @@ import html
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from markdown.extensions.toc import unique
 
 from editor.core.markdown.toc import TocEntry
 
+Finish = Callable[[str], object]  # run in the worker on a part's sanitized HTML (picklable)
 MIN_PARALLEL_CHARS = 400_000  # below this a whole render is quicker than starting processes
 PART_CHARS = 250_000  # at least this much text per part
 _WHOLE_ONLY_RE = re.compile(r"<[A-Za-z!?/]|\]:|\[\^|\*\[|\[TOC\]")
@@ -104,17 +107,17 @@ def split_parts(text: str, parts: int) -> list[str] | None:
 
 @dataclass
 class Part:
-    """One part's render: sanitized HTML, hashtags, headings (entries and their keys), plain text."""
+    """One part's render: sanitized HTML, hashtags, headings (entries and their keys), `finish(html)`."""
 
     html: str
     hashtags: list[str]
     entries: list[TocEntry]
     keys: list[tuple[str | None, str]]
     html_ids: list[str]
-    text: str | None
+    finished: object
 
 
-def render_part(text: str, article_dir: str, isolate_numbers: bool, with_text: bool) -> Part:
+def render_part(text: str, article_dir: str, isolate_numbers: bool, finish: Finish | None) -> Part:
     """Render one part as `render_body` renders a whole body (the budget was applied to the whole)."""
     from editor.core.markdown.render import _markdown
     from editor.core.markdown.sanitize import sanitize_html
@@ -124,13 +127,9 @@ def render_part(text: str, article_dir: str, isolate_numbers: bool, with_text: b
     midad.article_dir = article_dir
     midad.isolate_numbers = isolate_numbers
     safe = sanitize_html(md.convert(text))
-    plain = None
-    if with_text:
-        from editor.core.markdown.plain_text import html_to_text
-
-        plain = html_to_text(safe)
+    finished = finish(safe) if finish is not None else None
     ids = _HEADING_TAG_RE.findall(safe) if midad.toc.entries else []
-    return Part(safe, list(midad.hashtags), list(midad.toc.entries), list(midad.toc.keys), ids, plain)
+    return Part(safe, list(midad.hashtags), list(midad.toc.entries), list(midad.toc.keys), ids, finished)
 
 
 def _article_ids(keys: list[tuple[str | None, str]]) -> list[str]:
@@ -179,11 +178,11 @@ class ChunkedRender:
     html: str
     hashtags: list[str]
     toc: list[TocEntry]
-    text: str | None
+    finished: list[object] | None  # `finish` of each part's HTML, in order (None without `finish`)
 
 
 def render_chunked(
-    text: str, article_dir: str, isolate_numbers: bool, workers: int, with_text: bool = False
+    text: str, article_dir: str, isolate_numbers: bool, workers: int, finish: Finish | None = None
 ) -> ChunkedRender | None:
     """Render the budgeted body `text` in parts on `workers` processes; None when it must be whole."""
     if workers < 2 or len(text) < MIN_PARALLEL_CHARS:
@@ -200,7 +199,7 @@ def render_chunked(
                     pieces,
                     [article_dir] * len(pieces),
                     [isolate_numbers] * len(pieces),
-                    [with_text] * len(pieces),
+                    [finish] * len(pieces),
                 )
             )
     except (RecursionError, OSError, BrokenProcessPool):  # the whole render knows what to do with those
@@ -215,9 +214,7 @@ def render_chunked(
     hashtags: dict[str, None] = {}
     for part in fixed:
         hashtags.update(dict.fromkeys(part.hashtags))
-    plain = None
-    if with_text:
-        plain = "\n".join(p.text for p in fixed if p.text)
+    finished = [p.finished for p in fixed] if finish is not None else None
     return ChunkedRender(
-        "\n".join(p.html for p in fixed), list(hashtags), [e for p in fixed for e in p.entries], plain
+        "\n".join(p.html for p in fixed), list(hashtags), [e for p in fixed for e in p.entries], finished
     )

@@ -103,9 +103,12 @@ def limit_html(
     max_depth: int = MAX_QT_DEPTH,
     max_chars: int = MAX_QT_CHARS,
     max_block_chars: int | None = MAX_QT_BLOCK_CHARS,
+    *,
+    split_notice: bool = True,
 ) -> LimitedHtml:
     """`fragment` with at most `max_depth` nested elements, about `max_chars` characters, and paragraphs
-    of at most `max_block_chars` characters of text (None: paragraphs are left whole)."""
+    of at most `max_block_chars` characters of text (None: paragraphs are left whole). `split_notice`:
+    say so when paragraphs were split (the PDF, which splits them too, does not)."""
     if (
         len(fragment) <= max_chars
         and fragment.count("<") <= max_depth
@@ -201,7 +204,7 @@ def limit_html(
                 depth=max_depth,
             )
         )
-    if splits:
+    if splits and split_notice:
         notices.append(
             msg(
                 "Paragraphs longer than {count} characters are shown in parts in the preview (the exports keep them whole).",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
@@ -54,9 +55,9 @@ def render_article(
     *,
     isolate_numbers: bool = True,
     workers: int = 1,
-    with_text: bool = False,
+    finish: Callable[[str], object] | None = None,
 ) -> Rendered:
-    """Render an article's body with its own article direction (`workers`, `with_text`: `render_body`)."""
+    """Render an article's body with its own article direction (`workers`, `finish`: `render_body`)."""
     direction = article_direction(article.meta, article.body)
     return render_body(
         article.body,
@@ -64,7 +65,7 @@ def render_article(
         base_dir=base_dir,
         isolate_numbers=isolate_numbers,
         workers=workers,
-        with_text=with_text,
+        finish=finish,
     )
 
 
@@ -170,8 +171,11 @@ def export_fragment(article: Article, base_dir: Path | None = None, *, workers: 
 
 def export_text(article: Article, *, workers: int = 1) -> str:
     """Plain text: the front-matter title (if any), then the body with the Markdown removed."""
-    rendered = render_article(article, isolate_numbers=False, workers=workers, with_text=True)
-    body = rendered.text if rendered.text is not None else html_to_text(rendered.html)
+    rendered = render_article(article, isolate_numbers=False, workers=workers, finish=html_to_text)
+    if rendered.finished is not None:  # made in parts: each part's text (blocks stay a blank line apart)
+        body = "\n".join(text for text in rendered.finished if text)
+    else:
+        body = html_to_text(rendered.html)
     title = _text(article.meta.get("title"))
     return f"{title}\n\n{body}" if title else body
 
@@ -239,7 +243,9 @@ def preview_html(
     mirror RTL tables, so their cells are reversed here (`mirror_rtl_tables`).
     Each notice keeps its sentence as data (`data-midad-msg`), so the window can show it in its language.
     The preview is cut at `MAX_QT_CHARS` characters (`html_budget`); `whole=True` (PDF and print,
-    which are exports) keeps every character, with the same depth limits and long-word breaks.
+    which are exports) keeps every character, with the same depth limits, long-word breaks and
+    paragraphs over `MAX_QT_BLOCK_CHARS` laid out in parts (without a notice: a PDF of a 5 MB
+    one-line article took minutes in one block).
     `workers` > 1 renders a big article in that many processes (`chunked`, the same HTML).
     """
     rendered = render_article(article, base_dir, workers=workers)
@@ -247,7 +253,10 @@ def preview_html(
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
     body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
-    limited = limit_html(body, max_chars=len(body) + 1, max_block_chars=None) if whole else limit_html(body)
+    if whole:  # every character; a very long paragraph in parts (Qt's layout of one block is slow)
+        limited = limit_html(body, max_chars=len(body) + 1, split_notice=False)
+    else:
+        limited = limit_html(body)
     notices = "".join(
         f'<p class="midad-notice" dir="{direction}" data-midad-msg="{html.escape(dump_text(n) or "")}">'
         f"{html.escape(n)}</p>"

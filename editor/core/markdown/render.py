@@ -9,6 +9,7 @@ contents with Unicode ids) + the sanitizer (`editor.core.markdown.sanitize`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class Rendered:
     toc: list[TocEntry] = field(default_factory=list)  # headings in document order
     article_dir: str = "rtl"
     notices: list[str] = field(default_factory=list)  # limits that changed the rendering (budget.py)
-    text: str | None = None  # plain text of `html` (`html_to_text`), when asked for and made in parts
+    finished: list | None = None  # `finish` of each part's HTML when rendered in parts, else None
 
 
 def _new_markdown() -> tuple[markdown.Markdown, MidadExtension]:
@@ -75,7 +76,7 @@ def render_body(
     base_dir: Path | None = None,
     isolate_numbers: bool = True,
     workers: int = 1,
-    with_text: bool = False,
+    finish: Callable[[str], object] | None = None,
 ) -> Rendered:
     """Render a Markdown body (as stored: `\\r\\n` is fine) to a safe, direction-complete fragment.
 
@@ -84,7 +85,8 @@ def render_body(
     builders; the fragment keeps them relative). `isolate_numbers` adds LEFT-TO-RIGHT MARKs
     before number runs that would otherwise display reversed (`03-73`).
     With `workers` > 1 a big body is rendered in parts in that many processes (`chunked`: the same
-    HTML), and with `with_text` the parts' plain text comes back in `text` too (else `text` is None).
+    HTML); `finish` then runs on each part's HTML in its process, the results in `finished` (None
+    when the body was rendered whole: the caller runs `finish` on `html`).
     """
     del base_dir  # the fragment keeps links relative; page builders resolve them
     md, midad = _markdown()
@@ -96,10 +98,10 @@ def render_body(
     if workers > 1:
         from editor.core.markdown.chunked import render_chunked
 
-        parts = render_chunked(budgeted.text, midad.article_dir, isolate_numbers, workers, with_text)
+        parts = render_chunked(budgeted.text, midad.article_dir, isolate_numbers, workers, finish)
         if parts is not None:
             return Rendered(
-                parts.html, parts.hashtags, parts.toc, midad.article_dir, budgeted.notices, parts.text
+                parts.html, parts.hashtags, parts.toc, midad.article_dir, budgeted.notices, parts.finished
             )
     try:
         raw = md.convert(budgeted.text)

@@ -3,25 +3,27 @@
 Dialogs are attributes (`choose_import_path`, `choose_export_path`, `confirm_replace`, `show_error`,
 `run_print_preview`) so tests drive the real flow without modal windows. Exports write atomically
 (`atomic_write_bytes`), never over the open article, and never over an existing file without
-asking. The core decides every byte: the HTML page and fragment (`editor.core.markdown.page`), the
+asking; a big article is exported in a worker process while the status bar shows a busy bar
+(`jobs`), so the window stays responsive. The core decides every byte: the HTML page and fragment (`editor.core.markdown.page`), the
 Word file (`editor.core.convert.docx_out`), the CMS fields (`editor.core.convert.cms`); Qt only
 paints the PDF and the printed pages (`editor.ui.export.pdf`).
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QWidget
 
 from editor.core.article.slug import suggest_file_name
-from editor.core.article.storage import ArticleIOError, atomic_write_bytes
+from editor.core.article.storage import ArticleIOError
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.editor.paste import MIDAD_MIME
+from editor.ui.export import jobs
 from editor.ui.window import dialogs
 
 if TYPE_CHECKING:
@@ -86,6 +88,7 @@ class ExportController(QObject):
     """Import, export, print and copy for the article open in `window`."""
 
     _import_done = Signal(str, object)  # emitted from the worker thread, delivered on the GUI thread
+    _export_done = Signal(object)  # the export's future, delivered on the GUI thread
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -93,7 +96,12 @@ class ExportController(QObject):
         self.importing = False
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-import")
         self._import_done.connect(self._finish_import)
+        self.exporting = False  # a big article's export runs in a worker process (`_start_export`)
+        self.busy: QProgressBar | None = None
+        self._exports: Executor | None = None
+        self._export_done.connect(self._finish_export)
         window.destroyed.connect(lambda *_: self._pool.shutdown(wait=False, cancel_futures=True))
+        window.destroyed.connect(lambda *_: self._exports and self._exports.shutdown(wait=False))
         self.choose_import_path = choose_import_path
         self.choose_export_path = choose_export_path
         self.confirm_replace = confirm_replace
@@ -195,9 +203,17 @@ class ExportController(QObject):
             return False
         if target.exists() and not self.confirm_replace(self.window, target.name):
             return False
+        if self.exporting:
+            self.show_error(self.window, tr("Not exported"), tr("An export is already running."))
+            return False
+        article, base_dir = self.window.document.article(), self.window.document.base_dir()
+        job = (fmt, article, base_dir, target, self._docx_font(), default_paper())
+        if len(article.body) > jobs.SYNC_EXPORT_CHARS:
+            self._start_export(job)
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            atomic_write_bytes(target, self.export_bytes(fmt, target.parent))
+            jobs.write_export(*job)
         except (ArticleIOError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             self.show_error(self.window, tr("Not exported"), localize_error(exc))
@@ -206,22 +222,55 @@ class ExportController(QObject):
         self.window.status.showMessage(tr("Exported to {0}").format(str(target)), 8000)
         return True
 
+    def _start_export(self, job: tuple) -> None:
+        """Export a big article in the worker process; the window shows a busy bar meanwhile."""
+        self.exporting = True
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.busy = QProgressBar(self.window.status)
+        self.busy.setRange(0, 0)  # no known length: a moving bar
+        self.busy.setMaximumWidth(160)
+        self.window.status.addPermanentWidget(self.busy)
+        self.window.status.showMessage(tr("Exporting to {0}…").format(job[3].name))
+        future = self._export_pool().submit(jobs.write_export, *job)
+        future.add_done_callback(self._deliver_export)
+
+    def _export_pool(self) -> Executor:
+        if self._exports is None:
+            import multiprocessing  # here: it costs start-up time before the first frame
+            from concurrent.futures import ProcessPoolExecutor
+
+            try:
+                context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+                self._exports = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            except (OSError, ValueError, NotImplementedError):
+                self._exports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-export")
+        return self._exports
+
+    def _deliver_export(self, future: Future) -> None:
+        try:
+            self._export_done.emit(future)
+        except RuntimeError:  # the window was closed meanwhile: the file is written all the same
+            pass
+
+    def _finish_export(self, future: Future) -> None:
+        self.exporting = False
+        QApplication.restoreOverrideCursor()
+        if self.busy is not None:
+            self.window.status.removeWidget(self.busy)
+            self.busy.deleteLater()
+            self.busy = None
+        self.window.status.clearMessage()
+        try:
+            target = future.result()
+        except (ArticleIOError, OSError, RuntimeError) as exc:  # RuntimeError: the worker process died
+            self.show_error(self.window, tr("Not exported"), localize_error(exc))
+            return
+        self.window.status.showMessage(tr("Exported to {0}").format(target), 8000)
+
     def export_bytes(self, fmt: str, output_dir: Path) -> bytes:
+        """The export of the open article as `fmt` (html, pdf, docx), made here (`jobs.export_bytes`)."""
         article, base_dir = self.window.document.article(), self.window.document.base_dir()
-        if fmt == "html":
-            from editor.core.markdown.page import export_html, rebase_local_images  # Markdown: when used
-
-            page = export_html(article, base_dir)
-            if base_dir is not None:
-                page = rebase_local_images(page, base_dir, output_dir)
-            return page.encode("utf-8")
-        if fmt == "docx":
-            from editor.core.convert.docx_out import article_docx_bytes
-
-            return article_docx_bytes(article, base_dir, font=self._docx_font(), paper=default_paper())
-        from editor.ui.export.pdf import pdf_bytes
-
-        return pdf_bytes(article, base_dir, default_paper())
+        return jobs.export_bytes(fmt, article, base_dir, output_dir, self._docx_font(), default_paper())
 
     def _docx_font(self) -> str:
         from editor.core.convert.docx_out import DEFAULT_FONT

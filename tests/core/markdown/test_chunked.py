@@ -48,14 +48,14 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _same(body: str, *, expect_parts: bool = True, article_dir: str = "rtl") -> None:
     whole = render_body(body, article_dir=article_dir)
-    parts = render_body(body, article_dir=article_dir, workers=2, with_text=True)
-    assert (parts.text is not None) == expect_parts
+    parts = render_body(body, article_dir=article_dir, workers=2, finish=html_to_text)
+    assert (parts.finished is not None) == expect_parts
     assert parts.html == whole.html
     assert parts.hashtags == whole.hashtags
     assert parts.toc == whole.toc
     assert parts.notices == whole.notices
-    if parts.text is not None:
-        assert parts.text == html_to_text(whole.html)
+    if parts.finished is not None:
+        assert "\n".join(t for t in parts.finished if t) == html_to_text(whole.html)
 
 
 def test_seed_article_in_parts_is_the_whole_render() -> None:
@@ -74,7 +74,7 @@ def test_generated_articles_in_parts_are_the_whole_render(seed: int) -> None:
 def test_repeated_headings_get_the_whole_renders_ids() -> None:
     body = "\n\n".join(["## محور", "نص", "# عنوان {#محور_2}", "نص", "## محور", "نص", "## محور"] * 4)
     rendered = render_body(body, workers=2)
-    assert rendered.text is None  # html only was asked for
+    assert rendered.finished is None  # no `finish` was given
     _same(body)
     ids = [entry.id for entry in rendered.toc]
     assert len(set(ids)) == len(ids) and "محور_3" in ids
@@ -84,11 +84,11 @@ def test_repeated_headings_get_the_whole_renders_ids() -> None:
 def test_python_markdown_suite_in_parts_is_the_whole_render(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     whole = render_body(text)
-    parts = render_body(text, workers=2, with_text=True)
+    parts = render_body(text, workers=2, finish=html_to_text)
     assert parts.html == whole.html
     assert parts.toc == whole.toc
-    if parts.text is not None:
-        assert parts.text == html_to_text(whole.html)
+    if parts.finished is not None:
+        assert "\n".join(t for t in parts.finished if t) == html_to_text(whole.html)
 
 
 @pytest.mark.parametrize(

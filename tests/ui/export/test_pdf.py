@@ -195,3 +195,23 @@ def test_pdf_and_print_hold_an_article_longer_than_the_previews_cut(qtbot) -> No
     document = pdf.build_document(article)
     assert "الفقرة الأخيرة للمقال" in document.toPlainText()
     assert "first 400,000" not in document.toPlainText()
+
+
+def test_a_very_long_paragraph_is_printed_whole_in_parts_without_a_notice(qtbot) -> None:
+    """Qt lays a block out whole (a 5 MB one-line article took minutes): the PDF's HTML splits a paragraph
+    longer than MAX_QT_BLOCK_CHARS into blocks, keeping every word in order, and says nothing about it."""
+    import re
+
+    from editor.core.article.model import Article
+    from editor.core.markdown.html_budget import MAX_QT_BLOCK_CHARS
+    from editor.core.markdown.page import preview_html
+    from editor.ui.export import pdf
+
+    words = [f"كلمة{i}" for i in range(6 * MAX_QT_BLOCK_CHARS // 8)]
+    article = Article.from_text("بداية\n\n" + " ".join(words) + "\n\nنهاية\n")
+    whole = preview_html(article, whole=True)
+    assert 'class="midad-notice"' not in whole
+    blocks = re.findall(r"<p\b[^>]*>(.*?)</p>", whole, re.DOTALL)
+    assert len(blocks) >= 6 and max(len(b) for b in blocks) <= MAX_QT_BLOCK_CHARS + 100
+    printed = pdf.build_document(article).toPlainText().split()
+    assert printed == ["بداية", *words, "نهاية"]
