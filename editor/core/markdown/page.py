@@ -252,6 +252,8 @@ def preview_html(
     lang = article_lang(article.meta, rendered.article_dir)
     direction = rendered.article_dir
     header = metadata_header(article, rendered, lang, inline_tags=True)
+    # a tag of a million letters is a million-letter word in the header too: the same breaks as the body
+    header = limit_html(header, max_chars=len(header) + 1, split_notice=False).html
     body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
     if whole:  # every character; a very long paragraph in parts (Qt's layout of one block is slow)
         limited = limit_html(body, max_chars=len(body) + 1, split_notice=False)

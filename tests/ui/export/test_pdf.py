@@ -215,3 +215,18 @@ def test_a_very_long_paragraph_is_printed_whole_in_parts_without_a_notice(qtbot)
     assert len(blocks) >= 6 and max(len(b) for b in blocks) <= MAX_QT_BLOCK_CHARS + 100
     printed = pdf.build_document(article).toPlainText().split()
     assert printed == ["بداية", *words, "نهاية"]
+
+
+def test_a_huge_hashtag_gets_the_bodys_line_breaks_in_the_header_too(qtbot) -> None:
+    """The header lists the article's tags: a 100,000-letter `#tag` was one unbreakable word there (the
+    body's long-word breaks did not reach it) and Qt's line breaking of it hung the PDF."""
+    import re
+
+    from editor.core.article.model import Article
+    from editor.core.markdown.page import preview_html
+
+    article = Article.from_text("#" + "ب" * 100_000 + "\n")
+    for page in (preview_html(article), preview_html(article, whole=True)):
+        header = page[page.index("<header") : page.index("</header>")]
+        text = re.sub(r"<[^>]*>", "", header)
+        assert text.count("ب") == 100_000 and max(map(len, re.split(r"[\s\u200b]", text))) <= 401
