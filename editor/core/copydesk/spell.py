@@ -202,6 +202,8 @@ class SpellChecker:
         variants and a few typing slips are tried.
         """
         word = normalize_word(word)
+        if len(word) > MAX_SUGGEST_LETTERS:  # no dictionary word is this long; its edits are quadratic
+            return []
         freq = word_frequencies()
         scored = self._scored_slips(word)
         edits = _all_edits(word) if freq else _edits(word)
@@ -214,6 +216,10 @@ class SpellChecker:
                 scored[candidate] = _zipf(freq.get(candidate, 0.0))
         return sorted(scored, key=lambda w: -scored[w])[:limit]
 
+
+# Longer "words" get no suggestions: the one-letter edits of an 11,000-letter run are tens of millions of
+# strings (a copy-desk check in the window thread grew to 20 GB before the kernel killed the process).
+MAX_SUGGEST_LETTERS = 40
 
 _CONFUSED = ("ضظ", "ذز", "سص", "تط", "دض", "ثس", "قك", "هح", "عا", "ةت")
 

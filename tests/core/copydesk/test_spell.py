@@ -109,3 +109,8 @@ def test_never_touches_the_network(checker: SpellChecker, monkeypatch) -> None:
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert checker.suggest("الامارات")[0] == "الإمارات"
     assert not checker.known("قثصضصث")
+
+
+def test_a_huge_unknown_word_gets_no_suggestions_at_once(checker: SpellChecker) -> None:
+    # its one-letter edits are quadratic in its length: an 11,000-letter run took 20 GB before this limit
+    assert checker.suggest("بتث" * 4000) == []
