@@ -140,10 +140,7 @@ CLI_XFAIL: dict[tuple[str, str], str] = {
     ("02-hashtag-1m", "export-pdf"): f"hang; s3-export: 14 s (6.3 s CPU) at load 5: {EXPORT_SPEED}",
     ("06-single-line-5mb", "export-pdf"): f"22 s, then hang; s3-export: 27 s: {EXPORT_SPEED}",
     ("huge-table", "export-pdf"): f"28 s, then hang: {EXPORT_SPEED}",
-    (
-        "headings-50k",
-        "export-pdf",
-    ): f"8.9 s, then hang; s3-export: 21.9 s (6.4 s CPU) at load 8: {EXPORT_SPEED}",
+    ("headings-50k", "export-pdf"): f"8.9 s, then hang; s3-export: 21.9 s at load 8: {EXPORT_SPEED}",
     ("cr-only", "export-pdf"): f"within 10 s in CI, 11.7-14.6 s at load 8 (2026-12-02): {EXPORT_SPEED}",
 }
 
