@@ -241,7 +241,9 @@ class ExportController(QObject):
 
             try:
                 context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
-                self._exports = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                self._exports = ProcessPoolExecutor(
+                    max_workers=1, mp_context=context, initializer=jobs.lower_priority
+                )
             except (OSError, ValueError, NotImplementedError):
                 self._exports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="midad-export")
         return self._exports

@@ -5,6 +5,8 @@ file is exactly what the same export makes at once."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -73,3 +75,24 @@ def test_a_failed_worker_export_shows_the_error(big_window, qtbot, tmp_path: Pat
     assert window.exporter.export_to("html", target)
     qtbot.waitUntil(lambda: not window.exporter.exporting, timeout=60_000)
     assert len(errors) == 1 and not target.exists() and window.exporter.busy is None
+
+
+def test_the_worker_process_renders_a_big_article_in_parts_with_the_same_page(tmp_path: Path) -> None:
+    # a real worker process (spawned, as the window's): Qt is not started there, so the parts are used
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from editor.core.markdown import chunked
+
+    seed = SEED_PATH.read_text(encoding="utf-8")
+    copies = chunked.MIN_PARALLEL_CHARS // len(seed) + 2
+    article = Article.from_text("---\ntitle: مقال كبير\n---\n\n" + "\n\n## محور\n\n".join([seed] * copies))
+    assert chunked.split_parts(chunked.normalize(article.body), 2) is not None  # it can be cut
+    target = tmp_path / "big.html"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        job = pool.submit(jobs.write_export, "html", article, tmp_path, target, "Amiri", "a4")
+        assert job.result(timeout=120) == str(target)
+    assert target.read_text(encoding="utf-8") == export_html(article, tmp_path)
+    # the worker imports the job's module without Qt (so the parts may be forked there)
+    check = "import sys, editor.ui.export.jobs; sys.exit('PySide6.QtCore' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", check], timeout=60).returncode == 0
