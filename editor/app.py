@@ -175,6 +175,7 @@ def run_gui(files: list[str]) -> int:
     window = MainWindow(settings, first_frame_only=True)
     shown = show_first(window, files[0]) if files else None
     window.show()
+    window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
     from editor.ui.window.first_frame import FirstFrame
 
     window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]

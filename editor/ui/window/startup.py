@@ -28,6 +28,7 @@ def start_recovery(window) -> SignalBridge:  # noqa: ANN001 - MainWindow
 
         other = MainWindow(window.settings)
         other.show()
+        other.activateWindow()
         windows.append(other)
         return other
 
