@@ -105,6 +105,16 @@ def split_parts(text: str, parts: int) -> list[str] | None:
     return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
+def head_of(text: str, chars: int) -> str | None:
+    """The beginning of the body `text`, cut at the first safe place after `chars` characters (as
+    `split_parts` cuts); None when the body is not much longer, or must be rendered whole."""
+    if len(text) <= chars + chars // 4:
+        return None
+    normal = normalize(text)
+    parts = split_parts(normal, max(2, len(normal) // chars))
+    return parts[0] if parts and len(parts) > 1 else None
+
+
 @dataclass
 class Part:
     """One part's render: sanitized HTML, hashtags, headings (entries and their keys), `finish(html)`."""
