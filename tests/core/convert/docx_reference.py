@@ -12,17 +12,22 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, RGBColor
 
 from editor.core.article.model import Article
 from editor.core.convert.docx_fast import DocxBody, add_run, qn
+from editor.core.convert.docx_out import (  # the parts the XML writer kept unchanged
+    DEFAULT_FONT,
+    DEFAULT_SIZE,
+    PAPERS,
+    _font_props,
+    _prepare_styles,
+    _set,
+)
 from editor.core.markdown.page import page_tags, render_article
 from editor.core.text.direction import article_lang, text_direction
 
-DEFAULT_FONT = "Noto Naskh Arabic"
-DEFAULT_SIZE = 14  # points, body text
 HEADING_SIZES = {0: 24, 1: 20, 2: 17, 3: 15, 4: 14, 5: 14, 6: 14}
-PAPERS = {"a4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 _BLOCKS = (
     "p",
     "h1",
@@ -40,59 +45,6 @@ _BLOCKS = (
     "div",
     "dl",
 )
-_BIDI_LANG = {"ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK", "he": "he-IL"}
-
-
-# Schema order of the properties Midad writes (Word refuses a file whose properties are out of order).
-_RPR = (
-    "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline w:shadow w:emboss "
-    "w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color w:spacing w:w w:kern w:position w:sz w:szCs "
-    "w:highlight w:u w:effect w:bdr w:shd w:fitText w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout "
-    "w:specVanish w:oMath"
-).split()
-_PPR = (
-    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr w:suppressLineNumbers "
-    "w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap w:overflowPunct w:topLinePunct w:autoSpaceDE "
-    "w:autoSpaceDN w:bidi w:adjustRightInd w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents "
-    "w:suppressOverlap w:jc w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle "
-    "w:rPr w:sectPr w:pPrChange"
-).split()
-_SECTPR = (
-    "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar w:paperSrc w:pgBorders "
-    "w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote w:titlePg w:textDirection w:bidi "
-    "w:rtlGutter w:docGrid w:printerSettings w:sectPrChange"
-).split()
-_TBLPR = (
-    "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize w:tblStyleColBandSize w:tblW w:jc "
-    "w:tblCellSpacing w:tblInd w:tblBorders w:shd w:tblLayout w:tblCellMar w:tblLook w:tblCaption "
-    "w:tblDescription w:tblPrChange"
-).split()
-_ORDER = {"w:rPr": _RPR, "w:pPr": _PPR, "w:sectPr": _SECTPR, "w:tblPr": _TBLPR}
-
-
-def _set(parent, tag: str, **attrs: str):  # noqa: ANN001, ANN202 - lxml elements
-    """The child `tag` of `parent` (created if missing) with `attrs` (w: namespace) set."""
-    child = parent.find(qn(tag))
-    if child is None:
-        child = OxmlElement(tag)
-        sequence = _ORDER.get(parent.tag.replace(qn("w:x")[:-1], "w:"), [])
-        if tag in sequence:  # Word refuses properties out of the schema's order
-            parent.insert_element_before(child, *sequence[sequence.index(tag) + 1 :])
-        else:
-            parent.append(child)
-    for key, value in attrs.items():
-        child.set(qn(f"w:{key}"), value)
-    return child
-
-
-def _font_props(rpr, font: str, size: float, lang: str, rtl: bool = True) -> None:  # noqa: ANN001
-    fonts = _set(rpr, "w:rFonts", cs=font)
-    if rtl:
-        fonts.set(qn("w:hint"), "cs")
-    _set(rpr, "w:szCs", val=str(int(size * 2)))
-    bidi_lang = _BIDI_LANG.get(lang.split("-")[0].lower())
-    if bidi_lang:
-        _set(rpr, "w:lang", bidi=bidi_lang)
 
 
 def _paragraph_dir(paragraph, direction: str) -> None:  # noqa: ANN001
@@ -275,20 +227,6 @@ class _Writer:
         if style.startswith("Heading "):
             return HEADING_SIZES.get(int(style.split()[1]), self.size)
         return HEADING_SIZES[0] if style == "Title" else self.size
-
-
-def _prepare_styles(doc, font: str, size: float, lang: str) -> None:  # noqa: ANN001
-    for name in ("Normal", "Title", "Subtitle", "Quote", *(f"Heading {n}" for n in range(1, 7))):
-        style = doc.styles[name]
-        style_size = (
-            size
-            if name in ("Normal", "Quote", "Subtitle")
-            else HEADING_SIZES.get(int(name.split()[1]) if name.startswith("Heading") else 0, size)
-        )
-        style.font.size = Pt(style_size)
-        _font_props(style.element.get_or_add_rPr(), font, style_size, lang)
-        if name.startswith("Heading") or name == "Title":
-            _set(style.element.get_or_add_rPr(), "w:bCs")
 
 
 def _properties(doc, article: Article, tags: list[str], lang: str) -> None:  # noqa: ANN001
