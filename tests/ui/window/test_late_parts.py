@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
-
-from editor.ui.common.settings import Settings
-from editor.ui.copydesk import worker
 
 
 def _menu_texts(menu: QMenu) -> list[str]:
@@ -19,21 +15,13 @@ def _tabs(window) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def late_window(qtbot, tmp_path):
-    from editor.ui.window.main_window import MainWindow
-
-    worker.use_threads()  # the copy desk's checks without a worker process
-    settings = Settings(QSettings(str(tmp_path / "late.ini"), QSettings.Format.IniFormat))
-    settings._s.setValue("copydesk/spell_check", False)
-    win = MainWindow(settings, first_frame_only=True)
-    qtbot.addWidget(win)
+def late_window(first_frame, qtbot):
+    win = first_frame  # (conftest.py)
     win.build_parts()  # what the GUI start builds first after the first frame (see test_shell.py)
     win.files.ask_save = lambda *_: "discard"
     win.show()
     qtbot.waitExposed(win)
-    yield win
-    win.document.editor.document().setModified(False)
-    win.document.meta_undo.setClean()
+    return win
 
 
 def test_the_first_frame_has_no_template_and_no_late_parts(late_window):

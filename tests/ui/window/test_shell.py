@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 
 from editor.core.article.files import load_article
-from editor.ui.common.settings import Settings
-from editor.ui.copydesk import worker
 from editor.ui.window.shell import FIRST_FRAME_MAX_BYTES, show_first
 
 from ..conftest import type_text
-
-
-@pytest.fixture
-def first_frame(qtbot, tmp_path):
-    """A window as the GUI start shows it first: `MainWindow(first_frame_only=True)`, shown."""
-    from editor.ui.window.main_window import MainWindow
-
-    worker.use_threads()  # the copy desk's checks without a worker process
-    settings = Settings(QSettings(str(tmp_path / "shell.ini"), QSettings.Format.IniFormat))
-    settings._s.setValue("copydesk/spell_check", False)
-    win = MainWindow(settings, first_frame_only=True)
-    qtbot.addWidget(win)
-    yield win
-    if win.parts_built:
-        win.document.editor.document().setModified(False)
-        win.document.meta_undo.setClean()
 
 
 def _place(win) -> tuple[QPoint, int, int]:  # noqa: ANN001
