@@ -244,7 +244,7 @@ def preview_head(article: Article) -> Article:
     from editor.core.markdown.chunked import head_of
 
     body = article.body
-    head = head_of(body, PREVIEW_HEAD_CHARS) if len(body) > PREVIEW_HEAD_CHARS else None
+    head = head_of(body, PREVIEW_HEAD_CHARS)  # None for a body not much longer
     if head is None or not article.text.endswith(body):
         return article
     return Article.from_text(article.text[: len(article.text) - len(body)] + head)
