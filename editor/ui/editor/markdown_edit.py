@@ -387,4 +387,4 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
         if self._show_marks:
-            paint_bidi_marks(self)
+            paint_bidi_marks(self, event.rect())
