@@ -10,7 +10,6 @@ has no other thread, spawned otherwise). The tables and the compact word index: 
 
 from __future__ import annotations
 
-import itertools
 import os
 import sqlite3
 import threading
@@ -19,21 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.library import index_child, index_store
-from editor.core.library.index_store import (
-    SCHEMA,
-    SCHEMA_VERSION,
-    InsertBatch,
-    delete_article,
-    entry_json,
-    split_tags,
-)
+from editor.core.library import index_build, index_child, index_store, readers
+from editor.core.library.index_store import SCHEMA_VERSION, delete_article, entry_json, split_tags
+from editor.core.library.readers import READER_NICENESS, _lower_priority  # noqa: F401 - (tests use them)
 from editor.core.library.scan import FileStat, scan_library
 from editor.core.library.tags import article_tags
 from editor.core.text.messages import load_text
 
-if TYPE_CHECKING:  # reading files (record → article parsing, YAML) is imported only when a file is read
-    from editor.core.library.record import ArticleRecord
+if TYPE_CHECKING:
+    from editor.core.library.index_store import Prepared
 
 PARALLEL_THRESHOLD = 300  # read this many changed files or more with a process pool
 
@@ -87,21 +80,10 @@ class ArticleEntry(NamedTuple):
         )
 
 
-def _read_one(args: tuple[str, str]) -> ArticleRecord:
-    from editor.core.library.record import read_record
-
-    return read_record(*args)
-
-
-READER_NICENESS = 10  # reader processes started from a program with threads (the window) yield the CPU
-
-
-def _lower_priority() -> None:
-    """Reader process initializer: let the window's own threads (typing, painting) go first."""
-    try:
-        os.nice(READER_NICENESS)
-    except OSError:
-        pass
+def _chain(*parts: Iterator[Prepared]) -> Iterator[Prepared]:
+    """`itertools.chain` as a generator: closing it closes the part being read (stops the readers)."""
+    for part in parts:
+        yield from part
 
 
 def _default_workers() -> int:
@@ -138,19 +120,31 @@ class LibraryIndex:
         conn.execute("PRAGMA temp_store=MEMORY")
         return conn
 
+    def _file_id(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.db_path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
-        if conn is not None and getattr(self._local, "generation", -1) != self._generation:
-            conn.close()  # the database was rebuilt by another thread: this one reads the old file
+        if conn is not None and (
+            getattr(self._local, "generation", -1) != self._generation
+            or self._local.file_id != self._file_id()  # a cold build (maybe another process's) swapped in
+        ):
+            conn.close()  # the database was rebuilt or replaced: this connection reads the old file
             conn = None
         if conn is None:
             conn = self._connect()
             self._local.conn = conn
             self._local.generation = self._generation
+            self._local.file_id = self._file_id()
         return conn
 
     def _open_checked(self) -> None:
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        index_build.remove_stale_builds(self.db_path)  # left by a cold build that was killed
         try:
             conn = self._conn()
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -169,11 +163,7 @@ class LibraryIndex:
                 os.unlink(f"{self.db_path}{suffix}")
             except FileNotFoundError:
                 pass
-        conn = self._conn()
-        conn.executescript(SCHEMA)
-        conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        conn.execute("INSERT INTO meta VALUES ('root', ?)", (str(self.root),))
-        conn.commit()
+        index_build.create_schema(self._conn(), str(self.root))
         self.rebuilt = True
 
     def close(self) -> None:
@@ -233,6 +223,12 @@ class LibraryIndex:
             if isolated is not None:
                 isolated.rebuilt = isolated.rebuilt or report.rebuilt
                 return isolated
+        self._cancel.clear()
+        listed_only = [rel for rel in to_read if files[rel].problem]  # never read (scan.py)
+        to_read = sorted(rel for rel in to_read if not files[rel].problem)  # (ids in path order)
+        total = len(listed_only) + len(to_read)
+        if not known and len(to_read) >= index_build.FRESH_MIN:  # a cold index: built apart, swapped in
+            return self._build_fresh(report, files, listed_only, to_read, signature, progress)
         with conn:
             index_store.store_signature(conn, None)  # until this update is complete
             # (read once this transaction writes: no other update can come in between)
@@ -240,35 +236,8 @@ class LibraryIndex:
             for rel in removed:
                 delete_article(conn, known[rel][0])
             report.removed.extend(removed)
-            batch = InsertBatch(conn)
-            self._cancel.clear()
-            listed_only = [rel for rel in to_read if files[rel].problem]  # never read (scan.py)
-            to_read = [rel for rel in to_read if not files[rel].problem]
-            reading = self._read_records(to_read, files)
-            records = itertools.chain(self._problem_records(listed_only, files), reading)
-            total = len(listed_only) + len(to_read)
-            for done, record in enumerate(records, start=1):
-                if self._cancel.is_set():
-                    report.cancelled = True
-                    reading.close()
-                    break
-                old = known.get(record.rel_path)
-                if old is not None and old[3] == record.content_hash and record.content_hash:
-                    conn.execute(
-                        "UPDATE articles SET size=?, mtime_ns=? WHERE id=?",
-                        (record.size, record.mtime_ns, old[0]),
-                    )
-                    report.touched.append(record.rel_path)
-                else:
-                    if old is not None:
-                        delete_article(conn, old[0])
-                        report.changed.append(record.rel_path)
-                    else:
-                        report.added.append(record.rel_path)
-                    batch.add(record)
-                if progress is not None:
-                    progress(done, total)
-            batch.flush()
+            records = _chain(self._problem_records(listed_only, files), self._read_records(to_read, files))
+            index_build.write_records(conn, report, known, records, total, self._cancel, progress)
             if report.any_change or report.touched:
                 report.serial += 1
                 index_store.bump_serial(conn, report.serial)
@@ -278,6 +247,41 @@ class LibraryIndex:
             report.compacted = index_store.compact(
                 conn, lambda rels: self._read_records(rels, files), self._cancel.is_set, progress
             )
+        return report
+
+    def _build_fresh(
+        self,
+        report: UpdateReport,
+        files: dict[str, FileStat],
+        listed_only: list[str],
+        to_read: list[str],
+        signature: str,
+        progress: Callable[[int, int], None] | None,
+    ) -> UpdateReport:
+        """A cold index written to a new file and renamed over the index when done (`index_build`).
+
+        A cancel keeps what was indexed (as an update in place would): the partial build is
+        swapped in without the scan signature, so the next update reads the rest.
+        """
+        report.serial_before = index_store.change_serial(self._conn())
+        build = index_build.FreshBuild(self.db_path, str(self.root))
+        try:
+            records = _chain(self._problem_records(listed_only, files), self._read_records(to_read, files))
+            with build.conn:
+                index_build.write_records(
+                    build.conn, report, {}, records, len(listed_only) + len(to_read), self._cancel, progress
+                )
+                report.serial = report.serial_before + 1
+                index_store.bump_serial(build.conn, report.serial)
+                if not report.cancelled:
+                    index_store.store_signature(build.conn, signature)
+            self.close()
+            build.swap_in()
+        except BaseException:
+            build.discard()
+            raise
+        finally:
+            self._generation += 1  # every thread reconnects: the index is a new file
         return report
 
     def _update_in_child(self, progress: Callable[[int, int], None] | None) -> UpdateReport | None:
@@ -293,42 +297,20 @@ class LibraryIndex:
         report.isolated = True
         return report
 
-    def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
-        if not rels:
-            return
-        from editor.core.library.record import read_record
-
-        root = str(self.root)
-        if len(rels) >= PARALLEL_THRESHOLD and self.workers > 1:
-            # fork starts in milliseconds but is only safe with no other thread (CLI, scripts);
-            # from the GUI's worker threads, spawn
-            import multiprocessing  # imported here: a warm start or a search never needs it
-            from concurrent.futures import ProcessPoolExecutor
-
-            alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if alone else "spawn")
-            # in the window, the readers run at a lower priority so that a cold index of a big library
-            # never takes the CPU from typing; a command-line index runs at full speed
-            pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=None if alone else _lower_priority
-            )
-            try:
-                yield from pool.map(_read_one, [(root, rel) for rel in rels], chunksize=32)
-            finally:  # also when the caller stops early: drop the work not started
-                pool.shutdown(wait=True, cancel_futures=True)
-        else:
-            for rel in rels:
-                yield read_record(root, rel)
+    def _read_records(self, rels: list[str], files: dict[str, FileStat]) -> Iterator[Prepared]:
+        """The prepared records of the files at `rels`, in order (read by reader processes when many)."""
+        parallel = len(rels) >= PARALLEL_THRESHOLD and self.workers > 1
+        return readers.read_prepared(str(self.root), rels, self.workers if parallel else 1)
 
     @staticmethod
-    def _problem_records(rels: list[str], files: dict[str, FileStat]) -> Iterator[ArticleRecord]:
+    def _problem_records(rels: list[str], files: dict[str, FileStat]) -> Iterator[Prepared]:
         if not rels:
             return
         from editor.core.library.record import problem_record
 
         for rel in rels:
             st = files[rel]
-            yield problem_record(rel, st.problem or "", st.size, st.mtime_ns)
+            yield index_store.prepare(problem_record(rel, st.problem or "", st.size, st.mtime_ns))
 
     # --- reading ---------------------------------------------------------------------------
     def _select(self, sql: str, paths: list[str] | None, order: str = "") -> Iterator[tuple]:

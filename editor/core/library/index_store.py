@@ -27,9 +27,9 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.library.index_text import fast_normalize, fts_text
+from editor.core.library.index_text import index_form
 from editor.core.library.tags import article_tags, clean_tag_text, tag_key
 from editor.core.text.messages import dump_text
 
@@ -80,6 +80,17 @@ CREATE VIRTUAL TABLE fts USING fts5({_FTS_COLUMNS});
 """
 
 
+FTS_HASH_BYTES = 8 << 20  # words kept in memory before FTS5 writes a segment (default 1 MB): fewer merges
+
+
+def tune_fts(conn: sqlite3.Connection, table: str) -> None:
+    """Let FTS5 gather more words in memory before it writes them (a cold index: ~30 % less work)."""
+    try:
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (FTS_HASH_BYTES,))
+    except sqlite3.OperationalError:  # an SQLite without the option: the default works too
+        pass
+
+
 def join_tags(tags: Iterable[str]) -> str:
     return TAG_SEPARATOR.join(t.replace(TAG_SEPARATOR, " ") for t in tags)
 
@@ -125,8 +136,63 @@ def needs_compaction(conn: sqlite3.Connection) -> bool:
     return dead > max(COMPACT_MIN_DEAD, live // COMPACT_RATIO)
 
 
+class Prepared(NamedTuple):
+    """A record made ready for the index by the process that read the file (a reader process):
+    the writer only gives it an id. Small to pickle (a tuple of strings and numbers)."""
+
+    rel_path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    columns: tuple  # the `articles` row after its id
+    tags: tuple[tuple[str, str, str], ...]  # (spelling, key, source) of each tag
+    fts_title: str
+    fts_body: bytes  # UTF-8: FTS5 reads a blob's bytes as the text; the writer neither decodes nor encodes
+
+
+def prepare(r: ArticleRecord) -> Prepared:
+    """Everything the index writes about one record (JSON texts, tag keys), but its id."""
+    fm_tags, hashtags = join_tags(r.fm_tags), join_tags(r.hashtags)
+    tags = article_tags(split_tags(fm_tags), split_tags(hashtags))
+    listing = entry_json(r.rel_path, r.title, r.date, r.status, tags, r.words, r.problem)
+    columns = (
+        r.rel_path,
+        r.size,
+        r.mtime_ns,
+        r.content_hash,
+        r.title,
+        r.date,
+        r.status,
+        r.words,
+        r.front_matter,
+        json.dumps(r.meta, ensure_ascii=False, default=str) if r.meta else "{}",
+        fm_tags,
+        hashtags,
+        dump_text(r.problem),  # template + values: the UI shows it in its own language
+        r.encoding,
+        _encode_json(listing),  # the article's line of `midad index --json`, ready to print
+        r.body_at,
+    )  # fmt: skip
+    tag_rows = []
+    for source, spellings in (("front", r.fm_tags), ("body", r.hashtags)):
+        for tag in spellings:
+            key = tag_key(tag)
+            if key:
+                tag_rows.append((clean_tag_text(tag), key, source))
+    return Prepared(
+        r.rel_path,
+        r.size,
+        r.mtime_ns,
+        r.content_hash,
+        columns,
+        tuple(tag_rows),
+        r.fts_title,
+        r.fts_body.encode("utf-8", "surrogatepass"),
+    )
+
+
 class InsertBatch:
-    """Collects new records and writes them with a few `executemany` calls (ids assigned here)."""
+    """Collects prepared records and writes them with a few `executemany` calls (ids assigned here)."""
 
     SIZE = 500
 
@@ -137,39 +203,13 @@ class InsertBatch:
         self.tags: list[tuple] = []
         self.texts: list[tuple] = []
 
-    def add(self, r: ArticleRecord) -> None:
+    def add(self, p: Prepared) -> None:
         rowid = self.next_id
         self.next_id += 1
-        fm_tags, hashtags = join_tags(r.fm_tags), join_tags(r.hashtags)
-        tags = article_tags(split_tags(fm_tags), split_tags(hashtags))
-        listing = entry_json(r.rel_path, r.title, r.date, r.status, tags, r.words, r.problem)
-        self.articles.append(
-            (
-                rowid,
-                r.rel_path,
-                r.size,
-                r.mtime_ns,
-                r.content_hash,
-                r.title,
-                r.date,
-                r.status,
-                r.words,
-                r.front_matter,
-                json.dumps(r.meta, ensure_ascii=False, default=str),
-                fm_tags,
-                hashtags,
-                dump_text(r.problem),  # template + values: the UI shows it in its own language
-                r.encoding,
-                _encode_json(listing),  # the article's line of `midad index --json`, ready to print
-                r.body_at,
-            )  # fmt: skip
-        )
-        for source, tags in (("front", r.fm_tags), ("body", r.hashtags)):
-            for tag in tags:
-                key = tag_key(tag)
-                if key:
-                    self.tags.append((rowid, clean_tag_text(tag), key, source))
-        self.texts.append((rowid, r.fts_title, r.fts_body))
+        self.articles.append((rowid, *p.columns))
+        for tag in p.tags:
+            self.tags.append((rowid, *tag))
+        self.texts.append((rowid, p.fts_title, p.fts_body))
         if len(self.articles) >= self.SIZE:
             self.flush()
 
@@ -227,7 +267,7 @@ def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
 
 def compact(
     conn: sqlite3.Connection,
-    read: Callable[[list[str]], Iterator[ArticleRecord]],
+    read: Callable[[list[str]], Iterator[Prepared]],
     cancelled: Callable[[], bool],
     progress: Callable[[int, int], None] | None = None,
 ) -> bool:
@@ -241,6 +281,7 @@ def compact(
     conn.commit()
     conn.execute("DROP TABLE IF EXISTS fts_new")
     conn.execute(f"CREATE VIRTUAL TABLE fts_new USING fts5({_FTS_COLUMNS})")
+    tune_fts(conn, "fts_new")
     rows = conn.execute("SELECT id, path, hash, title FROM articles").fetchall()
     by_path = {path: (rowid, digest, title) for rowid, path, digest, title in rows}
     readable = [path for path, (_id, digest, _t) in by_path.items() if digest]
@@ -249,7 +290,7 @@ def compact(
     done = 0
     for rowid, digest, title in by_path.values():
         if not digest:  # listed with a problem, never read: its title (the file name) only
-            texts.append((rowid, fts_text(fast_normalize(title)), ""))
+            texts.append((rowid, index_form(title), ""))
     records = read(readable)
     for record in records:
         if cancelled():
@@ -261,7 +302,7 @@ def compact(
         if record.content_hash == digest:
             texts.append((rowid, record.fts_title, record.fts_body))
         else:
-            texts.append((rowid, fts_text(fast_normalize(title)), ""))
+            texts.append((rowid, index_form(title), ""))
             stale.append(rowid)
         done += 1
         if progress is not None:

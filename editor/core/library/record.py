@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
 from editor.core.library.body_stats import body_stats
-from editor.core.library.index_text import fast_normalize, fts_text, search_text
+from editor.core.library.index_text import index_form, search_text
 from editor.core.text.messages import join_texts, msg
 
 
@@ -65,13 +65,14 @@ def _as_text(value: object) -> str:
 def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> ArticleRecord:
     """Build the record of one file from its bytes."""
     record = ArticleRecord(rel_path, size, mtime_ns, content_hash(data))
-    stem = PurePosixPath(rel_path).stem
+    name = rel_path.rpartition("/")[2]
+    stem = _stem(name)
     try:
-        decoded = decode_bytes(data, PurePosixPath(rel_path).name)
+        decoded = decode_bytes(data, name)
     except ArticleIOError as exc:
         record.title = stem
         record.problem = _exc_text(exc)
-        record.fts_title = fts_text(fast_normalize(stem))
+        record.fts_title = index_form(stem)
         return record
     article = Article.from_text(decoded.text)
     meta = article.json_meta()
@@ -88,8 +89,8 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
     record.problem = join_texts(problems)
-    record.fts_title = fts_text(fast_normalize(record.title))
-    record.fts_body = fts_text(fast_normalize(body))
+    record.fts_title = index_form(record.title)
+    record.fts_body = index_form(body)
     record.body_at = _body_offset(data, decoded.encoding, decoded.text, body)
     return record
 
@@ -114,24 +115,54 @@ def _exc_text(exc: BaseException) -> str:
     return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
+def _stem(name: str) -> str:
+    """`PurePosixPath(name).stem` of a file name (no `/`), without building a path object."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+_AT_ONCE = 1 << 20  # files up to this size are read with one `read` call
+
+
+def _read_file(path: str) -> tuple[bytes, int, int]:
+    """Bytes, size and mtime (ns) of a regular file: open, fstat, one read, close for an article of
+    ordinary size; anything else (not a regular file, big, changing while read) is read by
+    `read_file_bytes`, which refuses what must not be read with its own message."""
+    fd = os.open(path, _OPEN_FLAGS)  # (without blocking: a FIFO put there since the scan never waits)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= _AT_ONCE:
+            data = os.read(fd, info.st_size + 1)  # one more byte: a file that grew is not taken as whole
+            if len(data) == info.st_size:
+                return data, info.st_size, info.st_mtime_ns
+    finally:
+        os.close(fd)
+    data = read_file_bytes(path)  # regular files only, never blocking, size-capped
+    info = os.stat(path)
+    return data, info.st_size, info.st_mtime_ns
+
+
 def read_record(root: str, rel_path: str) -> ArticleRecord:
     """Read `root/rel_path` and build its record; an unreadable file gives a record with its problem."""
-    path = Path(root, rel_path)
+    path = os.path.join(root, rel_path)
     try:
-        st = os.stat(path)
-        data = read_file_bytes(path)  # regular files only, never blocking, size-capped
+        data, size, mtime_ns = _read_file(path)
     except ArticleIOError as exc:
         return problem_record(rel_path, _exc_text(exc))
     except OSError as exc:
         cause = describe_os_error(exc)
-        return problem_record(rel_path, msg("{path} cannot be read: {cause}", path=path.name, cause=cause))
-    return record_from_bytes(rel_path, data, st.st_size, st.st_mtime_ns)
+        name = rel_path.rpartition("/")[2]
+        return problem_record(rel_path, msg("{path} cannot be read: {cause}", path=name, cause=cause))
+    return record_from_bytes(rel_path, data, size, mtime_ns)
 
 
 def problem_record(rel_path: str, problem: str, size: int = 0, mtime_ns: int = 0) -> ArticleRecord:
     """The record of a file that is listed with its problem and never read."""
     record = ArticleRecord(rel_path, size, mtime_ns, "")
-    record.title = PurePosixPath(rel_path.rstrip("/")).stem or rel_path
+    record.title = _stem(rel_path.rstrip("/").rpartition("/")[2]) or rel_path
     record.problem = problem
-    record.fts_title = fts_text(fast_normalize(record.title))
+    record.fts_title = index_form(record.title)
     return record

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.library.index_text import clitic_forms, fast_normalize, normalize_mapped
+from editor.core.library.index_text import (
+    clitic_forms,
+    fast_normalize,
+    fts_text,
+    index_form,
+    normalize_mapped,
+)
 from editor.core.text.arabic import normalize_for_match, normalize_with_map
 
 _ALPHABET = st.sampled_from(
@@ -39,3 +47,34 @@ def test_clitic_forms_cover_conjunction_preposition_article() -> None:
     assert {"الامن", "والامن", "للامن", "وبالامن"} <= with_article
     assert "امن" not in with_article  # a query with the article does not drop it
     assert clitic_forms("و") == ["و"]
+
+
+def _spaces_collapsed(text: str) -> str:
+    return re.sub(" +", " ", text)
+
+
+_INDEX_ALPHABET = st.one_of(
+    _ALPHABET,
+    st.sampled_from(["\xa0", "\u200c", "\u0307", "«", "»", "…", "\u2028", "_", "-", "K", "ǅ", "😀", "ﷲ"]),
+    st.characters(),
+)
+
+
+@given(st.text(_INDEX_ALPHABET, max_size=120))
+def test_index_form_gives_the_tokens_of_fts_text_of_the_matching_form(text: str) -> None:
+    """The fast path for the word index: same text up to runs of spaces, so FTS5 sees the same words."""
+    assert _spaces_collapsed(index_form(text)) == _spaces_collapsed(fts_text(fast_normalize(text)))
+
+
+def test_index_form_on_every_character() -> None:
+    for start in range(0, 0x110000, 4096):
+        block = [chr(cp) for cp in range(start, start + 4096) if not 0xD800 <= cp < 0xE000]
+        for ch in block[:: 1 if start < 0x10000 else 7]:
+            text = f"ab{ch}الأمن{ch}"
+            assert _spaces_collapsed(index_form(text)) == _spaces_collapsed(fts_text(fast_normalize(text)))
+
+
+def test_index_form_with_many_odd_characters_is_still_exact() -> None:
+    text = "".join(chr(cp) for cp in range(0x2000, 0x2400)) + " الأمنُ، والسلام «قال» "  # > _MAX_ODD
+    assert _spaces_collapsed(index_form(text)) == _spaces_collapsed(fts_text(fast_normalize(text)))
+    assert index_form("الأمنُ، «قال»").split() == ["الامن", "قال"]
