@@ -141,6 +141,7 @@ def open_and_watch(app, window, dog: Watchdog, path: Path, settle: float) -> tup
                 event.type() == QEvent.Type.Paint
                 and not painted
                 and window.editor.document().characterCount() > 1
+                and window.document.path == path  # (not the article shown while its file is read)
             ):
                 painted.append(time.perf_counter())
             return False

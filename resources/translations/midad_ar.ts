@@ -556,6 +556,10 @@
       <translation>غيّر برنامج آخر الملف {0}. نصّك غير المحفوظ باقٍ؛ وسيسألك الحفظ قبل الكتابة فوقه.</translation>
     </message>
     <message>
+      <source>Opening {0}…</source>
+      <translation>جارٍ فتح {0}…</translation>
+    </message>
+    <message>
       <source>Cannot open the article</source>
       <translation>تعذر فتح المقال</translation>
     </message>

@@ -214,7 +214,8 @@ def run_window(root: Path, cases: list[str]) -> None:
             opened_ms = round((time.perf_counter() - start) * 1000)
             clock.restart()  # the open itself is `opened_ms`; the gaps from here are the rest
             gap["max"] = 0
-            shown = bool(refused) or wait(lambda before=before: rendered["count"] > before, WAIT_S)
+            # (a big file is read in the background: its refusal may come after `open_file` returned)
+            shown = wait(lambda before=before: bool(refused) or rendered["count"] > before, WAIT_S)
             preview_s = time.perf_counter() - start
             # a big article may load in slices, read-only meanwhile: the user types once it is editable
             editable = bool(refused) or wait(lambda: not window.editor.isReadOnly(), WAIT_S)

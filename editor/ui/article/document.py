@@ -21,6 +21,7 @@ from editor.core.article.new_article import finish_new_article, with_final_newli
 from editor.core.article.storage import ANY, read_file_bytes
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
+from editor.ui.article.reading import ReadArticle
 from editor.ui.article.shown import ShownArticle, editor_body, show_in_editor  # noqa: F401 - re-exported
 from editor.ui.common.i18n import localize
 from editor.ui.editor.markdown_edit import MarkdownEdit
@@ -148,14 +149,20 @@ class Document(QObject):
         return self.path.name if self.path else (self._meta_article.title or "")
 
     # --- loading and saving --------------------------------------------------------------------
-    def load(self, path: str | Path, shown: ShownArticle | None = None) -> None:
+    def load(
+        self, path: str | Path, shown: ShownArticle | None = None, read: ReadArticle | None = None
+    ) -> None:
         """Open `path` (raises ArticleIOError; the current article is untouched then).
 
         `shown`: the editor already shows this article (`show_in_editor`); it is taken over as it
-        was read, and whatever was typed since stays (unsaved).
+        was read, and whatever was typed since stays (unsaved). `read`: the file was read already
+        (off the GUI thread: `reading.py`).
         """
-        loaded = shown.loaded if shown is not None else load_article(path)
-        self._show(loaded.article, loaded, shown)
+        if read is not None:
+            loaded = read.loaded
+        else:
+            loaded = shown.loaded if shown is not None else load_article(path)
+        self._show(loaded.article, loaded, shown, read)
         self.notice = loaded.notice
         self._lock_reason = self.claim_file(loaded.path) if self.claim_file is not None else None
         self.read_only_reason = loaded.read_only_reason or self._lock_reason
@@ -172,12 +179,18 @@ class Document(QObject):
         self.file_changed.emit()
 
     def _show(
-        self, article: Article, loaded: LoadedArticle | None, shown: ShownArticle | None = None
+        self,
+        article: Article,
+        loaded: LoadedArticle | None,
+        shown: ShownArticle | None = None,
+        read: ReadArticle | None = None,
     ) -> None:
         self.loaded = loaded
         self._new_article = False
         self._meta_article = article
-        if shown is None:
+        if read is not None:
+            self.editor.set_body(read.body, read.direction, read.prepared)
+        elif shown is None:
             self.editor.set_body(*editor_body(article))
         self._editor_body_at_load = shown.body_at_load if shown is not None else self.editor.body_text()
         self.meta_undo.clear()

@@ -8,18 +8,21 @@ as they were, and says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from editor.core.article.model import Article
 from editor.core.article.new_article import template_article as new_article_template
 from editor.core.article.save_guard import remove_stray_temps
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ANY, ArticleIOError, SaveConflict, read_text_file
-from editor.ui.article import save_problems
+from editor.core.text.display import display_text
+from editor.ui.article import reading, save_problems
 from editor.ui.article.document import Document
+from editor.ui.article.reading import ReadArticle
 from editor.ui.article.shown import ShownArticle
 from editor.ui.common.i18n import localize_error, tr
 from editor.ui.common.settings import Settings
@@ -48,6 +51,8 @@ class FileController(QObject):
         self.save_failed = save_problems.save_failed  # (window, title, message) -> wants Save As
         self.resolve_conflict = save_problems.resolve_conflict  # (window, name, mine, theirs) -> choice
         self.new_file_path: Path | None = None  # where a new article given on the command line goes
+        self.reader = reading.ArticleReader(self)
+        self._said = ""
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open article (saved, discarded or unchanged)."""
@@ -62,6 +67,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
+        self._stop_reading()
         self.new_file_path = None
         self.document.new(template_article(self.settings.author()))
         return True
@@ -70,32 +76,88 @@ class FileController(QObject):
         """Close the article (after offering to save) and start a new one in the window."""
         if not self.maybe_save():
             return False
+        self._stop_reading()
         self.new_file_path = None
         self.document.new(template_article(self.settings.author()))
         return True
 
     def open(self) -> bool:
         path = self.choose_open_path(self.window, self.settings.last_folder())
-        return bool(path) and self.open_path(path)
+        return bool(path) and self.open_path(path, background=True)
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open `path` in this window after offering to save; errors are shown, nothing is lost."""
+    def open_path(
+        self, path: str | Path, background: bool = False, then: Callable[[], None] | None = None
+    ) -> bool:
+        """Open `path` in this window after offering to save; errors are shown, nothing is lost.
+
+        `background` (the user's opens): a big file is read off the GUI thread (`reading.py`) and
+        True means it is being read; it is shown once read, or its problem is said then. `then`
+        runs once the article is shown.
+        """
         if not self.maybe_save():
             return False
+        self._stop_reading()
         path = Path(path)
         if not path.exists() and path.parent.is_dir():
             # `midad draft.md` for a file that does not exist yet: a new article saved there
             self.document.new(template_article(self.settings.author()))
             self.new_file_path = path
             return True
+        if background and reading.worth_a_thread(path):
+            self.document.editor.set_reading(True)  # the article shown stays, read-only; keys wait
+            self._say(tr("Opening {0}…").format(display_text(path.name)))
+            self.reader.start(path, lambda read, error: self._read(path, read, error, then))
+            return True
         try:
             self.document.load(path)
         except (ArticleIOError, OSError) as exc:
             self.show_error(self.window, tr("Cannot open the article"), localize_error(exc))
             return False
-        remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
-        self._remember(Path(path))
+        self._opened(path, then)
         return True
+
+    @property
+    def reading(self) -> Path | None:
+        """The file being read in the background, if any."""
+        return self.reader.path
+
+    def _read(
+        self,
+        path: Path,
+        read: ReadArticle | None,
+        error: BaseException | None,
+        then: Callable[[], None] | None,
+    ) -> None:
+        self._say("")
+        editor = self.document.editor
+        try:
+            if read is None:
+                raise error if error is not None else ArticleIOError(str(path))
+            self.document.load(path, read=read)
+        except (ArticleIOError, OSError, ValueError, MemoryError) as exc:
+            editor.set_reading(False, keep_keys=False)  # the article that was shown stays, editable
+            self.show_error(self.window, tr("Cannot open the article"), localize_error(exc) or repr(exc))
+            return
+        editor.set_reading(False)  # the keys typed while it was read go to it
+        self._opened(path, then)
+
+    def _stop_reading(self) -> None:
+        if self.reader.reading:
+            self.reader.cancel()
+            self.document.editor.set_reading(False, keep_keys=False)
+            self._say("")
+
+    def _say(self, text: str) -> None:
+        bar = self.window.statusBar() if isinstance(self.window, QMainWindow) else None
+        if bar is not None and (text or bar.currentMessage() == self._said):
+            bar.showMessage(text)
+        self._said = text
+
+    def _opened(self, path: Path, then: Callable[[], None] | None) -> None:
+        remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
+        self._remember(path)
+        if then is not None:
+            then()
 
     def adopt(self, shown: ShownArticle) -> None:
         """Take over the article the editor already shows (read at the GUI start before this window
@@ -106,6 +168,8 @@ class FileController(QObject):
         self._remember(path)
 
     def save(self) -> bool:
+        if self.reader.reading:  # (the article shown is being replaced: it was saved or let go)
+            return False
         self.before_save()
         if self.document.path is None and self.new_file_path is not None and not self.new_file_path.exists():
             return self._save_to(self.new_file_path)
@@ -114,6 +178,8 @@ class FileController(QObject):
         return self._save_to(None)
 
     def save_as(self) -> bool:
+        if self.reader.reading:
+            return False
         self.before_save()
         meta = self.document.meta
         name = suggest_file_name(meta.get("slug"), self.document.meta_article.title or None)

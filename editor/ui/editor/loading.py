@@ -70,6 +70,7 @@ class SliceLoader(QObject):
         self._budget = SLICE_BUDGET_S
         self.user_changed = False  # something changed the text while loading
         self.waiting: list[QKeyEvent] = []  # keys applied once the text is whole
+        self.reading = False  # the next article's file is being read (see `MarkdownEdit.begin_reading`)
         self._state = (0, 0)
         self.body: str | None = None  # the text being loaded
         self.loaded: str | None = None  # the text just loaded (once), unless changed meanwhile
@@ -95,7 +96,7 @@ class SliceLoader(QObject):
         self.body, self._lines, self._marks, self._next = body, lines, marks, 0
         self._offset = 0  # where line `_next` starts in `body`
         self.user_changed = False
-        self.waiting = []
+        self.waiting = self.waiting if self.reading else []  # (keys typed while its file was read)
         self._chars = SLICE_CHARS
         doc = self._edit.document()
         set_modes(doc, lazy=True, bulk=True)
@@ -111,7 +112,8 @@ class SliceLoader(QObject):
         self._timer.stop()
         self.body = None
         self._lines = []
-        self.waiting = []
+        if not self.reading:
+            self.waiting = []
         self._budget = SLICE_BUDGET_S
 
     def note_change(self) -> None:
@@ -120,10 +122,15 @@ class SliceLoader(QObject):
         if self.body is not None and (doc.revision(), doc.characterCount()) != self._state:
             self.user_changed = True
 
-    def hold(self, event: QKeyEvent) -> bool:
-        """A key pressed while loading: True if it waits for the end of the loading (it may edit,
-        select all or go to the end of the text, or keys wait already), False if it applies now."""
-        if not self.waiting and (event.key() in _MODIFIERS or any(event.matches(k) for k in _LOOK_KEYS)):
+    def hold(self, event: QKeyEvent, read_only: bool) -> bool:
+        """A key pressed: True if it waits for the end of the loading (the next article's file is being
+        read; or it loads, the editor is not `read_only` and the key may edit, select all or go to the end
+        of the text, or keys wait already), False if it applies now."""
+        if not self.reading and (not self.loading or read_only):
+            return False
+        if event.key() in _MODIFIERS or (
+            not self.waiting and not self.reading and any(event.matches(k) for k in _LOOK_KEYS)
+        ):
             return False
         kind, key, modifiers = event.type(), event.key(), event.modifiers()
         self.waiting.append(
@@ -133,8 +140,19 @@ class SliceLoader(QObject):
         return True
 
     def take_waiting(self) -> list[QKeyEvent]:
+        if self.reading:  # (an article still loading when another is opened: they are the next one's)
+            return []
         waiting, self.waiting = self.waiting, []
         return waiting
+
+    def set_reading(self, reading: bool, keep_keys: bool) -> list[QKeyEvent]:
+        """The next article's file is being read (`reading`: keys typed from now on are kept for it,
+        those waiting for the article it replaces are dropped), or no longer: returns the keys to apply
+        now (none while the new article still loads: they wait for its end; none if not `keep_keys`)."""
+        self.reading = reading
+        if reading or not keep_keys:
+            self.waiting = []
+        return [] if self.loading else self.take_waiting()
 
     def _add_slice(self, first: bool = False) -> None:
         start = self._next

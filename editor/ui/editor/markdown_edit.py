@@ -24,6 +24,7 @@ from editor.ui.common.fonts import editor_font
 from editor.ui.editor import loading, paste, soft_lines
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
+from editor.ui.editor.soft_lines import Prepared
 from editor.ui.editor.text_positions import PositionMap
 
 _PARAGRAPH_SEPARATOR = "\u2029"
@@ -71,14 +72,15 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self.cursorPositionChanged.connect(self._emit_cursor)
 
     # --- text in and out ---------------------------------------------------------------------
-    def set_body(self, body: str, article_dir: str = "rtl") -> None:
-        """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo."""
+    def set_body(self, body: str, article_dir: str = "rtl", prepared: Prepared | None = None) -> None:
+        """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo
+        (`prepared`: `soft_lines.prepare(body)`, when done already off the GUI thread)."""
         self._set_default_direction(article_dir)
         self._loader.cancel()
         loading.set_modes(self.document(), lazy=False, bulk=False)
         big, self._applying = loading.is_big(body), True
         try:
-            lines, marks, breaks = soft_lines.prepare(body)
+            lines, marks, breaks = prepared or soft_lines.prepare(body)
             self._soft = bool(breaks)
             self.cut_breaks = sum(b.kind == CUT for b in breaks)
             self._kinds_cache = (None, [])
@@ -116,12 +118,19 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
 
     @property
     def loading(self) -> bool:
-        """True while a big article is still going into the editor (see `loading.py`)."""
-        return self._loader.loading
+        """True while the next article's file is read or a big article goes in (see `loading.py`)."""
+        return self._loader.loading or self._loader.reading
+
+    def set_reading(self, reading: bool, keep_keys: bool = True) -> None:
+        """While the next article's file is read (`ui/article/reading.py`): read-only, keys kept for it."""
+        keys = self._loader.set_reading(reading, keep_keys)
+        self.setReadOnly(self._wanted_read_only)
+        for event in keys:
+            self._key(event)
 
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt override
         self._wanted_read_only = read_only
-        super().setReadOnly(read_only or self._loader.loading)
+        super().setReadOnly(read_only or self._loader.loading or self._loader.reading)
         if self._loader.loading and not read_only:
             self.setTextInteractionFlags(loading.LOOK_AROUND)
 
@@ -352,7 +361,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         """Keys (Enter never resets a line's format; Backspace/Delete across a display break)."""
-        if self._loader.loading and not self._wanted_read_only and self._loader.hold(event):
+        if self._loader.hold(event, self._wanted_read_only):
             return  # applied once the text is whole (see `loading.py`)
         self._key(event)
 

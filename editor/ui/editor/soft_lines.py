@@ -89,7 +89,10 @@ def selected_body(cursor: QTextCursor) -> str:
     return join_pieces(pieces, all_kinds[first : first + len(pieces) - 1]) if end > start else ""
 
 
-def prepare(body: str) -> tuple[list[str], dict[int, int], list[Break]]:
+Prepared = tuple[list[str], dict[int, int], list[Break]]  # display lines, break marks, breaks
+
+
+def prepare(body: str) -> Prepared:
     """The display lines of `body`, the tokens of the separators that are display breaks (by the
     number of the block they start) and the breaks themselves."""
     breaks = plan_breaks(body)

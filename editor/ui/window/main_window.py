@@ -20,6 +20,8 @@ from editor.ui.editor.markdown_edit import MarkdownEdit
 from editor.ui.window.shell import build_shell, restore_geometry
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from editor.ui.preview.pause_work import PauseResult
 
 
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         self.tags.tags_changed.connect(lambda tags: self._set_field("tags", tags))
         self.banner.unlock_button.clicked.connect(d.unlock)
         e.cursor_moved.connect(self.status.show_cursor)
-        e.files_dropped.connect(lambda paths: self.files.open_path(paths[0]))
+        e.files_dropped.connect(lambda paths: self.open_file(paths[0]))
         e.verticalScrollBar().valueChanged.connect(self._sync_scroll)
         self.files.recent_changed.connect(self._show_recent)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._theme_changed)
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(display_text(Path(path).name))
             action.setToolTip(path)
             action.setData(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.menu_actions.clear_recent)
         self.recent_menu.setEnabled(bool(files))
@@ -262,9 +264,10 @@ class MainWindow(QMainWindow):
         self.settings.set_preview_visible(self.menu_actions.toggle_preview.isChecked())
         self.settings.sync()
 
-    def open_file(self, path: str) -> bool:
-        """Open `path` in this window (offering to save the current article first)."""
-        opened = self.files.open_path(path)
+    def open_file(self, path: str, then: Callable[[], None] | None = None) -> bool:
+        """Open `path` in this window (offering to save the current article first); the user's opens:
+        a big file is read in the background (`FileController.open_path`), `then` runs once shown."""
+        opened = self.files.open_path(path, background=True, then=then)
         self.editor.setFocus()
         return opened
 

@@ -121,6 +121,7 @@ class WindowRecovery(QObject):
             not window.settings.reopen_last()
             or window.document.path is not None
             or window.files.new_file_path
+            or window.files.reading  # (a file given on the command line, still being read)
         ):
             return False
         session = load_session()
@@ -132,14 +133,15 @@ class WindowRecovery(QObject):
                 tr("The article open last time is no longer there: {0}").format(path), 12000
             )
             return False
-        if not window.open_file(str(path)):
-            return False
         editor = window.editor
-        cursor = editor.textCursor()
-        cursor.setPosition(min(session.caret, editor.document().characterCount() - 1))
-        editor.setTextCursor(cursor)
-        QTimer.singleShot(0, lambda: editor.verticalScrollBar().setValue(session.scroll))  # after layout
-        return True
+
+        def place_caret() -> None:  # once it is shown (a big article is read in the background)
+            cursor = editor.textCursor()
+            cursor.setPosition(min(session.caret, editor.document().characterCount() - 1))
+            editor.setTextCursor(cursor)
+            QTimer.singleShot(0, lambda: editor.verticalScrollBar().setValue(session.scroll))  # after layout
+
+        return window.open_file(str(path), then=place_caret)
 
     def terminate(self) -> None:
         """Quit on a signal: journal the text, close without asking, keep the entry."""

@@ -125,7 +125,7 @@ def test_a_big_article_is_editable_everywhere_once_loaded(window, qtbot, tmp_pat
     path = tmp_path / "big.md"
     body = paragraph * (loading.BIG_BODY_CHARS // len(paragraph) * 3)
     path.write_text("---\ntitle: مقال طويل\ntags: [أمن]\n---\n\n" + body, encoding="utf-8")
-    window.open_file(str(path))
+    window.files.open_path(path)  # (not `open_file`: that reads a big file in the background first)
     assert window.editor.loading
     assert not window.form.edits["title"].isEnabled()
     qtbot.waitUntil(lambda: not window.editor.loading, timeout=60_000)
