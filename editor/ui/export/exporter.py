@@ -284,13 +284,16 @@ class ExportController(QObject):
         """Qt's print preview (with its print dialog) for the article's pages."""
         from PySide6.QtPrintSupport import QPrinter
 
-        from editor.ui.export.pdf import build_document, page_size_id, paint_pages
+        from editor.ui.export.pdf import page_size_id, print_html, print_pages
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_id(default_paper()))
         printer.setDocName(self.window.document.meta_article.title or "Midad")
-        document = build_document(self.window.document.article(), self.window.document.base_dir())
-        self.run_print_preview(self.window, printer, lambda device: paint_pages(document, device))
+        article, base_dir = self.window.document.article(), self.window.document.base_dir()
+        html = print_html(article, base_dir)
+        self.run_print_preview(
+            self.window, printer, lambda device: print_pages(article, device, base_dir, html)
+        )
 
     # --- copy for the CMS ------------------------------------------------------------------------------------
     def copy_for_cms(self) -> None:

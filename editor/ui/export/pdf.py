@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +21,10 @@ from editor.core.article.model import Article
 from editor.core.markdown.page import preview_html
 from editor.core.text.direction import article_direction
 from editor.resources import resource_path
+from editor.ui.export.print_parts import split_page, split_print_html
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 
 PAPERS = ("a4", "letter")
@@ -30,6 +34,7 @@ PAPERS = ("a4", "letter")
 PDF_FONTS = ("Noto Sans Arabic", "DejaVu Sans", "Noto Naskh Arabic", "Amiri", "Arial")
 BODY_POINTS = 13
 MARGINS_MM = (18.0, 18.0, 18.0, 14.0)  # left, top, right, bottom
+LAYOUT_LIMIT_PX = 8_000_000  # Qt lays nothing out below 8,388,607 device pixels (print_parts)
 _registered = False
 
 
@@ -81,8 +86,19 @@ def print_html(article: Article, base_dir: Path | None = None, *, workers: int =
 
 
 def build_document(article: Article, base_dir: Path | None = None, html: str | None = None) -> QTextDocument:
-    """The article as Qt will print it: metadata header and body in the preview's HTML (`html`: made
-    beforehand by `print_html`)."""
+    """The article as Qt will print it, in one document: metadata header and body in the preview's HTML
+    (`html`: made beforehand by `print_html`). The PDF and the printer get it in parts (`lay_out_parts`)."""
+    html = html if html is not None else print_html(article, base_dir)
+    return new_document(html, is_rtl(article), base_dir)
+
+
+def is_rtl(article: Article) -> bool:
+    """Whether the article's pages run right to left (its article direction)."""
+    return article_direction(article.meta, article.body) == "rtl"
+
+
+def new_document(html: str, rtl: bool, base_dir: Path | None = None) -> QTextDocument:
+    """A `QTextDocument` of the printed page `html` in the PDF's fonts (`rtl`: the article direction)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QFont, QTextDocument
 
@@ -92,7 +108,7 @@ def build_document(article: Article, base_dir: Path | None = None, html: str | N
     font.setFamilies(pdf_font_families())
     font.setPointSizeF(BODY_POINTS)
     document.setDefaultFont(font)
-    if article_direction(article.meta, article.body) == "rtl":
+    if rtl:
         from PySide6.QtCore import Qt
 
         option = document.defaultTextOption()
@@ -104,56 +120,107 @@ def build_document(article: Article, base_dir: Path | None = None, html: str | N
         f" body {{ font-size: {BODY_POINTS}pt; }} p {{ line-height: 100%; }}"
     )
     # the whole article: the preview's size cut is for the live pane, a PDF is an export
-    html = (html if html is not None else print_html(article, base_dir)).replace(
-        "</style>", css + "</style>", 1
-    )
+    html = html.replace("</style>", css + "</style>", 1)
     if base_dir is not None:
         document.setBaseUrl(QUrl.fromLocalFile(str(base_dir) + os.sep))
     document.setHtml(html)
     return document
 
 
-def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
-    """Lay `document` out on `device`'s pages and paint them with page numbers; the page count."""
-    from PySide6.QtCore import QRectF, QSizeF, Qt
-    from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter
+def page_body(device: QPagedPaintDevice) -> tuple[QSizeF, float]:
+    """The size of a page's text (the paint rectangle less the page number's line), and that line's height."""
+    from PySide6.QtCore import QSizeF
 
     dpi = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
     paint_rect = device.pageLayout().paintRectPixels(dpi)
     footer = dpi * 0.35
-    body = QSizeF(paint_rect.width(), max(1.0, paint_rect.height() - footer))
+    return QSizeF(paint_rect.width(), max(1.0, paint_rect.height() - footer)), footer
+
+
+def lay_out(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Lay `document` out on `device`'s pages, keeping each block's shaped glyphs for the drawing (Qt
+    otherwise frees them after the layout and shapes every line again to draw it: ~25% of the time)."""
+    block = document.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
     document.documentLayout().setPaintDevice(device)
-    document.setPageSize(body)
-    pages = max(1, document.pageCount())
+    document.setPageSize(page_body(device)[0])
+
+
+def lay_out_parts(
+    parts: list[str], rtl: bool, base_dir: Path | None, device: QPagedPaintDevice
+) -> list[QTextDocument]:
+    """The printed page's parts (`print_parts.split_print_html`) as documents laid out on `device`;
+    a part taller than Qt can lay out (`LAYOUT_LIMIT_PX`) is cut in two and laid out again."""
+    documents = []
+    pending = list(reversed(parts))
+    while pending:
+        html = pending.pop()
+        document = new_document(html, rtl, base_dir)
+        lay_out(document, device)
+        if document.size().height() >= LAYOUT_LIMIT_PX:
+            halves = split_print_html(html, len(split_page(html)[1]) // 2 + 1)
+            if len(halves) > 1:
+                pending.extend(reversed(halves))
+                continue
+        documents.append(document)
+    return documents
+
+
+def paint_pages(
+    documents: list[QTextDocument], device: QPagedPaintDevice, *, first: int = 1, total: int | None = None
+) -> int:
+    """Paint the laid-out `documents` (`lay_out`) on `device`'s pages one after the other, each page
+    numbered `n / N` from `first` (N: `total`, else the pages painted here); the pages painted."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter
+
+    dpi = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
+    body, footer = page_body(device)
+    counts = [max(1, document.pageCount()) for document in documents]
+    total = total if total is not None else first - 1 + sum(counts)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot paint on the printer or PDF file")
     try:
-        number_font = QFont(document.defaultFont())
+        number_font = QFont(documents[0].defaultFont()) if documents else QFont()
         number_font.setPointSizeF(9)
         # Qt's print preview records pages as QPictures, whose replay loses the bidi order of text
         # (punctuation jumps to the wrong end of Arabic lines): the preview gets page images instead
         engine = painter.paintEngine()
         as_image = engine is not None and engine.type() == QPaintEngine.Type.Picture
-        for index in range(pages):
-            if index:
-                device.newPage()
-            if as_image:
-                painter.drawImage(
-                    QRectF(0, 0, body.width(), body.height()), _page_image(document, index, body, dpi)
+        number = first
+        for document, count in zip(documents, counts, strict=True):
+            for index in range(count):
+                if number > first:
+                    device.newPage()
+                if as_image:
+                    painter.drawImage(
+                        QRectF(0, 0, body.width(), body.height()), _page_image(document, index, body, dpi)
+                    )
+                else:
+                    _draw_page(painter, document, index, body)
+                painter.setFont(number_font)
+                painter.setPen(QColor("#5f6368"))
+                painter.drawText(
+                    QRectF(0, body.height(), body.width(), footer),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    f"{number} / {total}",
                 )
-            else:
-                _draw_page(painter, document, index, body)
-            painter.setFont(number_font)
-            painter.setPen(QColor("#5f6368"))
-            painter.drawText(
-                QRectF(0, body.height(), body.width(), footer),
-                int(Qt.AlignmentFlag.AlignCenter),
-                f"{index + 1} / {pages}",
-            )
+                number += 1
     finally:
         painter.end()
-    return pages
+    return number - first
+
+
+def print_pages(
+    article: Article, device: QPagedPaintDevice, base_dir: Path | None = None, html: str | None = None
+) -> int:
+    """The article's pages painted on `device` (a printer, the print preview, a PDF writer); the count."""
+    html = html if html is not None else print_html(article, base_dir)
+    documents = lay_out_parts(split_print_html(html), is_rtl(article), base_dir, device)
+    return paint_pages(documents, device)
 
 
 def _draw_page(painter, document, index: int, body) -> None:  # noqa: ANN001 - Qt objects
@@ -196,31 +263,62 @@ def page_size_id(paper: str) -> object:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
+@dataclass
+class PdfJob:
+    """What a PDF is made of, without Qt (it crosses into worker processes): the printed page's parts
+    (`print_parts`), the article direction, the folder of its images, the paper and the document info."""
+
+    parts: list[str]
+    rtl: bool
+    base_dir: Path | None
+    paper: str
+    title: str
+    author: str
+
+
+def write_pdf(job: PdfJob, numbering: Callable[[int], tuple[int, int]] | None = None) -> bytes:
+    """The PDF of `job` as bytes. `numbering(pages)` → (first page number, total), asked once the pages
+    are counted, numbers the pages of one part of a PDF made in several processes (`pdf_parallel`)."""
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPdfWriter
+
+    ensure_gui_app()
+    buffer = QBuffer()  # in memory: the article's text never goes through a temporary file
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setPageSize(page_size_id(job.paper))
+    writer.setPageMargins(QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter)
+    writer.setTitle(job.title)
+    writer.setCreator("Midad")
+    if job.author:
+        writer.setAuthor(job.author)
+    documents = lay_out_parts(job.parts, job.rtl, job.base_dir, writer)
+    pages = sum(max(1, document.pageCount()) for document in documents)
+    first, total = numbering(pages) if numbering is not None else (1, pages)
+    paint_pages(documents, writer, first=first, total=total)
+    del writer  # the PDF is complete once the writer is gone
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
 def pdf_bytes(
     article: Article, base_dir: Path | None = None, paper: str = "a4", *, workers: int = 1
 ) -> bytes:
     """The PDF of `article` as bytes (the caller writes them atomically).
 
-    `workers` > 1 renders a big article in processes forked before Qt starts (`chunked`).
+    `workers` > 1, in a process where Qt is not started yet: the article is rendered in parts
+    (`chunked`), and a long one laid out and drawn in that many processes (`pdf_parallel`).
     """
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPdfWriter
-
     html = print_html(article, base_dir, workers=workers)
-    ensure_gui_app()
-    document = build_document(article, base_dir, html)
-    buffer = QBuffer()  # in memory: the article's text never goes through a temporary file
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    writer.setPageSize(page_size_id(paper))
-    writer.setPageMargins(QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter)
-    writer.setTitle(article.title or "Midad")
-    writer.setCreator("Midad")
     author = article.meta.get("author")
-    if author:
-        writer.setAuthor(str(author))
-    paint_pages(document, writer)
-    del writer  # the PDF is complete once the writer is gone
-    buffer.close()
-    return bytes(buffer.data().data())
+    job = PdfJob(
+        split_print_html(html), is_rtl(article), base_dir, paper, article.title or "Midad", str(author or "")
+    )
+    if workers > 1 and len(job.parts) > 1:
+        from editor.ui.export.pdf_parallel import parallel_pdf
+
+        data = parallel_pdf(job, workers)
+        if data is not None:
+            return data
+    return write_pdf(job)

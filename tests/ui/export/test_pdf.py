@@ -158,7 +158,8 @@ def test_print_preview_gets_page_images(qtbot, monkeypatch) -> None:
     from editor.core.article.model import Article
     from editor.ui.export import pdf
 
-    document = pdf.build_document(Article.from_text("---\ntitle: عنوان\n---\n\nنص، وفقرة.\n"))
+    article = Article.from_text("---\ntitle: عنوان\n---\n\nنص، وفقرة.\n")
+    document = pdf.build_document(article)
     images: list[int] = []
     real = pdf._page_image
     monkeypatch.setattr(pdf, "_page_image", lambda *a: images.append(a[1]) or real(*a))
@@ -166,9 +167,10 @@ def test_print_preview_gets_page_images(qtbot, monkeypatch) -> None:
     preview = QPrintPreviewWidget(printer)
     qtbot.addWidget(preview)
     painted: list[int] = []
-    preview.paintRequested.connect(lambda device: painted.append(pdf.paint_pages(document, device)))
+    preview.paintRequested.connect(lambda device: painted.append(pdf.print_pages(article, device)))
     preview.updatePreview()
     assert painted == [1] and images == [0]
+    pdf.lay_out(document, printer)
     image = real(document, 0, document.pageSize(), printer.resolution())
     right_ink = [
         x

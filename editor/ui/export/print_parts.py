@@ -1,0 +1,75 @@
+"""The printed HTML cut into parts that Qt lays out one `QTextDocument` each (pure Python, no Qt).
+
+Qt's text layout cannot place anything lower than 8,388,607 device pixels (`QFIXED_MAX`): a PDF at
+300 dpi stopped after 2,774 A4 pages and silently left the rest of a 16 MB article out (7,484
+pages). The PDF and the printed pages are therefore laid out in parts of at most `PART_CHARS`
+characters of HTML, each part a run of whole top-level blocks (a paragraph, a heading, a table,
+a list...) with the page's `<head>` and `<body>` opening; a part starts on a new page. The parts
+are also what the PDF export lays out in parallel processes.
+"""
+
+from __future__ import annotations
+
+import re
+
+PART_CHARS = 600_000  # ~350 A4 pages of prose: far below Qt's height limit at any printer resolution
+
+# a start or end tag (quoted attribute values may hold `<` or `>`), a comment, or a line end
+_TOKEN_RE = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>|<!--.*?-->|\n", re.S
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BODY_RE = re.compile(r"<body\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+
+
+def split_page(html: str) -> tuple[str, str, str]:
+    """(`<html>…<body …>`, the body's content, `</body></html>`); the head is '' without a `<body>`."""
+    match = _BODY_RE.search(html)
+    if match is None:
+        return "", html, ""
+    end = html.rfind("</body>")
+    if end < match.end():
+        return html[: match.end()], html[match.end() :], ""
+    return html[: match.end()], html[match.end() : end], html[end:]
+
+
+def block_cuts(body: str, chars: int) -> list[int]:
+    """Places (after a line end between two top-level blocks) that cut `body` into runs of about
+    `chars` characters; [] when the body's tags do not nest cleanly (it is then kept whole)."""
+    cuts: list[int] = []
+    depth = 0
+    last = 0
+    for match in _TOKEN_RE.finditer(body):
+        token = match.group(0)
+        if token == "\n":
+            end = match.end()
+            if (
+                depth == 0
+                and end - last >= chars
+                and body.startswith("<", end)
+                and not body.startswith("</", end)
+            ):
+                cuts.append(end)
+                last = end
+            continue
+        name = match.group(2)
+        if name is None or name.lower() in _VOID or match.group(3):
+            continue  # a comment, a void or self-closed element
+        depth += -1 if match.group(1) else 1
+        if depth < 0:
+            return []
+    return cuts if depth == 0 else []
+
+
+def split_print_html(html: str, chars: int = PART_CHARS) -> list[str]:
+    """`html` (a whole page) as pages of at most about `chars` characters of body each, cut between
+    top-level blocks; each part is a whole page with the same head. One part when it is short."""
+    if len(html) <= chars:
+        return [html]
+    head, body, tail = split_page(html)
+    cuts = block_cuts(body, chars)
+    if not cuts:
+        return [html]
+    tail = tail or "</body></html>"
+    bounds = [0, *cuts, len(body)]
+    return [head + body[a:b] + tail for a, b in zip(bounds, bounds[1:], strict=False) if body[a:b].strip()]

@@ -1,0 +1,151 @@
+"""A PDF laid out in parts (Qt cannot lay out more than 8,388,607 device pixels: a 16 MB article was cut
+after page 2,774) and in parallel processes: every word in order, pages numbered across the parts."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ui.export.test_pdf import pdf_text, words
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["which", "pdftotext"], capture_output=True).returncode != 0, reason="poppler-utils"
+)
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def article_text(paragraphs: int = 60) -> str:
+    blocks = ["---\ntitle: مقال طويل\nauthor: كاتب\n---\n"]
+    for i in range(paragraphs):
+        blocks.append(f"## محور {i}\n\nفقرة رقم {i} عن التعاون الأمني بين البلدين، ونص إضافي للفقرة {i}.")
+        if i % 7 == 3:
+            blocks.append(
+                f"- بند {i}\n- بند ثان {i}\n\n| البند | القيمة |\n|---|---|\n| القرار | {1000 + i} |"
+            )
+        if i % 11 == 5:
+            blocks.append(f"انظر [التقرير {i}](https://example.com/report-{i}) للمزيد.")
+    return "\n\n".join(blocks) + "\n\nالفقرة الأخيرة للمقال.\n"
+
+
+def footers(text: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in re.findall(r"(?m)^\s*(\d+) ?/ ?(\d+)\s*$", text)]
+
+
+def body_words(text: str) -> list[str]:
+    """The words of the pages without their `n / N` lines."""
+    return words(re.sub(r"(?m)^\s*\d+ ?/ ?\d+\s*$", "", text))
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def test_parts_print_every_word_in_order_with_page_numbers_across_them(qapp, tmp_path, monkeypatch) -> None:
+    from editor.core.article.model import Article
+    from editor.ui.export import pdf, print_parts
+
+    article = Article.from_text(article_text())
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(pdf.pdf_bytes(article))
+    monkeypatch.setattr(print_parts, "PART_CHARS", 2_000)
+    html = pdf.print_html(article)
+    assert len(print_parts.split_print_html(html, 2_000)) >= 5
+    monkeypatch.setattr(pdf, "split_print_html", lambda h: print_parts.split_print_html(h, 2_000))
+    parted = tmp_path / "parts.pdf"
+    parted.write_bytes(pdf.pdf_bytes(article))
+    text, reference = pdf_text(parted), pdf_text(whole)
+    assert body_words(text) == body_words(reference)  # the same words in the same order
+    pages = page_count(parted)
+    assert pages > page_count(whole)  # each part starts on a new page
+    assert footers(text) == [(n, pages) for n in range(1, pages + 1)]
+    assert "الفقرة الأخيرة للمقال" in pdf_text(parted, "-f", str(pages), "-l", str(pages))
+
+
+def test_a_part_taller_than_qt_can_lay_out_is_cut_again(qapp, tmp_path, monkeypatch) -> None:
+    from editor.core.article.model import Article
+    from editor.ui.export import pdf
+
+    article = Article.from_text(article_text(40))
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(pdf.pdf_bytes(article))
+    made: list[int] = []
+    real = pdf.new_document
+    monkeypatch.setattr(pdf, "new_document", lambda *a: made.append(len(a[0])) or real(*a))
+    monkeypatch.setattr(pdf, "LAYOUT_LIMIT_PX", 2.5 * 3000)  # about two and a half A4 pages at 300 dpi
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(pdf.pdf_bytes(article))
+    assert len(made) >= 6  # the page laid out whole, found too tall, cut in halves until each fits
+    assert body_words(pdf_text(cut)) == body_words(pdf_text(whole))
+    pages = page_count(cut)
+    assert footers(pdf_text(cut)) == [(n, pages) for n in range(1, pages + 1)]
+
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from editor.core.article.model import Article
+from editor.ui.export import pdf, print_parts
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+pdf.split_print_html = lambda h: print_parts.split_print_html(h, 3_000)
+workers = int(sys.argv[3])
+if workers > 1:
+    import editor.core.convert.pdf_join as join
+    original = join.join_pdfs
+    def counted(files):
+        print(len(files))
+        return original(files)
+    join.join_pdfs = counted
+Path(sys.argv[2]).write_bytes(pdf.pdf_bytes(Article.from_text(text), workers=workers))
+"""
+
+
+def test_processes_make_the_same_pdf_as_one_process(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text(article_text(80), encoding="utf-8")
+    outputs = {}
+    for workers in (1, 3):
+        target = tmp_path / f"w{workers}.pdf"
+        done = subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(source), str(target), str(workers)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+        assert done.returncode == 0, done.stderr
+        outputs[workers] = (target, done.stdout.split())
+    (one, _), (three, joined) = outputs[1], outputs[3]
+    assert joined == ["3"]  # made by three worker processes, joined once
+    assert pdf_text(three) == pdf_text(one)  # every page the same, numbers included
+    assert page_count(three) == page_count(one) >= 8
+    info = subprocess.run(["pdfinfo", str(three)], capture_output=True, text=True).stdout
+    assert "مقال طويل" in info and "كاتب" in info and "Midad" in info
+    from pypdf import PdfReader
+
+    def links(path: Path) -> list[str]:
+        return [
+            annotation.get_object()["/A"]["/URI"]
+            for page in PdfReader(path, strict=True).pages
+            for annotation in page.get("/Annots", [])
+            if annotation.get_object().get("/Subtype") == "/Link"
+        ]
+
+    assert links(three) == links(one)  # the links of every part kept, on their pages
+    assert sorted(set(links(three))) == sorted(
+        f"https://example.com/report-{i}" for i in range(80) if i % 11 == 5
+    )
+
+
+def test_no_worker_processes_where_qt_runs(qapp) -> None:
+    from editor.ui.export.pdf import PdfJob
+    from editor.ui.export.pdf_parallel import groups, parallel_pdf
+
+    job = PdfJob(["<p>أ</p>", "<p>ب</p>"], True, None, "a4", "t", "")
+    assert parallel_pdf(job, 2) is None  # forking a process that runs Qt is unsafe: one process
+    assert groups(["a" * 10, "b" * 10, "c" * 10, "d" * 30], 2) == [["a" * 10, "b" * 10, "c" * 10], ["d" * 30]]
+    assert groups(["a"], 4) == [["a"]]
