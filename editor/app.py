@@ -178,7 +178,7 @@ def run_gui(files: list[str]) -> int:
     window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
     from editor.ui.window.first_frame import FirstFrame
 
-    window.first_frame = FirstFrame(window.editor.viewport(), window)  # type: ignore[attr-defined]
+    window.first_frame = FirstFrame(window.editor, window)  # type: ignore[attr-defined]
     app.aboutToQuit.connect(_stop_workers)
     window.first_frame.add(lambda: _complete_window(window, files, shown))  # type: ignore[attr-defined]
     window.first_frame.add(window.finish_building)  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTextEdit
 
@@ -59,8 +59,11 @@ class Band:
 def plan(edit: QTextEdit, area: QRect | None = None) -> list[Flag | Band]:
     """What to draw for the marks in the lines of `edit` that meet `area` (viewport pixels; the
     whole viewport when None): a flag per mark, or a band for a line with too many of them."""
-    viewport = edit.viewport().rect()
-    area = viewport if area is None else area.intersected(viewport)
+    # with a paint's area, the viewport's bounds come from `maximumViewportSize` (never smaller than
+    # the viewport): the first frame does not ask for `viewport()`, PySide's first one of a process
+    # costs ~11 ms (it resolves every Qt widget type; see `editor.ui.window.first_frame`)
+    bounds = edit.viewport().rect() if area is None else QRect(QPoint(0, 0), edit.maximumViewportSize())
+    area = bounds if area is None else area.intersected(bounds)
     if area.isEmpty():
         return []
     offset_y = edit.verticalScrollBar().value()

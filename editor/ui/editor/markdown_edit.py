@@ -57,6 +57,7 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._article_dir = "rtl"
         self._applying = False
         self._show_marks = True
+        self._after_paint: list[Callable[[], object]] = []  # `when_painted`
         self._soft = False  # the text holds display breaks (huge lines shown in pieces)
         self.cut_breaks = 0  # how many of them are zero-width (runs without spaces)
         self._kinds_cache: tuple[object, list[str | None]] = (None, [])
@@ -393,7 +394,15 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
                 return
         super().keyPressEvent(event)
 
+    def when_painted(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once, right after the editor's next paint (the start-up's first frame)."""
+        self._after_paint.append(callback)
+
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
         if self._show_marks:
             paint_bidi_marks(self, event.rect())
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                callback()

@@ -48,7 +48,14 @@ FALLBACK_MS = 1500  # if no paint ever comes (a hidden or minimised window), sta
 
 
 class FirstFrame(QObject):
-    """Watches `widget` (the editor's viewport) for its first paint, then runs the queued steps."""
+    """Watches `widget` for its first paint, then runs the queued steps.
+
+    `widget` is the editor (a widget with `when_painted(callback)`, told by its own paintEvent) or
+    any other widget (watched with an event filter). The editor is not watched through its
+    `viewport()`: PySide's first `viewport()` of a process builds the Python types of every Qt
+    widget class (~75 enums, ~11 ms of CPU), and anything before the first event-loop turn delays
+    the window's mapping (Qt sends the map request to the X server from the event loop).
+    """
 
     def __init__(self, widget: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent or widget)
@@ -56,7 +63,11 @@ class FirstFrame(QObject):
         self.steps: list[Callable[[], object]] = []
         self.painted = False
         self.done = False
-        widget.installEventFilter(self)
+        self._filtering = not hasattr(widget, "when_painted")
+        if self._filtering:
+            widget.installEventFilter(self)
+        else:
+            widget.when_painted(self._painted)  # type: ignore[attr-defined]
         QTimer.singleShot(FALLBACK_MS, self._start)
 
     def add(self, step: Callable[[], object]) -> None:
@@ -67,16 +78,21 @@ class FirstFrame(QObject):
             self.steps.append(step)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.widget and event.type() == QEvent.Type.Paint and not self.painted:
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self._painted()
+        return False
+
+    def _painted(self) -> None:
+        if not self.painted:
             self.painted = True
             QTimer.singleShot(0, self._start)  # after this paint has finished
-        return False
 
     def _start(self) -> None:
         if self.done:
             return
         self.done = True
-        self.widget.removeEventFilter(self)
+        if self._filtering:
+            self.widget.removeEventFilter(self)
         _trace("first-paint")
         self._next()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor
 
 from editor.ui.editor import bidi_marks
 from editor.ui.editor.bidi_marks import Band, Flag, plan
@@ -100,3 +101,22 @@ def test_a_screen_of_a_mark_flood_paints_quickly(qtbot, monkeypatch):
     assert calls and all(len(shapes) < 200 for shapes in calls)
     assert all(isinstance(s, Band) for s in calls[-1])
     assert spent < 0.15, spent  # CPU seconds per paint, Qt's own text painting included
+
+
+def _red_pixels(editor: MarkdownEdit) -> int:
+    image = editor.viewport().grab().toImage()
+    found = 0
+    for y in range(min(image.height(), 80)):  # (the text is on the first line)
+        for x in range(image.width()):
+            c = QColor(image.pixel(x, y))
+            found += c.red() > 150 and c.green() < 140 and c.blue() < 140
+    return found
+
+
+def test_the_flags_are_painted_in_the_editor(qtbot):
+    # paintEvent passes its rect; the bounds then come without asking for viewport() (start-up)
+    editor = _editor(qtbot, "نص عادي")
+    assert _red_pixels(editor) == 0
+    editor.set_body(f"السعر 100{LRM} دولار")
+    qtbot.wait(20)
+    assert _red_pixels(editor) > 5  # the flag: a bar and its tick

@@ -9,9 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QAbstractScrollArea, QTextEdit
 
+from editor.ui.editor.markdown_edit import MarkdownEdit
 from editor.ui.window.first_frame import FirstFrame
+from editor.ui.window.shell import show_first
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -51,6 +53,41 @@ def test_a_failing_step_does_not_stop_the_others(qtbot):
     finally:
         sys.excepthook = sys_hook
     assert ran == ["reported", "library"]  # the failure is reported, the next step still runs
+
+
+def test_the_editor_tells_its_first_paint_itself(qtbot):
+    edit = MarkdownEdit()
+    edit.set_body("نص عربي")
+    qtbot.addWidget(edit)
+    ran: list[str] = []
+    frame = FirstFrame(edit, edit)  # no event filter on the viewport: the editor's paintEvent tells it
+    frame.add(lambda: ran.append("rest"))
+    edit.show()
+    qtbot.waitUntil(lambda: ran == ["rest"], timeout=3000)
+    edit.update()
+    qtbot.wait(50)
+    assert ran == ["rest"]  # once, not at every paint
+
+
+def test_nothing_asks_for_a_viewport_before_the_first_frame(qtbot, first_frame, seed_file, monkeypatch):
+    # PySide's first viewport() of a process builds the Python types of every Qt widget class (~11 ms);
+    # the first frame (shell, article, paint, FirstFrame) does without it. The first step may ask.
+    asked: list[str] = []
+    real = QAbstractScrollArea.viewport
+
+    def viewport(self):  # noqa: ANN001, ANN202
+        asked.append(type(self).__name__)
+        return real(self)
+
+    monkeypatch.setattr(QAbstractScrollArea, "viewport", viewport)
+    win = first_frame
+    show_first(win, str(seed_file))
+    win.show()
+    at_first_step: list[list[str]] = []
+    frame = FirstFrame(win.editor, win)
+    frame.add(lambda: at_first_step.append(list(asked)))
+    qtbot.waitUntil(lambda: bool(at_first_step), timeout=3000)
+    assert frame.painted and at_first_step == [[]]
 
 
 def test_whole_process_paints_the_article_before_loading_the_library(seed_file, tmp_path):
