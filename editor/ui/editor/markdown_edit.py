@@ -22,8 +22,8 @@ from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.text.soft_breaks import CUT
 from editor.ui.common.fonts import editor_font
 from editor.ui.editor import loading, paste, soft_lines
-from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.formatting_actions import FormattingMixin
+from editor.ui.editor.painting import PaintMixin
 from editor.ui.editor.soft_lines import Prepared
 from editor.ui.editor.text_positions import PositionMap
 
@@ -41,7 +41,7 @@ def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
     return blocks
 
 
-class MarkdownEdit(FormattingMixin, QTextEdit):
+class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
     """Plain Markdown editing with per-paragraph direction from the core."""
 
     cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
@@ -57,7 +57,6 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
         self._article_dir = "rtl"
         self._applying = False
         self._show_marks = True
-        self._after_paint: list[Callable[[], object]] = []  # `when_painted`
         self._soft = False  # the text holds display breaks (huge lines shown in pieces)
         self.cut_breaks = 0  # how many of them are zero-width (runs without spaces)
         self._kinds_cache: tuple[object, list[str | None]] = (None, [])
@@ -393,16 +392,3 @@ class MarkdownEdit(FormattingMixin, QTextEdit):
             if soft_lines.delete_across_cut(self.textCursor(), event, self._kinds()):
                 return
         super().keyPressEvent(event)
-
-    def when_painted(self, callback: Callable[[], object]) -> None:
-        """Call `callback` once, right after the editor's next paint (the start-up's first frame)."""
-        self._after_paint.append(callback)
-
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().paintEvent(event)
-        if self._show_marks:
-            paint_bidi_marks(self, event.rect())
-        if self._after_paint:
-            callbacks, self._after_paint = self._after_paint, []
-            for callback in callbacks:
-                callback()
