@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from editor.core.library import index_build, index_child, index_store, readers
 from editor.core.library.index_store import SCHEMA_VERSION, delete_article, entry_json, split_tags
 from editor.core.library.readers import READER_NICENESS, _lower_priority  # noqa: F401 - (tests use them)
-from editor.core.library.scan import FileStat, scan_library
+from editor.core.library.scan import FileStat, TooManyFiles, scan_library
 from editor.core.library.tags import article_tags
 from editor.core.text.messages import load_text
 
@@ -195,8 +195,18 @@ class LibraryIndex:
     def _update(self, progress: Callable[[int, int], None] | None) -> UpdateReport:
         report = UpdateReport(rebuilt=self.rebuilt)
         self.rebuilt = False
-        files, report.folders = scan_library(self.root)
         conn = self._conn()
+        if self.isolated:  # the window: a big library is scanned (and updated) by a child process
+            try:
+                files, report.folders = self._scan_here(conn)
+            except TooManyFiles:
+                isolated = self._update_in_child(progress)
+                if isolated is not None:
+                    isolated.rebuilt = isolated.rebuilt or report.rebuilt
+                    return isolated
+                files, report.folders = scan_library(self.root)  # (the child failed: here, then)
+        else:
+            files, report.folders = scan_library(self.root)
         signature = index_store.scan_signature(files)
         if signature == index_store.stored_signature(conn):  # nothing changed since the last update
             report.unchanged = len(files)
@@ -283,6 +293,17 @@ class LibraryIndex:
         finally:
             self._generation += 1  # every thread reconnects: the index is a new file
         return report
+
+    def _scan_here(self, conn: sqlite3.Connection) -> tuple[dict[str, FileStat], list[str]]:
+        """The scan of a library small enough to scan in this process; TooManyFiles otherwise.
+
+        Scanning is Python work on every file: in the window's process it would hold the
+        interpreter for a long time in a big library and the GUI thread would wait for its turn.
+        """
+        limit = index_child.SCAN_IN_CHILD
+        if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= limit:
+            raise TooManyFiles(limit)
+        return scan_library(self.root, limit=limit)
 
     def _update_in_child(self, progress: Callable[[int, int], None] | None) -> UpdateReport | None:
         """The update done by a child process; None if it failed (then it is done here)."""

@@ -3,7 +3,8 @@
 The window updates the index in a worker thread. For a big update (a cold index of a big library)
 that thread would unpickle and insert every article, and Python runs one thread at a time: the GUI
 thread then waits for its turn (stalls of 0.3-1.4 s were measured at 100,000 articles). So when an
-update has at least `CHILD_THRESHOLD` files to read and the index is `isolated` (the window sets it),
+update has at least `CHILD_THRESHOLD` files to read, or the library has at least `SCAN_IN_CHILD`
+files (then even the scan of an unchanged library runs there), and the index is `isolated` (the window sets it),
 `LibraryIndex` hands the whole update to a child process started with `spawn` at a lower priority:
 it scans, reads (with its own reader processes), writes the index and reports progress through a
 pipe; the calling thread only waits on that pipe.
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from editor.core.library.index import UpdateReport
 
 CHILD_THRESHOLD = 1000  # hand an update that reads this many files or more to a child process
+# a library of this many files or more is also scanned by the child, even when nothing changed
+# (the scan is Python work on each file: 100,000 of them held the window's interpreter for 0.3 s+)
+SCAN_IN_CHILD = 15_000
 CHILD_NICENESS = 10  # the child and its readers yield the CPU to the window (typing, painting)
 _STEPS = 200  # progress messages per update, at most (plus the last one)
 
@@ -80,9 +84,10 @@ def update_in_child(
 
     context = multiprocessing.get_context("spawn")  # the caller has threads (the window): never fork
     parent_end, child_end = context.Pipe(duplex=True)
-    child = context.Process(
-        target=_child_main, args=(root, db_path, workers, child_end), name="midad-index", daemon=True
-    )
+    # not a daemon: a daemon process may not start the reader processes (multiprocessing refuses,
+    # and the update then fell back to this process); it is killed below if it outlives the wait,
+    # and one whose parent died stops at its next message (the pipe is closed)
+    child = context.Process(target=_child_main, args=(root, db_path, workers, child_end), name="midad-index")
     child.start()
     child_end.close()
     told_to_stop = False

@@ -70,12 +70,19 @@ def outside_problem() -> str:
     return msg("points outside the library")
 
 
-def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], list[str]]:
+class TooManyFiles(Exception):
+    """`scan_library(root, limit)` found more article files than `limit` (and stopped)."""
+
+
+def scan_library(
+    root: str | os.PathLike[str], limit: int | None = None
+) -> tuple[dict[str, FileStat], list[str]]:
     """All article files below `root` keyed by relative path, and the folders visited (absolute).
 
     Entries that must not be read carry a `problem` (see the module docstring). Unreadable
     folders are skipped silently; a missing root gives an empty result. Temporary files left by
-    killed saves are cleaned on the way (`save_guard.remove_stray_temps`).
+    killed saves are cleaned on the way (`save_guard.remove_stray_temps`). With `limit`, raises
+    TooManyFiles as soon as more files than that are found (the window then scans elsewhere).
     """
     root_path = Path(root)
     root_real = os.path.realpath(root_path)
@@ -134,6 +141,8 @@ def scan_library(root: str | os.PathLike[str]) -> tuple[dict[str, FileStat], lis
                 st = entry.stat()
             except OSError:
                 continue
+            if limit is not None and len(files) >= limit:
+                raise TooManyFiles(limit)
             kind = file_kind(st.st_mode)
             if kind is None:
                 files[prefix + name] = FileStat(prefix + name, st.st_size, st.st_mtime_ns)

@@ -125,3 +125,52 @@ def test_cancel_reaches_the_child_which_keeps_what_it_indexed(tmp_path: Path, lo
     assert report.isolated and report.cancelled and 0 < len(report.added) < 30
     rest = LibraryIndex(tmp_path / "lib", db, workers=1).update()  # the next update reads the rest
     assert len(rest.added) == 30 - len(report.added)
+
+
+def test_a_big_library_is_scanned_by_the_child_even_when_nothing_changed(tmp_path: Path, monkeypatch) -> None:
+    """In the window, the scan of every file of a big library never runs in the window's process."""
+    from editor.core.library import index as library_index
+
+    _articles(tmp_path / "lib", 30)
+    monkeypatch.setattr(index_child, "SCAN_IN_CHILD", 20)
+    scans: list[int | None] = []
+    real_scan = library_index.scan_library
+    monkeypatch.setattr(
+        library_index, "scan_library", lambda root, limit=None: scans.append(limit) or real_scan(root, limit)
+    )
+    index = LibraryIndex(tmp_path / "lib", tmp_path / "child.sqlite", workers=1)
+    index.isolated = True
+    cold = index.update()  # the index is empty: the scan here stops at the limit, the child does it all
+    assert cold.isolated and len(cold.added) == 30 and scans == [20]
+    warm = index.update()  # 30 articles indexed ≥ the limit: not even a partial scan here
+    assert warm.isolated and not warm.any_change and warm.unchanged == 30 and scans == [20]
+    assert warm.folders == [str(tmp_path / "lib")]
+    (tmp_path / "lib" / "a001.md").write_text("---\ntitle: جديد\n---\nنص", encoding="utf-8")
+    changed = index.update()
+    assert changed.isolated and changed.changed == ["a001.md"]
+    assert [e.title for e in index.entries(["a001.md"])] == ["جديد"]
+    monkeypatch.setattr(index_child, "SCAN_IN_CHILD", 1000)  # a small library: scanned here as before
+    assert not index.update().isolated and scans[-1] == 1000
+
+
+def test_the_scan_limit_stops_early(tmp_path: Path) -> None:
+    from editor.core.library.scan import TooManyFiles, scan_library
+
+    _articles(tmp_path / "lib", 12)
+    assert len(scan_library(tmp_path / "lib", limit=12)[0]) == 12
+    with pytest.raises(TooManyFiles):
+        scan_library(tmp_path / "lib", limit=11)
+
+
+def test_the_child_reads_with_its_own_reader_processes(tmp_path: Path, low_threshold) -> None:
+    """A cold index of a library big enough for reader processes runs in the child (it once failed
+    there, as a daemon process may not start processes, and was silently done in the window's)."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    for i in range(320):  # ≥ PARALLEL_THRESHOLD: the child starts reader processes
+        (root / f"n{i:03d}.md").write_text(f"# عنوان {i}\nنص قصير #وسم{i % 7}\n", encoding="utf-8")
+    index = LibraryIndex(root, tmp_path / "child.sqlite", workers=2)
+    index.isolated = True
+    report = index.update()
+    assert report.isolated and len(report.added) == 320
+    assert len(index.entries()) == 320
