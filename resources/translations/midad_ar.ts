@@ -504,6 +504,18 @@
       <translation>تعرض المعاينة أول {count} محرفًا من المقال؛ والتصدير يحويه كله.</translation>
     </message>
     <message>
+      <source>Links to places after the first {count} anchors (headings, footnotes) do not jump in the preview.</source>
+      <translation>الروابط إلى المواضع التي تلي أول {count} مرساة (العناوين والحواشي) لا تنقل إليها المعاينة.</translation>
+    </message>
+    <message>
+      <source>The preview shows this table up to here; {count} more rows are in the exports.</source>
+      <translation>تعرض المعاينة هذا الجدول حتى هنا؛ وفي التصدير {count} صفًّا آخر.</translation>
+    </message>
+    <message>
+      <source>The preview shows this list up to here; {count} more items are in the exports.</source>
+      <translation>تعرض المعاينة هذه القائمة حتى هنا؛ وفي التصدير {count} بندًا آخر.</translation>
+    </message>
+    <message>
       <source>This article is nested too deeply to render: it is shown as plain text.</source>
       <translation>تداخل هذا المقال أعمق من أن يُعرض: يُعرض نصًّا عاديًّا.</translation>
     </message>
@@ -1404,6 +1416,10 @@
       <translation>لا عناوين بعد. السطر الذي يبدأ بـ # يصير عنوانًا.</translation>
     </message>
     <message>
+      <source>… and %1 more headings (not listed)</source>
+      <translation>… و%1 عنوانًا آخر (غير مدرجة)</translation>
+    </message>
+    <message>
       <source>Outline</source>
       <translation>المخطط</translation>
     </message>
@@ -1694,10 +1710,6 @@
       <translation>لا مكتبة مفتوحة</translation>
     </message>
     <message>
-      <source>Article</source>
-      <translation>المقال</translation>
-    </message>
-    <message>
       <source>Reloaded: the article was changed by another program</source>
       <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
     </message>
@@ -1714,28 +1726,8 @@
       <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>&amp;ملف</translation>
-    </message>
-    <message>
       <source>Open &amp;recent</source>
       <translation>الملفات ال&amp;أخيرة</translation>
-    </message>
-    <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-      <source>F&amp;ormat</source>
-      <translation>&amp;تنسيق</translation>
-    </message>
-    <message>
-      <source>&amp;View</source>
-      <translation>&amp;عرض</translation>
-    </message>
-    <message>
-      <source>Formatting</source>
-      <translation>التنسيق</translation>
     </message>
     <message>
       <source>Reopen the Last Article at Start</source>
@@ -1748,6 +1740,14 @@
     <message>
       <source>The article open last time is no longer there: {0}</source>
       <translation>المقال الذي كان مفتوحًا آخر مرة لم يعد موجودًا: {0}</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>المقال</translation>
     </message>
     <message>
       <source>%1 words</source>

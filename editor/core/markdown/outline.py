@@ -61,7 +61,8 @@ def outline(body: str) -> list[OutlineHeading]:
     return headings
 
 
-def heading_at(headings: list[OutlineHeading], line: int) -> int | None:
-    """Index in `headings` of the section holding `line` (the last heading at or above it), or None."""
-    index = bisect.bisect_right([h.line for h in headings], line) - 1
+def heading_at(headings: list[OutlineHeading], line: int, lines: list[int] | None = None) -> int | None:
+    """Index in `headings` of the section holding `line` (the last heading at or above it), or None.
+    `lines`: the headings' lines, kept by a caller that asks often (the caret follows in a huge outline)."""
+    index = bisect.bisect_right(lines if lines is not None else [h.line for h in headings], line) - 1
     return index if index >= 0 else None

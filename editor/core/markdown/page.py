@@ -17,6 +17,7 @@ from editor.core.article.model import Article
 from editor.core.markdown.html_budget import MAX_QT_CHARS, limit_html
 from editor.core.markdown.local_images import contain_images
 from editor.core.markdown.plain_text import html_to_text
+from editor.core.markdown.qt_structure import limit_structure, notice_paragraph
 from editor.core.markdown.render import Rendered, render_body
 from editor.core.text.direction import (
     LRM,
@@ -25,7 +26,6 @@ from editor.core.text.direction import (
     isolate_number_runs,
     text_direction,
 )
-from editor.core.text.messages import dump_text
 from editor.core.text.tag_text import clean_tag_text, tag_key
 from editor.resources import resource_path
 
@@ -276,13 +276,13 @@ def preview_html(
         limited = limit_html(body, max_chars=len(body) + 1, split_notice=False)
     else:
         limited = limit_html(body)
+    # long lists and containers in parts (the same look); the live preview cuts huge tables and lists
+    structured = limit_structure(limited.html, cut=not whole, direction=direction)
     notices = "".join(
-        f'<p class="midad-notice" dir="{direction}" data-midad-msg="{html.escape(dump_text(n) or "")}">'
-        f"{html.escape(n)}</p>"
-        for n in rendered.notices + limited.notices
+        notice_paragraph(n, direction) for n in rendered.notices + limited.notices + structured.notices
     )
     return (
         f'<html lang="{html.escape(lang)}" dir="{direction}"><head><meta charset="utf-8">'
         f"<style>{_css('preview.css')}</style></head>"
-        f'<body dir="{direction}">{notices}{header}{limited.html}</body></html>'
+        f'<body dir="{direction}">{notices}{header}{structured.html}</body></html>'
     )

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
 from editor.ui.preview.doc_patch import DocPatcher
-from editor.ui.preview.html_units import split_page
+from editor.ui.preview.html_units import Page
 
 
 class PageUpdater(QObject):
@@ -51,12 +51,8 @@ class PageUpdater(QObject):
         """True while a page is only partly shown."""
         return self._steps is not None
 
-    def show(self, html: str) -> bool:
-        """Start showing `html`; False when it cannot be cut into units (the caller sets it whole)."""
-        page = split_page(html)
-        if page is None:
-            self.cancel()
-            return False
+    def show(self, page: Page) -> None:
+        """Start showing `page` (`html_units.page_of`)."""
         self._shown += 1
         if self._shown % 64 == 0 and len(self.patcher.document.allFormats()) > self.MAX_FORMATS:
             self.patcher.forget()
@@ -67,7 +63,6 @@ class PageUpdater(QObject):
         self._steps = self.patcher.steps(page.units)
         self._timer.stop()
         self._run()
-        return True
 
     def cancel(self) -> None:
         """Stop (the document is being set another way); nothing is known about it any more."""

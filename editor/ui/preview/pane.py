@@ -24,6 +24,7 @@ from editor.resources import resource_path
 from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
+from editor.ui.preview.html_units import Page, page_of
 from editor.ui.preview.notices import localize_notices
 from editor.ui.preview.page_updater import PageUpdater
 
@@ -39,7 +40,9 @@ class PreviewRenderer(QObject):
     """
 
     rendered = Signal(int, object)  # generation, PauseResult
-    preview_ready = Signal(int, str)  # generation, preview HTML (before the rest of the PauseResult)
+    # generation, preview HTML (before the rest of the PauseResult; an `html_units.CutPage`: object, so
+    # the positions of its units stay with it)
+    preview_ready = Signal(int, object)
     abandoned = Signal(int, str)  # generation, the notice to show in the preview (HTML)
     _done = Signal(int, object)
     start_held = False  # set by the GUI start: new renderers wait for `release()` (after the first frame)
@@ -286,15 +289,23 @@ class PreviewPane(QTextBrowser):
     def show_html(self, text: str) -> None:
         """Show `text`, replacing only what changed, keeping the reader where they were."""
         self._html = text
-        styled = self.styled(localize_notices(text, self.isRightToLeft()))
+        right_to_left = self.isRightToLeft()
+        page = page_of(text)
+        if page is not None:  # the style is in the head, the notices are units (or parts of them)
+            units = tuple(localize_notices(unit, right_to_left) for unit in page.units)
+            page = Page(self.styled(page.head), units, page.tail)
+        styled = page.html() if page is not None else self.styled(localize_notices(text, right_to_left))
         if styled in (self._shown, self._target):
             return  # e.g. the full pause result after its preview job: nothing to lay out again
         if self._scroll is None:
             bar = self.verticalScrollBar()
             self._scroll = (bar.value(), bar.maximum())
         self._target = styled
-        if not self._updater.show(styled):  # not cut into units: set as a whole
+        if page is None:  # not cut into units: set as a whole
+            self._updater.cancel()
             self._show_whole()
+        else:
+            self._updater.show(page)
 
     def _show_whole(self) -> None:
         """The page being shown, with one `setHtml` (HTML the units cannot reproduce)."""

@@ -49,8 +49,12 @@ def render_preview_html(article: Article, base_dir: Path | None) -> str:
 
 def compute_preview_html(text: str, base_dir: str | None) -> str:
     """The preview HTML alone: the first of the two jobs of a pause, so the preview need not wait
-    for the counts, line directions and outline (`compute_pause_result` without HTML, the second)."""
-    return render_preview_html(Article.from_text(text), Path(base_dir) if base_dir else None)
+    for the counts, line directions and outline (`compute_pause_result` without HTML, the second).
+    The page carries where the pane cuts it in units (`html_units.cut_page`: a scan less on the GUI
+    thread)."""
+    from editor.ui.preview.html_units import cut_page
+
+    return cut_page(render_preview_html(Article.from_text(text), Path(base_dir) if base_dir else None))
 
 
 def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> PauseResult:

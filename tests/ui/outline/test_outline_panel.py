@@ -66,3 +66,52 @@ def test_the_heading_of_the_caret_section_is_selected(window, qtbot):
     assert panel.tree.currentItem().text(0) == "الخلفية"
     qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert panel.tree.currentItem().text(0) == "الخلاصة"
+
+
+def test_a_huge_outline_lists_the_first_headings_and_says_how_many_more(qtbot):
+    from editor.core.markdown.outline import OutlineHeading
+    from editor.ui.outline.panel import MAX_ITEMS, OutlinePanel
+
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    at_limit = [OutlineHeading(2, f"عنوان {i}", i * 4) for i in range(MAX_ITEMS)]
+    panel.set_headings(at_limit)
+    assert panel.tree.topLevelItemCount() == MAX_ITEMS and "more headings" not in _titles(panel)[-1]
+    far_beyond = [OutlineHeading(1 + i % 2, f"عنوان {i}", i * 4) for i in range(50_000)]
+    panel.set_headings(far_beyond)
+    titles = _titles(panel)
+    assert len(titles) == MAX_ITEMS + 1 and titles[0] == "عنوان 0"
+    assert titles[-1] == f"… and {50_000 - MAX_ITEMS:,} more headings (not listed)"
+    jumps = []
+    panel.jump_requested.connect(jumps.append)
+    last = panel._items[-1]
+    panel._clicked(last)
+    assert jumps == [(MAX_ITEMS - 1) * 4]
+    panel.follow_line(4 * 40_000)  # a section past the listed ones: nothing selected, nothing raised
+    assert panel.tree.selectedItems() == []
+    panel.follow_line(4 * 10 + 1)
+    assert panel.tree.currentItem().text(0) == "عنوان 10"
+
+
+def test_lines_moving_keep_the_items_and_clicks_follow_the_new_lines(qtbot):
+    from editor.core.markdown.outline import OutlineHeading
+    from editor.ui.outline.panel import OutlinePanel
+
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_headings([OutlineHeading(1, f"عنوان {i}", i * 4) for i in range(100)])
+    items = list(panel._items)
+    panel.set_headings(
+        [OutlineHeading(1, f"عنوان {i}", i * 4 + 7) for i in range(100)]
+    )  # 7 lines typed above
+    assert panel._items == items  # not rebuilt
+    jumps = []
+    panel.jump_requested.connect(jumps.append)
+    panel._clicked(items[3])
+    assert jumps == [19]
+    panel.follow_line(20)
+    assert panel.tree.currentItem() is items[3]
+    panel.set_headings(
+        [OutlineHeading(1, f"عنوان {i}", i * 4) for i in range(99)] + [OutlineHeading(2, "آخر", 500)]
+    )
+    assert _titles(panel)[-1] == "  آخر"  # another heading: rebuilt

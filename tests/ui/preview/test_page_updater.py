@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import time
 
@@ -9,7 +10,7 @@ import pytest
 
 from editor.core.article.model import Article
 from editor.core.markdown.page import preview_html
-from editor.ui.preview.html_units import split_page
+from editor.ui.preview.html_units import CutPage, cut_page, page_of, split_page
 from editor.ui.preview.pane import PreviewPane
 
 BLOCKS = [
@@ -112,7 +113,8 @@ def test_random_edits_give_the_document_a_full_sethtml_gives(qtbot, tmp_path):
     for _round in range(40):
         blocks = _edit(rng, blocks)
         page = _page(blocks, tmp_path)
-        pane.show_html(page)
+        # as the worker sends it (cut in units there, through a pickle), or a plain page
+        pane.show_html(pickle.loads(pickle.dumps(cut_page(page))) if _round % 2 else page)
         _same(qtbot, pane, page, tmp_path)
     pane.set_look(dark=True, zoom=2)  # a new look: every unit again
     _same(qtbot, pane, page, tmp_path)
@@ -254,3 +256,16 @@ def test_a_page_ending_with_an_empty_block_shown_from_scratch(qtbot, tmp_path):
         page = preview_html(Article.from_text(text), tmp_path)
         pane.show_html(page)  # a new pane: the whole page is inserted into an empty document
         _same(qtbot, pane, page, tmp_path)
+
+
+def test_the_worker_cuts_the_page_and_the_window_uses_its_cuts(tmp_path, monkeypatch):
+    from editor.ui.preview import html_units, pause_work
+
+    page = pause_work.compute_preview_html(FRONT + "\n\n".join(BLOCKS) + "\n", str(tmp_path))
+    page = pickle.loads(pickle.dumps(page))  # from the worker process
+    assert isinstance(page, CutPage) and str(page) == _page(BLOCKS, tmp_path)
+    assert page_of(page) == split_page(page)
+    assert cut_page("<p>no body</p>").cuts == ()
+    monkeypatch.setattr(html_units, "split_page", lambda _text: pytest.fail("scanned again"))
+    assert page_of(page).html() == page
+    assert page_of(CutPage("<p>no body</p>", ())) is None  # shown whole, as before
