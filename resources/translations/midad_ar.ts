@@ -500,6 +500,10 @@
       <translation>الفقرات التي تتجاوز {count} حرف تُعرض مجزّأة في المعاينة (وتبقى كاملة في التصدير).</translation>
     </message>
     <message>
+      <source>List items and table cells longer than {count} characters are shown cut in the preview (the exports hold all of them).</source>
+      <translation>بنود القوائم وخلايا الجداول التي تتجاوز {count} محرف تُعرض مقطوعة في المعاينة (والتصدير يحويها كاملة).</translation>
+    </message>
+    <message>
       <source>The preview shows the first {count} characters of the article; the exports hold all of it.</source>
       <translation>تعرض المعاينة أول {count} محرفًا من المقال؛ والتصدير يحويه كله.</translation>
     </message>

@@ -11,6 +11,8 @@ structure), Qt does not, so the preview's HTML passes through `limit_html` first
   breaking of a 1,000,000-letter "word" took minutes);
 - a body longer than `MAX_QT_CHARS` characters is cut at the end of a top-level block (inside
   text at 1.25 times that), and the open elements are closed.
+- a paragraph longer than `MAX_QT_BLOCK_CHARS` is shown in parts; a list item or table cell (which
+  cannot be: a part would be a new bullet or cell) longer than `MAX_QT_CELL_CHARS` is cut, with " …".
 
 One linear pass over the tags; the notices say what was changed (shown above the preview).
 """
@@ -29,6 +31,10 @@ MAX_QT_CHARS = 400_000  # about 0.3 s of layout on the GUI thread
 # GUI thread, 400,000 took 0.8 s (400,000 characters in short paragraphs: 0.02 s). A longer paragraph is
 # shown in parts (closed and reopened at a space), about 25 ms each.
 MAX_QT_BLOCK_CHARS = 10_000
+# A list item or a table cell cannot be shown in parts (a part would be a new bullet or cell): one of
+# 400,000 characters held the GUI thread 1.1-1.4 s. The live preview shows its first characters, an
+# ellipsis where it is cut, and a notice above the preview.
+MAX_QT_CELL_CHARS = 20_000
 
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*+(?:>|$)")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -105,10 +111,12 @@ def limit_html(
     max_block_chars: int | None = MAX_QT_BLOCK_CHARS,
     *,
     split_notice: bool = True,
+    max_cell_chars: int | None = MAX_QT_CELL_CHARS,
 ) -> LimitedHtml:
     """`fragment` with at most `max_depth` nested elements, about `max_chars` characters, and paragraphs
     of at most `max_block_chars` characters of text (None: paragraphs are left whole). `split_notice`:
-    say so when paragraphs were split (the PDF, which splits them too, does not)."""
+    say so when paragraphs were split (the PDF, which splits them too, does not). A list item or cell
+    longer than `max_cell_chars` is cut there (None: never; the PDF keeps every character)."""
     if (
         len(fragment) <= max_chars
         and fragment.count("<") <= max_depth
@@ -120,12 +128,24 @@ def limit_html(
     stack: list[tuple[str, bool, str]] = []  # (tag name, kept, the start tag)
     block_chars = 0  # characters of text since the last block tag
     splits = 0
+    cells_cut = 0
+    dropping = False  # the rest of a cut list item or cell
 
-    def emit(text: str) -> None:
-        nonlocal block_chars, splits
+    def emit(text: str) -> int:
+        """Output `text`; returns how many of its characters are kept (the rest of a cut cell is not)."""
+        nonlocal block_chars, splits, cells_cut, dropping
+        if dropping:
+            return 0
+        length = len(text)
         while max_block_chars and block_chars + len(text) > max_block_chars:
             tags = _split_tags(stack)
             if tags is None:
+                if max_cell_chars and block_chars + len(text) > max_cell_chars:
+                    keep = _cut_at(text, max_cell_chars - block_chars) if block_chars < max_cell_chars else 0
+                    out.append(_break_long_runs(text[:keep]) + " …")
+                    cells_cut += 1
+                    dropping = True
+                    return length - len(text) + keep
                 break
             cut = _cut_at(text, max_block_chars - block_chars) if block_chars < max_block_chars else 0
             if cut <= 0 and block_chars == 0:
@@ -137,6 +157,7 @@ def limit_html(
             splits += 1
         out.append(_break_long_runs(text))
         block_chars += len(text)
+        return length
 
     kept_depth = 0
     kept_tables = dropped_tables = 0
@@ -147,17 +168,17 @@ def limit_html(
     size = 0
     for match in _TAG_RE.finditer(fragment):
         text = fragment[position : match.start()]
-        if size + len(text) > _hard(max_chars):  # no block ends in time: cut inside this text
+        if size + len(text) > _hard(max_chars) and not dropping:  # no block ends in time: cut inside it
             emit(text[: _hard(max_chars) - size])
             cut = True
             break
-        emit(text)
-        size += len(text)
+        size += emit(text)
         position = match.end()
         closing, name = match.group(1), match.group(2).lower()
         size += len(match.group(0))
         if name in _BLOCK_ENDS:
             block_chars = 0
+            dropping = False
         if name in _VOID:
             out.append(match.group(0))
             continue
@@ -193,7 +214,7 @@ def limit_html(
             break
     else:
         rest = fragment[position:]
-        cut = size + len(rest) > _hard(max_chars)
+        cut = size + len(rest) > _hard(max_chars) and not dropping
         emit(rest[: _hard(max_chars) - size] if cut else rest)
     out.extend(f"</{name}>" for name, kept, _tag in reversed(stack) if kept)
     notices = []
@@ -209,6 +230,13 @@ def limit_html(
             msg(
                 "Paragraphs longer than {count} characters are shown in parts in the preview (the exports keep them whole).",
                 count=f"{max_block_chars:,}",
+            )
+        )
+    if cells_cut:
+        notices.append(
+            msg(
+                "List items and table cells longer than {count} characters are shown cut in the preview (the exports hold all of them).",
+                count=f"{max_cell_chars:,}",
             )
         )
     if cut:

@@ -273,7 +273,7 @@ def preview_html(
     header = limit_html(header, max_chars=len(header) + 1, split_notice=False).html
     body = mirror_rtl_tables(contain_images(rendered.html, base_dir, embed=False))
     if whole:  # every character; a very long paragraph in parts (Qt's layout of one block is slow)
-        limited = limit_html(body, max_chars=len(body) + 1, split_notice=False)
+        limited = limit_html(body, max_chars=len(body) + 1, split_notice=False, max_cell_chars=None)
     else:
         limited = limit_html(body)
     # long lists and containers in parts (the same look); the live preview cuts huge tables and lists

@@ -109,7 +109,7 @@ def test_block_parts_never_cut_an_entity_nor_split_a_list_item_or_a_cell() -> No
     # the zero-width breaks of a long run (every 400 characters) fall between entities too
     assert "&\u200b" not in limited.html and "\u200b;" not in limited.html
     assert html_module.unescape("".join(parts)).replace("\u200b", "") == "&<" * 6000
-    long_text = "نص " * 10_000
+    long_text = "نص " * 5_000  # over the paragraph limit, under the cell limit
     for wrapped in (f"<ul><li>{long_text}</li></ul>", f"<table><tr><td>{long_text}</td></tr></table>"):
         assert limit_html(wrapped).html == wrapped  # a new bullet or cell would change the structure
 
@@ -121,3 +121,29 @@ def test_the_preview_splits_a_huge_paragraph_and_the_exports_keep_it() -> None:
     assert "shown in parts" in preview_html(article, None)
     page = export_html(article, None)
     assert "shown in parts" not in page and page.count("<p") < 5
+
+
+def test_a_list_item_or_cell_at_the_cell_limit_is_whole_and_a_longer_one_is_cut_in_the_preview_only() -> None:
+    from editor.core.markdown.html_budget import MAX_QT_CELL_CHARS
+
+    words = ("كلمة " * (MAX_QT_CELL_CHARS // 5))[: MAX_QT_CELL_CHARS - 1] + "x"
+    for wrapped in (f"<ul><li>{words}</li></ul>", f"<table><tr><td>{words}</td></tr></table>"):
+        assert limit_html(wrapped).html == wrapped and limit_html(wrapped).notices == []
+    long_text = "كلمة " * 80_000  # 400,000 characters in one list item: 1.1 s of Qt layout
+    start = time.perf_counter()
+    limited = limit_html(
+        f"<ul><li><strong>{long_text}</strong><ul><li>بند داخلي</li></ul></li></ul><p>بعد</p>"
+    )
+    assert time.perf_counter() - start < 1.0
+    shown = limited.html
+    assert len(shown) < MAX_QT_CELL_CHARS + 200 and " …</strong>" in shown
+    assert "<li>بند داخلي</li>" in shown and shown.endswith("<p>بعد</p>")  # only that item's text is cut
+    assert any("shown cut in the preview" in notice for notice in limited.notices)
+    cell = limit_html(f"<table><tr><td>{long_text}</td><td>خلية ثانية</td></tr></table>").html
+    assert len(cell) < MAX_QT_CELL_CHARS + 200 and "<td>خلية ثانية</td>" in cell
+
+
+def test_the_exports_and_the_pdf_keep_a_huge_list_item_whole() -> None:
+    article = Article.from_text("- " + "كلمة " * 80_000 + "آخر\n")
+    assert "shown cut in the preview" in preview_html(article)
+    assert "آخر" in export_html(article) and "آخر" in preview_html(article, whole=True)
