@@ -500,12 +500,12 @@
       <translation>الفقرات التي تتجاوز {count} حرف تُعرض مجزّأة في المعاينة (وتبقى كاملة في التصدير).</translation>
     </message>
     <message>
-      <source>List items and table cells longer than {count} characters are shown cut in the preview (the exports hold all of them).</source>
-      <translation>بنود القوائم وخلايا الجداول التي تتجاوز {count} محرف تُعرض مقطوعة في المعاينة (والتصدير يحويها كاملة).</translation>
-    </message>
-    <message>
       <source>The preview shows the first {count} characters of the article; the exports hold all of it.</source>
       <translation>تعرض المعاينة أول {count} محرفًا من المقال؛ والتصدير يحويه كله.</translation>
+    </message>
+    <message>
+      <source>List items and table cells longer than {count} characters are shown cut in the preview (the exports hold all of them).</source>
+      <translation>بنود القوائم وخلايا الجداول التي تتجاوز {count} محرف تُعرض مقطوعة في المعاينة (والتصدير يحويها كاملة).</translation>
     </message>
     <message>
       <source>Links to places after the first {count} anchors (headings, footnotes) do not jump in the preview.</source>
@@ -1714,6 +1714,10 @@
       <translation>لا مكتبة مفتوحة</translation>
     </message>
     <message>
+      <source>Article</source>
+      <translation>المقال</translation>
+    </message>
+    <message>
       <source>Reloaded: the article was changed by another program</source>
       <translation>أُعيد التحميل: غيّر برنامج آخر المقال</translation>
     </message>
@@ -1730,8 +1734,28 @@
       <translation>تُطبَّق اللغة الجديدة عند تشغيل مداد في المرة القادمة.</translation>
     </message>
     <message>
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
       <source>Open &amp;recent</source>
       <translation>الملفات ال&amp;أخيرة</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <source>F&amp;ormat</source>
+      <translation>&amp;تنسيق</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>التنسيق</translation>
     </message>
     <message>
       <source>Reopen the Last Article at Start</source>
@@ -1744,14 +1768,6 @@
     <message>
       <source>The article open last time is no longer there: {0}</source>
       <translation>المقال الذي كان مفتوحًا آخر مرة لم يعد موجودًا: {0}</translation>
-    </message>
-    <message>
-      <source>Formatting</source>
-      <translation>التنسيق</translation>
-    </message>
-    <message>
-      <source>Article</source>
-      <translation>المقال</translation>
     </message>
     <message>
       <source>%1 words</source>

@@ -102,3 +102,25 @@ def test_the_counts_still_come_when_the_preview_is_abandoned(qtbot, monkeypatch)
     finally:
         renderer.shutdown()
         pause_work.abandon_worker()
+
+
+def test_a_page_growing_past_one_screen_is_not_laid_out_again_at_another_width(qtbot):
+    # When the scroll bar appeared, Qt laid the whole page out again at the narrower width in one go
+    # (110 ms of the GUI thread for the bidi-control flood, whose characters take no height).
+    from editor.core.article.model import Article
+    from editor.core.markdown.page import preview_html
+    from editor.ui.preview.pane import PreviewPane
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_html(preview_html(Article.from_text("سطر قصير")))
+    qtbot.waitUntil(lambda: not pane.updating)
+    width = pane.document().textWidth()
+    pane.show_html(preview_html(Article.from_text("\n\n".join(f"فقرة {i}" for i in range(200)))))
+    qtbot.waitUntil(lambda: not pane.updating)
+    assert pane.verticalScrollBar().maximum() > 0  # past one screen
+    assert pane.document().textWidth() == width
+    assert pane.verticalScrollBar().isVisible()
