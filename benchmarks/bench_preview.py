@@ -2,6 +2,8 @@
 
 Run by hand (not a test):  QT_QPA_PLATFORM=offscreen python benchmarks/bench_preview.py [--runs 20]
                            ... bench_preview.py --hostile [CASE,CASE]   (issue 14: the pane alone)
+                           ... bench_preview.py --huge [--runs N]     (issue 13 target 4: the preview's
+                                                                       turns while a 5 MB article opens)
 Targets (issue 13): 1,000 words, worst of 20 under 100 ms; 10,000 words under 250 ms.
 
 A real `MainWindow` (offscreen) opens an article built from the seed article; each run types a
@@ -117,9 +119,10 @@ def bench(app, folder: Path, words: int, runs: int) -> tuple[list[float], list[f
     return totals, gui, counted
 
 
-HOSTILE = (  # the cases whose preview `setHtml` blocked the window (tests/hostile, PREVIEW_SETHTML)
+HOSTILE = (  # the cases whose preview blocked the window (tests/hostile; s3-preview, s4-preview)
     "01-arabic-letters-100k 01-email-like-100k 04-numbered-10k nul-bytes-late invalid-utf8-mixed "
-    "ref-links-10k footnotes-10k attr-list-flood html-comment-open cr-only long-url-1m 06-single-word-5mb"
+    "ref-links-10k footnotes-10k attr-list-flood html-comment-open cr-only long-url-1m 06-single-word-5mb "
+    "toc-huge huge-table entities-flood headings-50k bidi-control-flood"
 ).split()
 
 
@@ -170,20 +173,96 @@ def bench_hostile(app, names: list[str]) -> None:  # noqa: ANN001
         )
 
 
+def bench_huge_turns(runs: int) -> None:
+    """The 5 MB article of `bench_huge.py` opened in a real window with the preview shown: the longest
+    turn of the GUI thread spent in the preview (its `show_html`, each slice of the page update, each
+    paint of the pane, the outline), wall and CPU time (`time.thread_time`: the part that does not
+    depend on how busy the machine is), until the editor has loaded it and 4 s more."""
+    import functools
+
+    from bench_huge import five_mb_article, make_window
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    from editor.ui.outline.panel import OutlinePanel
+    from editor.ui.preview.page_updater import PageUpdater
+    from editor.ui.preview.pane import PreviewPane
+
+    turns: dict[str, list[tuple[float, float]]] = {}
+    depth = [0]
+
+    def timed(owner: type, name: str, label: str, base: object = None) -> None:
+        original = getattr(base or owner, name)
+
+        @functools.wraps(original)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            depth[0] += 1
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    turns.setdefault(label, []).append((time.perf_counter() - wall, time.thread_time() - cpu))
+
+        setattr(owner, name, wrapper)
+
+    timed(PreviewPane, "show_html", "show_html (HTML arrived)")
+    timed(PageUpdater, "_run", "a slice of the page update")
+    timed(PreviewPane, "paintEvent", "a paint of the preview", QTextBrowser)
+    timed(OutlinePanel, "set_headings", "the outline")
+    app = QApplication.instance()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        big = folder / "five-mb.md"
+        big.write_text(five_mb_article(), encoding="utf-8")
+        window = make_window(folder)
+        for run in range(runs):
+            turns.clear()
+            window.open_file(str(big))
+            end = time.perf_counter() + 60
+            while (window.editor.loading or window.preview.updating) and time.perf_counter() < end:
+                app.processEvents()
+                time.sleep(0.001)
+            settle = time.perf_counter() + 4
+            while time.perf_counter() < settle:
+                app.processEvents()
+                time.sleep(0.001)
+            print(f"run {run + 1}: load {os.getloadavg()[0]:.2f}")
+            for label, values in turns.items():
+                wall = max(v[0] for v in values) * 1000
+                cpu = max(v[1] for v in values) * 1000
+                total = sum(v[1] for v in values) * 1000
+                print(
+                    f"  {label:28} n={len(values):4d}  longest {wall:6.1f} ms (CPU {cpu:5.1f} ms)"
+                    f"  CPU in all {total:7.1f} ms"
+                )
+        window.document.editor.document().setModified(False)
+        window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, help="pauses measured (default 20); --huge: opens (default 2)")
     parser.add_argument(
         "--hostile", nargs="?", const=",".join(HOSTILE), help="hostile cases (comma-separated)"
     )
+    parser.add_argument("--huge", action="store_true", help="the preview's turns while 5 MB open")
     args = parser.parse_args()
     from editor.app import create_app
 
     app = create_app()
+    if args.huge:
+        print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}   target: 50 ms per stall (issue 13)")
+        bench_huge_turns(args.runs or 2)
+        from editor.ui.preview import pause_work
+
+        pause_work.stop_now()
+        return 0
     if args.hostile:
         print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         bench_hostile(app, args.hostile.split(","))
         return 0
+    args.runs = args.runs or 20
     print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}   runs: {args.runs} (after one warm-up)")
     targets = {1_000: 100.0, 10_000: 250.0}
     ok = True
