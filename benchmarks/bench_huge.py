@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
 TICK_MS = 5
-LAST_OPEN = [0.0, 0.0]
+LAST_OPEN = [0.0, 0.0, 0.0]
 
 
 class Watchdog:
@@ -39,13 +39,15 @@ class Watchdog:
         self.reset()
 
     def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.worst = 0.0
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.worst = self.worst_cpu = 0.0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.worst = max(self.worst, now - self.last - TICK_MS / 1000)
-        self.last = now
+        # the CPU the GUI thread itself spent in that gap (the rest: waiting for a core or for the GIL)
+        self.worst_cpu = max(self.worst_cpu, cpu - self.last_cpu)
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
         self.reset()
@@ -85,6 +87,41 @@ class StallTracer:
             for where, count in sorted(places.items(), key=lambda kv: -kv[1])[:4]:
                 print(f"      {count * 10:5d} ms  {where}")
         self.stalls.clear()
+
+
+def timed_app_class():  # noqa: ANN201
+    """`--trace-events`: a QApplication that times every event it delivers (the outermost only) and
+    keeps those over 40 ms: which object and event held the GUI thread (C++ work included)."""
+    from PySide6.QtWidgets import QApplication
+
+    class TimedApp(QApplication):
+        slow: list[tuple[float, str]] = []
+        depth = 0
+
+        def notify(self, receiver, event) -> bool:  # noqa: ANN001
+            TimedApp.depth += 1
+            began, cpu, all_cpu = time.perf_counter(), time.thread_time(), time.process_time()
+            try:
+                return super().notify(receiver, event)
+            finally:
+                TimedApp.depth -= 1
+                spent = time.perf_counter() - began
+                if spent > 0.04 and TimedApp.depth == 0:
+                    name = receiver.objectName() or type(receiver).__name__
+                    parent = receiver.parent() if hasattr(receiver, "parent") else None
+                    owner = type(parent).__name__ if parent is not None else "-"
+                    used = (time.thread_time() - cpu) * 1000
+                    others = (time.process_time() - all_cpu) * 1000 - used  # (GIL held elsewhere?)
+                    what = f"{event.type().name} to {name} (in {owner}), {used:.0f} ms CPU"
+                    TimedApp.slow.append((spent, f"{what}, other threads {others:.0f} ms CPU"))
+
+        @classmethod
+        def dump(cls) -> None:
+            for spent, what in sorted(cls.slow, reverse=True)[:8]:
+                print(f"    event {spent * 1000:6.0f} ms  {what}")
+            cls.slow.clear()
+
+    return TimedApp
 
 
 def spin(app, seconds: float) -> None:  # noqa: ANN001
@@ -166,7 +203,7 @@ def open_and_watch(app, window, dog: Watchdog, path: Path, settle: float) -> tup
     loaded = time.perf_counter() - start
     spin(app, settle)
     window.editor.viewport().removeEventFilter(spy)
-    LAST_OPEN[1] = dog.worst
+    LAST_OPEN[1], LAST_OPEN[2] = dog.worst, dog.worst_cpu
     return (painted[0] - start if painted else float("inf")), loaded, max(dog.worst, LAST_OPEN[0])
 
 
@@ -210,10 +247,16 @@ def main() -> int:
         "--no-preview", action="store_true", help="hide the preview (the editor's own stalls)"
     )
     parser.add_argument("--trace-stalls", action="store_true", help="print where the GUI thread stalled")
+    parser.add_argument("--trace-events", action="store_true", help="print the events over 40 ms")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    from editor.app import keep_typing_responsive, settle_garbage_collector
+
+    keep_typing_responsive()  # as `midad` does (editor.app.run_gui): GIL switch interval, GC thresholds
+    app_class = timed_app_class() if args.trace_events else QApplication
+    app = QApplication.instance() or app_class(sys.argv)
+    dump_events = getattr(app_class, "dump", lambda: None)
     print(
         f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}   runs: {args.runs}"
     )
@@ -230,7 +273,9 @@ def main() -> int:
         window = make_window(folder)
         if args.no_preview:
             window.preview.setVisible(False)
-        visible, loaded, stalls, keys, calls, rest = [], [], [], [], [], []
+        spin(app, 0.5)
+        settle_garbage_collector()  # as run_gui does once the window is up
+        visible, loaded, stalls, keys, calls, rest, rest_cpu = [], [], [], [], [], [], []
         for _ in range(args.runs):
             seen, done, stall = open_and_watch(app, window, dog, big, settle=4.0)
             visible.append(seen)
@@ -238,12 +283,15 @@ def main() -> int:
             stalls.append(stall)
             calls.append(LAST_OPEN[0])
             rest.append(LAST_OPEN[1])
+            rest_cpu.append(LAST_OPEN[2])
         print(f"5 MB article: {big.stat().st_size / 1e6:.1f} MB")
         report("  text visible after open", visible, 1000)
         report("  all text in the editor (no target)", loaded, float("inf"))
         report("  the open call (before text is shown)", calls, float("inf"))
         report("  longest GUI stall after the open call", rest, 50)
+        report("    (its GUI-thread CPU; the rest is waiting)", rest_cpu, float("inf"))
         report("  longest GUI stall (open + loading + 4 s)", stalls, float("inf"))
+        dump_events()
         if tracer:
             tracer.dump()
         for _ in range(args.runs):
@@ -251,6 +299,7 @@ def main() -> int:
             keys += type_keys(app, window, 20)
         print(f"620 KB paragraph: {para.stat().st_size / 1e3:.0f} KB, {len(keys)} keys")
         report("  key press to repaint", keys, 30)
+        dump_events()
         if tracer:
             tracer.dump()
         if not args.skip_corpus:
@@ -272,6 +321,7 @@ def main() -> int:
                     f"  longest stall {stall * 1000:6.0f} ms"
                     f"{'  OVER' if stall > 0.2 else ''}"
                 )
+                dump_events()
                 if tracer:
                     tracer.dump()
             print(f"  cases over 200 ms: {over} of {len(paths)}")

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.copydesk.findings import ERROR, SUGGESTION, Finding
+from editor.ui.editor.loading import top_block
 from editor.ui.editor.text_positions import PositionMap
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -177,10 +178,8 @@ class Underlines:
     # --- drawing ------------------------------------------------------------------------------
     def visible_range(self) -> tuple[int, int]:
         """Qt text positions from a screen above the visible part of the text to a screen below it."""
-        viewport = self.editor.viewport()
-        height, width = viewport.height(), viewport.width()
-        top = self.editor.cursorForPosition(QPoint(0, -height)).block()
-        bottom = self.editor.cursorForPosition(QPoint(width, 2 * height)).block()
+        height = self.editor.viewport().height()  # (by halves: Qt's hit test walks every block)
+        top, bottom = top_block(self.editor, below=-height), top_block(self.editor, below=2 * height)
         return top.position(), bottom.position() + bottom.length()
 
     def view_changed(self) -> None:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QSyntaxHighlighter, QTextBlock, QTextDocument
+from PySide6.QtGui import QKeyEvent, QKeySequence, QSyntaxHighlighter, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from editor.ui.editor import soft_lines
@@ -29,6 +29,7 @@ SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt to
 SLICE_BUDGET_S = 0.02  # what one turn aims at
 MAX_SLICE_CHARS = 60_000  # (one quick slice must not make the next one huge)
 HURRY_BUDGET_S = 0.05  # once keys wait for the end of the loading
+CLEAR_AT_ONCE_CHARS = 300_000  # an article being replaced that is longer is removed in slices first
 
 _KEY = QKeySequence.StandardKey
 # keys that only look around the part already in: they apply at once while no key waits
@@ -72,6 +73,9 @@ class SliceLoader(QObject):
         self.waiting: list[QKeyEvent] = []  # keys applied once the text is whole
         self.reading = False  # the next article's file is being read (see `MarkdownEdit.begin_reading`)
         self._state = (0, 0)
+        self._clearing = False  # the article being replaced is still being removed (see `start`)
+        self._before: Callable[[], None] = lambda: None
+        self._clear_chars = 200_000
         self.body: str | None = None  # the text being loaded
         self.loaded: str | None = None  # the text just loaded (once), unless changed meanwhile
         self._timer = QTimer(self)
@@ -85,31 +89,68 @@ class SliceLoader(QObject):
 
     def tail(self) -> str:
         """The text not in the editor yet, with what separates it from the text that is."""
-        if self.body is None or self._next >= len(self._lines):
+        if self.body is None or self._next >= len(self._lines) or self._next == 0:
             return ""
         token = self._marks.get(self._next, 0)
         return ("\n" if token == 0 else " " if token > 0 else "") + self.body[self._offset :]
 
-    def start(self, body: str, lines: list[str], marks: dict[int, int]) -> None:
-        """Show the first slice now and queue the rest."""
+    def start(
+        self, body: str, lines: list[str], marks: dict[int, int], before: Callable[[], None] = lambda: None
+    ) -> None:
+        """Show the first slice now and queue the rest (`before` runs before the first slice goes in:
+        e.g. a new default direction, which would make Qt lay the article being replaced out again)."""
         self.cancel()
         self.body, self._lines, self._marks, self._next = body, lines, marks, 0
+        self._before = before
         self._offset = 0  # where line `_next` starts in `body`
         self.user_changed = False
         self.waiting = self.waiting if self.reading else []  # (keys typed while its file was read)
         self._chars = SLICE_CHARS
         doc = self._edit.document()
-        set_modes(doc, lazy=True, bulk=True)
+        set_modes(doc, lazy=True)
+        # Qt frees a big document at once when it is replaced (25-70 ms for 5 MB): cleared in slices first
+        self._clearing = doc.characterCount() > CLEAR_AT_ONCE_CHARS
+        if not self._clearing:
+            self._first()
+        self._go_on()
+
+    def _first(self) -> None:
+        """The first slice, on screen at once."""
+        self._before()
+        doc = self._edit.document()
+        set_modes(doc, bulk=True)
         self._add_slice(first=True)
         set_modes(doc, bulk=False)
+        self._edit.moveCursor(QTextCursor.MoveOperation.Start)  # (after the old text went out in slices)
         highlight_visible(self._edit)
-        if self._next < len(self._lines):
+
+    def _go_on(self) -> None:
+        if self._clearing or self._next < len(self._lines):
             self._timer.start()
         else:
             self._finish()
 
+    def _clear_slice(self) -> None:
+        """Remove the end of the article being replaced (signals blocked, no undo step)."""
+        doc = self._edit.document()
+        began, modified, undo = time.perf_counter(), doc.isModified(), doc.isUndoRedoEnabled()
+        doc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        size = min(self._clear_chars, doc.characterCount() - 1)
+        cursor.setPosition(doc.characterCount() - 1 - size, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        doc.setUndoRedoEnabled(undo)
+        doc.setModified(modified)
+        self._state = (doc.revision(), doc.characterCount())
+        spent = max(time.perf_counter() - began, 1e-4)
+        wanted = size * self._budget / spent
+        self._clear_chars = int(min(4_000_000, max(20_000, min(wanted, self._clear_chars * 1.5))))
+        self._clearing = doc.characterCount() > CLEAR_AT_ONCE_CHARS
+
     def cancel(self) -> None:
         self._timer.stop()
+        self._clearing = False
         self.body = None
         self._lines = []
         if not self.reading:
@@ -129,7 +170,7 @@ class SliceLoader(QObject):
         if not self.reading and (not self.loading or read_only):
             return False
         if event.key() in _MODIFIERS or (
-            not self.waiting and not self.reading and any(event.matches(k) for k in _LOOK_KEYS)
+            not (self.waiting or self.reading or self._clearing) and any(event.matches(k) for k in _LOOK_KEYS)
         ):
             return False
         kind, key, modifiers = event.type(), event.key(), event.modifiers()
@@ -183,24 +224,25 @@ class SliceLoader(QObject):
     def _step(self) -> None:
         if self.body is None:
             return
+        if self._next == 0 and not self._clearing:  # the article replaced is (almost) gone
+            self._guarded(self._first)
+            self._go_on()
+            return
         doc = self._edit.document()
         set_modes(doc, bulk=True)
         # no contentsChange/modification signals for the lines loaded: nobody has to react to them
         # (the layout is told directly; the highlighter would skip them; the article is not modified)
         doc.blockSignals(True)
         try:
-            self._guarded(self._add_slice)
+            self._guarded(self._clear_slice if self._clearing else self._add_slice)
         finally:
             doc.blockSignals(False)
             set_modes(doc, bulk=False)
-        if self._next < len(self._lines):
-            self._timer.start()
-        else:
-            self._finish()
+        self._go_on()
 
     def whole(self) -> str:
         """The whole text while loading: the text being loaded, as long as nothing changed what is in."""
-        if self.body is not None and not self.user_changed:
+        if self.body is not None and (self._clearing or not self.user_changed):
             return self.body
         return soft_lines.body_of(self._edit.document(), bool(self._marks)) + self.tail()
 
@@ -247,15 +289,16 @@ def lazy(doc: QTextDocument) -> bool:
     return bool(getattr(highlighter, "lazy", False))
 
 
-def top_block(edit: QTextEdit, exact: bool = False) -> QTextBlock:
-    """The first block shown in `edit`. Qt's hit test walks every block from the top (30 ms in a
-    5 MB article) and is rough while the layout is still lazy, so a long document (or, `exact`,
-    any) is searched by halves instead."""
+def top_block(edit: QTextEdit, exact: bool = False, below: int = 0) -> QTextBlock:
+    """The first block shown in `edit` (or the block `below` pixels under the top of the viewport,
+    which may be negative). Qt's hit test walks every block from the top (30 ms in a 5 MB article)
+    and is rough while the layout is still lazy, so a long document (or, `exact`, any) is searched by
+    halves instead."""
     doc = edit.document()
     if doc.blockCount() < 2000 and not exact:
-        return edit.cursorForPosition(QPoint(0, 0)).block()
+        return edit.cursorForPosition(QPoint(0, below)).block()
     layout = doc.documentLayout()
-    top = edit.verticalScrollBar().value()
+    top = edit.verticalScrollBar().value() + below
     low, high = 0, doc.blockCount() - 1
     while low < high:
         middle = (low + high) // 2

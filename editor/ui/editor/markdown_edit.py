@@ -75,7 +75,6 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
     def set_body(self, body: str, article_dir: str = "rtl", prepared: Prepared | None = None) -> None:
         """Show `body` (newlines `\\n`) with every paragraph's direction set; not modified, no undo
         (`prepared`: `soft_lines.prepare(body)`, when done already off the GUI thread)."""
-        self._set_default_direction(article_dir)
         self._loader.cancel()
         loading.set_modes(self.document(), lazy=False, bulk=False)
         big, self._applying = loading.is_big(body), True
@@ -83,16 +82,17 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
             lines, marks, breaks = prepared or soft_lines.prepare(body)
             self._soft = bool(breaks)
             self.cut_breaks = sum(b.kind == CUT for b in breaks)
-            self._kinds_cache = (None, [])
-            self._body_cache = (None, "", None)
+            self._kinds_cache, self._body_cache = (None, []), (None, "", None)
             if big:  # in slices, read-only until loaded; directions after the pause
                 super().setReadOnly(True)
                 self.setTextInteractionFlags(loading.LOOK_AROUND)  # a caret that arrows move
-                self._loader.start(body, lines, marks)
+                self._loader.start(body, lines, marks, lambda: self._set_default_direction(article_dir))
             elif breaks:  # (highlighted once, as pieces)
+                self._set_default_direction(article_dir)
                 doc = self.document()
                 loading.quietly(doc, lambda: soft_lines.insert_lines(doc, lines, 0, marks))
             else:
+                self._set_default_direction(article_dir)
                 self.setPlainText(body)
         finally:
             self._applying = False
@@ -322,7 +322,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         cursor = self.textCursor()
         block = cursor.block()
         line, column = block.blockNumber(), cursor.positionInBlock()
-        if self._soft:
+        if self._soft and line:  # (the first block is the first line: no need to walk them all)
             line, column = soft_lines.line_and_column(block, column, self._kinds())
         self.cursor_moved.emit(line + 1, column + 1, self.block_direction(block))
 

@@ -105,3 +105,26 @@ def test_many_short_lines_load_in_slices_too(qtbot):
     assert editor.loading and editor.body_text() == many
     qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
     assert editor.body_text() == many and not editor.document().isModified()
+
+
+def test_a_big_article_replacing_another_removes_it_in_slices_first(qtbot):
+    """Qt frees a replaced 5 MB document at once (25-70 ms): a big one goes out in slices, then the
+    new article comes in; its text, direction, keys typed meanwhile and undo are as for any load."""
+    from tests.ui.conftest import type_text
+
+    editor = _editor(qtbot)
+    editor.set_body(PARAGRAPH * 6000)
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    second = "Second article, written left to right.\n\n" + PARAGRAPH * 3000
+    editor.set_body(second, "ltr")
+    assert editor.loading and editor.isReadOnly() and editor.body_text() == second
+    assert editor.document().characterCount() > loading.CLEAR_AT_ONCE_CHARS  # not freed in one turn
+    assert editor.article_direction == "rtl"  # (the old text is not laid out again for a new direction)
+    type_text(editor, "S")  # waits for the new article, even while the old one goes out
+    assert editor.body_text() == second
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == "S" + second and editor.article_direction == "ltr"
+    heading = editor.document().findBlockByNumber(2)
+    assert heading.text().startswith("## ") and heading.layout().formats(), "the new article is highlighted"
+    editor.undo()
+    assert editor.body_text() == second and not editor.document().isUndoAvailable()
