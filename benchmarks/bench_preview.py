@@ -134,6 +134,7 @@ def bench_hostile(app, names: list[str]) -> None:  # noqa: ANN001
 
     from editor.core.article.model import Article
     from editor.core.markdown.page import preview_html
+    from editor.ui.preview.html_units import cut_page
     from editor.ui.preview.pane import PreviewPane
     from tests.hostile.corpus import CASES
 
@@ -143,7 +144,8 @@ def bench_hostile(app, names: list[str]) -> None:  # noqa: ANN001
     app.processEvents()
     print(f"{'case':26} {'html':>8} {'1st call':>9} {'whole':>8} {'longest turn':>13} {'edit':>7}  (ms)")
     for name in names:
-        page = preview_html(Article.from_text(CASES[name]().decode("utf-8", "replace")), None)
+        # cut in units as the worker process sends it (`pause_work.compute_preview_html`)
+        page = cut_page(preview_html(Article.from_text(CASES[name]().decode("utf-8", "replace")), None))
         gaps = [0.0]
         last = [time.perf_counter()]
 
@@ -156,7 +158,7 @@ def bench_hostile(app, names: list[str]) -> None:  # noqa: ANN001
         timer.timeout.connect(tick)
         timer.start(20)
         times = []
-        for html in (page, page.replace("</body>", "<p>كلمة</p></body>")):
+        for html in (page, cut_page(page.replace("</body>", "<p>كلمة</p></body>"))):
             start = time.perf_counter()
             pane.show_html(html)
             first = time.perf_counter()

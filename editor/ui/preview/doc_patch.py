@@ -34,6 +34,7 @@ from editor.ui.preview.html_units import Page
 _DUMMY = "<p>\u2063</p>"  # one invisible character in a block of its own, removed after the insertion
 _MARK = "\u2063\u2064\u2063"  # invisible separator, plus, separator: a marker block between units
 _MARKER = f"<p>{_MARK}</p>"
+MAX_BATCH_UNITS = 200  # units parsed at once (each is found again by its marker: work per unit)
 
 
 def diff_runs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
@@ -96,9 +97,8 @@ class DocPatcher:
 
     def steps(self, new_units: tuple[str, ...]) -> Iterator[int]:
         """Bring the document to `new_units` in steps of about `batch_chars` characters of HTML (the
-        caller may change it between steps); yields the characters done so far. Between steps the
-        document and `units` agree, so a newer page can start from any step."""
-        work = 0
+        caller may change it between steps); yields the characters of HTML each step inserted (0: a
+        removal). Between steps the document and `units` agree, so a newer page can start from any step."""
         # From the last run to the first: the indexes of the runs not done yet stay valid.
         for i, j, a, b in reversed(diff_runs(tuple(self.units), new_units)):
             if i == 0 and j < len(self.units) and (a == b or j == 0):
@@ -109,8 +109,7 @@ class DocPatcher:
                 # the page's new last unit may end with an empty block), then append.
                 self._delete(i, j)
                 j = i
-                work += 1
-                yield work
+                yield 0
             index = i
             while a < b:
                 batch = self._batch(new_units, a, b)
@@ -122,17 +121,15 @@ class DocPatcher:
                     j += len(batch)
                 index += len(batch)
                 a += len(batch)
-                work += sum(map(len, batch))
-                yield work
+                yield sum(map(len, batch))
             if j > index:
                 self._delete(index, j)
-                work += 1
-                yield work
+                yield 0
 
     def _batch(self, units: tuple[str, ...], a: int, b: int) -> list[str]:
         size = len(units[a])
         end = a + 1
-        while end < b and size + len(units[end]) <= self.batch_chars:
+        while end < b and size + len(units[end]) <= self.batch_chars and end - a < MAX_BATCH_UNITS:
             size += len(units[end])
             end += 1
         return list(units[a:end])

@@ -269,3 +269,29 @@ def test_the_worker_cuts_the_page_and_the_window_uses_its_cuts(tmp_path, monkeyp
     monkeypatch.setattr(html_units, "split_page", lambda _text: pytest.fail("scanned again"))
     assert page_of(page).html() == page
     assert page_of(CutPage("<p>no body</p>", ())) is None  # shown whole, as before
+
+
+def test_each_page_starts_with_a_small_step_whatever_the_last_page_taught(qtbot, monkeypatch):
+    # After 10,000-character parts of plain letters the step had grown to 200,000 characters: the first
+    # step of a page of 50,000 headings then parsed 1,174 of them at once (0.4 s of the GUI thread).
+    from editor.ui.preview import doc_patch
+    from editor.ui.preview.page_updater import PageUpdater
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    pane.show_html(preview_html(Article.from_text("كلمة " * 60_000)))
+    qtbot.waitUntil(lambda: not pane.updating, timeout=20_000)
+    pane._updater.patcher.batch_chars = PageUpdater.MAX_BATCH  # what a page of cheap parts teaches
+    parsed: list[list[str]] = []
+    real = doc_patch.DocPatcher._parse
+    monkeypatch.setattr(
+        doc_patch.DocPatcher,
+        "_parse",
+        lambda self, units, dummy: parsed.append(units) or real(self, units, dummy),
+    )
+    pane.show_html(preview_html(Article.from_text("".join(f"## عنوان {i}\n\n" for i in range(3000)))))
+    first = parsed[0]
+    assert len(first) <= doc_patch.MAX_BATCH_UNITS and sum(map(len, first)) <= PageUpdater.FIRST_BATCH
+    qtbot.waitUntil(lambda: not pane.updating, timeout=20_000)
+    assert all(len(batch) <= doc_patch.MAX_BATCH_UNITS for batch in parsed)
