@@ -21,7 +21,7 @@ from editor.core.article.model import Article
 from editor.core.markdown.page import preview_html
 from editor.core.text.direction import article_direction
 from editor.resources import resource_path
-from editor.ui.export.print_parts import split_page, split_print_html
+from editor.ui.export.print_parts import split_long_tables, split_page, split_print_html
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
@@ -79,10 +79,11 @@ _ID_RE = re.compile(r'(<[A-Za-z][^<>]*?)\sid="[^"]*"')
 def print_html(article: Article, base_dir: Path | None = None, *, workers: int = 1) -> str:
     """The article's whole preview HTML, as printed (pure Python; `workers`: `render_body`).
 
-    Without the headings' `id`s: Qt's `setHtml` registers anchors in quadratic time (50,000 headings
+    A table of more than 100 rows is printed in pieces (`print_parts.split_long_tables`). Without the
+    headings' `id`s: Qt's `setHtml` registers anchors in quadratic time (50,000 headings
     never finished; 5,000 took 1.4 s, 0.04 s without), and a PDF or a printed page has no use for them.
     """
-    return _ID_RE.sub(r"\1", preview_html(article, base_dir, whole=True, workers=workers))
+    return split_long_tables(_ID_RE.sub(r"\1", preview_html(article, base_dir, whole=True, workers=workers)))
 
 
 def build_document(article: Article, base_dir: Path | None = None, html: str | None = None) -> QTextDocument:

@@ -3,7 +3,7 @@
 Qt's text layout cannot place anything lower than 8,388,607 device pixels (`QFIXED_MAX`): a PDF at
 300 dpi stopped after 2,774 A4 pages and silently left the rest of a 16 MB article out (7,484
 pages). The PDF and the printed pages are therefore laid out in parts of at most `PART_CHARS`
-characters of HTML, each part a run of whole top-level blocks (a paragraph, a heading, a table,
+characters of HTML, each part a run of whole top-level blocks (a paragraph or a part of a long one, a heading, a table,
 a list...) with the page's `<head>` and `<body>` opening; a part starts on a new page. The parts
 are also what the PDF export lays out in parallel processes.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+TABLE_ROWS = 100  # rows of a printed table piece: Qt draws a page of a table in time growing with the table
 PART_CHARS = 600_000  # ~350 A4 pages of prose: far below Qt's height limit at any printer resolution
 
 # a start or end tag (quoted attribute values may hold `<` or `>`), a comment, or a line end
@@ -34,30 +35,31 @@ def split_page(html: str) -> tuple[str, str, str]:
 
 
 def block_cuts(body: str, chars: int) -> list[int]:
-    """Places (after a line end between two top-level blocks) that cut `body` into runs of about
-    `chars` characters; [] when the body's tags do not nest cleanly (it is then kept whole)."""
+    """Places between two top-level blocks (after a line end or an end tag, before a start tag) that
+    cut `body` into runs of about `chars` characters; [] when the body's tags do not nest cleanly (it
+    is then kept whole)."""
     cuts: list[int] = []
     depth = 0
     last = 0
     for match in _TOKEN_RE.finditer(body):
-        token = match.group(0)
-        if token == "\n":
-            end = match.end()
-            if (
-                depth == 0
-                and end - last >= chars
-                and body.startswith("<", end)
-                and not body.startswith("</", end)
-            ):
-                cuts.append(end)
-                last = end
-            continue
+        end = match.end()
         name = match.group(2)
-        if name is None or name.lower() in _VOID or match.group(3):
+        if name is not None and name.lower() not in _VOID and not match.group(3):
+            depth += -1 if match.group(1) else 1
+            if depth < 0:
+                return []
+            if not match.group(1):
+                continue  # a start tag: no cut right after it
+        elif match.group(0) != "\n":
             continue  # a comment, a void or self-closed element
-        depth += -1 if match.group(1) else 1
-        if depth < 0:
-            return []
+        if (
+            depth == 0
+            and end - last >= chars
+            and body.startswith("<", end)
+            and not body.startswith("</", end)
+        ):
+            cuts.append(end)
+            last = end
     return cuts if depth == 0 else []
 
 
@@ -73,3 +75,34 @@ def split_print_html(html: str, chars: int = PART_CHARS) -> list[str]:
     tail = tail or "</body></html>"
     bounds = [0, *cuts, len(body)]
     return [head + body[a:b] + tail for a, b in zip(bounds, bounds[1:], strict=False) if body[a:b].strip()]
+
+
+_TABLE_RE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_THEAD_RE = re.compile(r"<thead\b.*?</thead>\s*", re.S)
+_TBODY_RE = re.compile(r"(<tbody\b[^>]*>)(.*)</tbody>", re.S)
+_ROW_RE = re.compile(r"<tr\b.*?</tr>\s*", re.S)
+
+
+def split_long_tables(html: str, rows: int = TABLE_ROWS) -> str:
+    """`html` with every table of more than `rows` body rows printed as tables of `rows` rows one after
+    the other, each with the header row again (Qt's layout and drawing of one 5,000-row table did not
+    finish; in pieces they are linear and can be laid out in parts). Tables holding a table are kept."""
+
+    def pieces(match: re.Match[str]) -> str:
+        table = match.group(0)
+        if "<table" in table[6:] or table.count("<tr") <= rows + 1:
+            return table
+        start = table[: table.index(">") + 1]
+        head = _THEAD_RE.search(table)
+        body = _TBODY_RE.search(table)
+        if body is None or head is None or head.end() > body.start():
+            return table
+        found = _ROW_RE.findall(body.group(2))
+        if "".join(found).strip() != body.group(2).strip():
+            return table  # something between the rows: left as it is
+        return "\n".join(
+            f"{start}\n{head.group(0)}{body.group(1)}\n{''.join(found[i : i + rows])}</tbody>\n</table>"
+            for i in range(0, len(found), rows)
+        )
+
+    return _TABLE_RE.sub(pieces, html) if "<table" in html else html

@@ -147,3 +147,18 @@ def test_the_exports_and_the_pdf_keep_a_huge_list_item_whole() -> None:
     article = Article.from_text("- " + "كلمة " * 80_000 + "آخر\n")
     assert "shown cut in the preview" in preview_html(article)
     assert "آخر" in export_html(article) and "آخر" in preview_html(article, whole=True)
+
+
+def test_a_reopened_tag_leaves_its_id_and_data_attributes_out() -> None:
+    """A 1,000,000-letter hashtag's paragraph was reopened in 200 parts, each with the whole `data-tag`
+    (200 MB of HTML for the PDF of a 2 MB article); an `id` would also be given twice."""
+    from editor.core.markdown.html_budget import MAX_QT_BLOCK_CHARS
+
+    tag = "ب" * (15 * MAX_QT_BLOCK_CHARS)
+    fragment = f'<h2 id="x" dir="rtl"><span class="hashtag" data-tag="{tag}">#{tag}</span></h2>'
+    limited = limit_html(fragment).html
+    assert limited.count("<h2") >= 15 and limited.count('id="x"') == 1
+    assert limited.count(f'data-tag="{tag}"') == 1 and limited.count('<span class="hashtag"') >= 15
+    assert limited.count('dir="rtl"') >= 15  # the other attributes are kept
+    assert len(limited) < 3 * len(fragment)
+    assert limited.replace("\u200b", "").count("ب") == 2 * len(tag)

@@ -71,3 +71,31 @@ def test_scanning_is_linear_on_hostile_html() -> None:
     start = time.perf_counter()
     split_print_html(page(body * 5), 1000)
     assert time.perf_counter() - start < 2
+
+
+def test_blocks_without_a_line_end_between_them_are_cut_too() -> None:
+    # a paragraph over 10,000 characters is printed as paragraphs one after the other on one line
+    body = "".join(f'<p dir="rtl"><b>{"ن" * 500} {i}</b></p>' for i in range(100)) + "\n"
+    parts = split_print_html(page(body), 5_000)
+    inner = [split_page(part)[1] for part in parts]
+    assert len(parts) >= 9 and "".join(inner) == body
+    assert all(content.startswith('<p dir="rtl"><b>') for content in inner)
+
+
+def test_a_long_table_is_printed_in_pieces_with_its_header_each_time() -> None:
+    from editor.ui.export.print_parts import split_long_tables
+
+    head = '<thead dir="rtl">\n<tr dir="rtl">\n<th>البند</th>\n<th>القيمة</th>\n</tr>\n</thead>\n'
+    rows = [f'<tr dir="rtl">\n<td>بند {i}</td>\n<td>{i}</td>\n</tr>\n' for i in range(250)]
+    table = f'<table width="100%" dir="rtl">\n{head}<tbody dir="rtl">\n{"".join(rows)}</tbody>\n</table>'
+    short = table.replace("".join(rows[100:]), "")
+    html = page(f"<p>قبل</p>\n{table}\n<p>بعد</p>\n{short}\n")
+    printed = split_long_tables(html, 100)
+    assert printed.count("<table") == 4 and printed.count("<th>البند</th>") == 4  # 100 + 100 + 50, and 100
+    assert re.findall(r"<td>بند (\d+)</td>", printed) == [str(i) for i in range(250)] + [
+        str(i) for i in range(100)
+    ]
+    assert printed.count('<table width="100%" dir="rtl">') == 4 and printed.count('<tbody dir="rtl">') == 4
+    assert len(split_print_html(printed, 2_000)) >= 3  # the pieces can go to different parts
+    nested = page(table.replace("<td>بند 3</td>", "<td><table><tr><td>x</td></tr></table></td>"))
+    assert split_long_tables(nested, 100).count("<thead") == 1  # a table holding a table is kept whole
