@@ -1845,5 +1845,21 @@
       <source>Midad</source>
       <translation>مداد</translation>
     </message>
+    <message>
+      <source>Print</source>
+      <translation>طباعة</translation>
+    </message>
+    <message>
+      <source>Not printed</source>
+      <translation>لم تتم الطباعة</translation>
+    </message>
+    <message>
+      <source>Printing {0}…</source>
+      <translation>جارٍ طباعة {0}…</translation>
+    </message>
+    <message>
+      <source>Printed {0} pages</source>
+      <translation>طُبعت {0} صفحة</translation>
+    </message>
   </context>
 </TS>

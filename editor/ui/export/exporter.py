@@ -24,6 +24,7 @@ from editor.core.article.storage import ArticleIOError
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.editor.paste import MIDAD_MIME
 from editor.ui.export import jobs
+from editor.ui.export.printing import run_print_dialog
 from editor.ui.window import dialogs
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class ExportController(QObject):
         self.confirm_replace = confirm_replace
         self.show_error = dialogs.show_error
         self.run_print_preview = run_print_preview
+        self.run_print_dialog = run_print_dialog
 
     # --- import -----------------------------------------------------------------------------------
     def import_dialog(self) -> bool:
@@ -209,7 +211,7 @@ class ExportController(QObject):
         article, base_dir = self.window.document.article(), self.window.document.base_dir()
         job = (fmt, article, base_dir, target, self._docx_font(), default_paper())
         if len(article.body) > jobs.SYNC_EXPORT_CHARS:
-            self._start_export(job)
+            self._start_work(tr("Exporting to {0}…").format(target.name), jobs.write_export, *job)
             return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -222,16 +224,16 @@ class ExportController(QObject):
         self.window.status.showMessage(tr("Exported to {0}").format(str(target)), 8000)
         return True
 
-    def _start_export(self, job: tuple) -> None:
-        """Export a big article in the worker process; the window shows a busy bar meanwhile."""
+    def _start_work(self, message: str, work: Callable[..., object], *args: object) -> None:
+        """Export (or print) a big article in the worker process; the window shows a busy bar meanwhile."""
         self.exporting = True
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self.busy = QProgressBar(self.window.status)
         self.busy.setRange(0, 0)  # no known length: a moving bar
         self.busy.setMaximumWidth(160)
         self.window.status.addPermanentWidget(self.busy)
-        self.window.status.showMessage(tr("Exporting to {0}…").format(job[3].name))
-        future = self._export_pool().submit(jobs.write_export, *job)
+        self.window.status.showMessage(message)
+        future = self._export_pool().submit(work, *args)
         future.add_done_callback(self._deliver_export)
 
     def _export_pool(self) -> Executor:
@@ -267,6 +269,9 @@ class ExportController(QObject):
         except (ArticleIOError, OSError, RuntimeError) as exc:  # RuntimeError: the worker process died
             self.show_error(self.window, tr("Not exported"), localize_error(exc))
             return
+        if isinstance(target, int):  # a print job: its pages
+            self.window.status.showMessage(tr("Printed {0} pages").format(target), 8000)
+            return
         self.window.status.showMessage(tr("Exported to {0}").format(target), 8000)
 
     def export_bytes(self, fmt: str, output_dir: Path) -> bytes:
@@ -280,20 +285,35 @@ class ExportController(QObject):
         return self.window.settings.font_family() or DEFAULT_FONT
 
     # --- print ------------------------------------------------------------------------------------------------
-    def print_article(self) -> None:
-        """Qt's print preview (with its print dialog) for the article's pages."""
+    def print_article(self) -> bool:
+        """Qt's print preview (with its print dialog) for the article's pages. A big article goes to the
+        print dialog alone, and is laid out and printed in the worker process (`printing`): the preview
+        would draw every page on the GUI thread. True when the pages were (or are being) printed."""
         from PySide6.QtPrintSupport import QPrinter
 
+        from editor.ui.export import printing
         from editor.ui.export.pdf import page_size_id, print_html, print_pages
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_id(default_paper()))
         printer.setDocName(self.window.document.meta_article.title or "Midad")
         article, base_dir = self.window.document.article(), self.window.document.base_dir()
-        html = print_html(article, base_dir)
-        self.run_print_preview(
-            self.window, printer, lambda device: print_pages(article, device, base_dir, html)
+        if len(article.body) <= jobs.SYNC_EXPORT_CHARS:
+            html = print_html(article, base_dir)
+            self.run_print_preview(
+                self.window, printer, lambda device: print_pages(article, device, base_dir, html)
+            )
+            return True
+        if self.exporting:
+            self.show_error(self.window, tr("Not printed"), tr("An export is already running."))
+            return False
+        if not self.run_print_dialog(self.window, printer):
+            return False
+        settings = printing.printer_settings(printer)
+        self._start_work(
+            tr("Printing {0}…").format(printer.docName()), printing.print_job, settings, article, base_dir
         )
+        return True
 
     # --- copy for the CMS ------------------------------------------------------------------------------------
     def copy_for_cms(self) -> None:
