@@ -289,6 +289,11 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
         f"meanwhile: {counts['previews']} previews shown, {counts['journal']} journal writes, "
         f"{counts['desk']} copy-desk results"
     )
+    waits, missed = preview_waits(typist.keyed, events, args.burst, args.pause)
+    print(
+        f"preview after a burst's last key:     {summary(waits).replace('keys', 'pauses')}"
+        + (f"; {missed} pauses without a preview before the next burst" if missed else "")
+    )
     print(f"keystroke to repaint, all keys:       {summary(samples)}")
     if sidebar is not None:
         print(f"keystroke to repaint, while indexing: {summary(while_indexing)}")
@@ -318,6 +323,24 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
     window.document.editor.document().setModified(False)
     window.close()
     return 0
+
+
+def preview_waits(
+    keyed: list[tuple[int, float, float]], events: list[tuple[float, str]], burst: int, pause: float
+) -> tuple[list[float], int]:
+    """ms from each burst's last key (when it was due) to the next preview shown, if one came before
+    the next burst began; and how many pauses had none (the workers' priority must not starve it)."""
+    shown = sorted(t for t, what in events if what == "previews")
+    waits, missed = [], 0
+    for number, due, _ms in keyed:
+        if number % burst != burst - 1:
+            continue
+        after = [t for t in shown if due < t <= due + pause / 1000]
+        if after:
+            waits.append((after[0] - due) * 1000)
+        else:
+            missed += 1
+    return waits, missed
 
 
 def several_runs(args: argparse.Namespace) -> int:

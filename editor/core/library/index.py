@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from editor.core.library import index_build, index_child, index_store, readers
 from editor.core.library.index_store import SCHEMA_VERSION, delete_article, entry_json, split_tags
-from editor.core.library.readers import READER_NICENESS, _lower_priority  # noqa: F401 - (tests use them)
+from editor.core.library.readers import _lower_priority  # noqa: F401 - (tests use it)
 from editor.core.library.scan import FileStat, TooManyFiles, scan_library
 from editor.core.library.tags import article_tags
 from editor.core.text.messages import load_text

@@ -16,10 +16,11 @@ finds the work still to do). `cancel()` is passed on to the child, which keeps w
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from editor.core.system.priority import run_in_background
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -30,7 +31,6 @@ CHILD_THRESHOLD = 1000  # hand an update that reads this many files or more to a
 # a library of this many files or more is also scanned by the child, even when nothing changed
 # (the scan is Python work on each file: 100,000 of them held the window's interpreter for 0.3 s+)
 SCAN_IN_CHILD = 15_000
-CHILD_NICENESS = 10  # the child and its readers yield the CPU to the window (typing, painting)
 _STEPS = 200  # progress messages per update, at most (plus the last one)
 
 
@@ -40,10 +40,7 @@ class ChildFailed(RuntimeError):
 
 def _child_main(root: str, db_path: str, workers: int, conn: Connection) -> None:
     """Entry point of the child process: one update, progress and the report sent to the parent."""
-    try:
-        os.nice(CHILD_NICENESS)
-    except OSError:
-        pass
+    run_in_background()  # the child and its readers: only on a core the window does not want
     from editor.core.library.index import LibraryIndex
 
     index = LibraryIndex(root, db_path, workers=workers)

@@ -4,22 +4,21 @@ Each file is read, parsed and prepared (`index_store.prepare`: every row the ind
 but its id) by the process that reads it, so the one process that writes the index only gives
 ids and inserts. Reader processes are forked when the calling process has no other thread (the
 command line: they start in milliseconds) and spawned otherwise (the window's worker threads:
-forking a threaded process is unsafe); started from the window they run at a lower priority.
+forking a threaded process is unsafe); started from the window they run at idle priority.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.library import index_store
+from editor.core.system.priority import run_in_background
 
 if TYPE_CHECKING:
     from editor.core.library.index_store import Prepared
 
-READER_NICENESS = 10  # reader processes started from a program with threads (the window) yield the CPU
 CHUNK = 32  # files handed to a reader process at a time
 
 
@@ -31,11 +30,9 @@ def _read_one(args: tuple[str, str]) -> Prepared:
 
 
 def _lower_priority() -> None:
-    """Reader process initializer: let the window's own threads (typing, painting) go first."""
-    try:
-        os.nice(READER_NICENESS)
-    except OSError:
-        pass
+    """Reader process initializer: idle priority (`run_in_background`), the window's own threads
+    (typing, painting) go first."""
+    run_in_background()
 
 
 def read_prepared(root: str, rels: list[str], workers: int) -> Iterator[Prepared]:
@@ -54,8 +51,8 @@ def read_prepared(root: str, rels: list[str], workers: int) -> Iterator[Prepared
 
     alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if alone else "spawn")
-    # in the window, the readers run at a lower priority so that a cold index of a big library
-    # never takes the CPU from typing; a command-line index runs at full speed
+    # in the window, the readers run at idle priority so that a cold index of a big library never
+    # takes the CPU from typing; a command-line index runs at full speed
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=None if alone else _lower_priority
     )

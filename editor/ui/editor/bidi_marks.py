@@ -75,7 +75,7 @@ def plan(edit: QTextEdit, area: QRect | None = None) -> list[Flag | Band]:
     while block.isValid():
         rect = doc_layout.blockBoundingRect(block)
         top = rect.top() - offset_y
-        if top > area.bottom():
+        if top > area.bottom() or rect.height() == 0:  # below, or not laid out yet (nor any after it)
             break
         layout = block.layout()
         if top + rect.height() <= area.top() or block.length() > LIGHT_BLOCK_CHARS or layout is None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from editor.core.markdown.hashtags import hashtag_spans, mask_non_prose
+from editor.core.markdown.highlight_spans import bold_spans, italic_spans, link_spans
 from editor.core.text.soft_breaks import SPACE
 from editor.ui.editor.soft_lines import raw_kind
 from editor.ui.editor.text_positions import PositionMap
@@ -32,10 +33,7 @@ _HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t].*)?$")
 _QUOTE_RE = re.compile(r"^[ ]{0,3}>.*$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=[ \t])")
 _RULE_RE = re.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
 _CODE_RE = re.compile(r"(`+)[^`].*?\1|(`+)`")
-_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<(?:https?|mailto):[^>\s]+>|https?://\S+")
 _OVERRIDE_RE = re.compile(r"\{:?[ \t]*dir=[^}]*\}[ \t]*$")
 
 
@@ -139,12 +137,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._highlight_inline(text, paint)
 
     def _highlight_inline(self, text: str, paint: Callable[[int, int, QTextCharFormat], None]) -> None:
-        for m in _BOLD_RE.finditer(text):
-            paint(m.start(), m.end(), self.f_bold)
-        for m in _ITALIC_RE.finditer(text):
-            paint(m.start(), m.end(), self.f_italic)
-        for m in _LINK_RE.finditer(text):
-            paint(m.start(), m.end(), self.f_link)
+        # (bold, italic and links in linear time: their former patterns were quadratic on a line
+        # of openings without closings, e.g. `**a ` repeated: 80-120 ms per key at 6,000 characters)
+        for start, end in bold_spans(text):
+            paint(start, end, self.f_bold)
+        for start, end in italic_spans(text):
+            paint(start, end, self.f_italic)
+        for start, end in link_spans(text):
+            paint(start, end, self.f_link)
         for m in _CODE_RE.finditer(text):
             paint(m.start(), m.end(), self.f_code)
         for start, end, _tag in hashtag_spans(mask_non_prose(text)):

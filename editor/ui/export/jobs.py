@@ -15,17 +15,14 @@ from pathlib import Path
 
 from editor.core.article.model import Article
 from editor.core.article.storage import atomic_write_bytes
+from editor.core.system.priority import run_in_background
 
 SYNC_EXPORT_CHARS = 200_000  # smaller articles export at once (well under a second)
-NICENESS = 5  # the worker yields the CPU to the window: typing comes first
 
 
 def lower_priority() -> None:
-    """Worker process initializer: a lower CPU priority than the window (and its render processes)."""
-    try:
-        os.nice(NICENESS)
-    except (AttributeError, OSError):  # no os.nice here: the window's priority
-        pass
+    """Worker process initializer: idle CPU priority (`run_in_background`), typing comes first."""
+    run_in_background()
 
 
 def export_bytes(

@@ -19,6 +19,7 @@ from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.markdown.outline import OutlineHeading, outline
+from editor.core.system.priority import run_in_background
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
 
@@ -78,7 +79,6 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
 
 
 _executor: Executor | None = None
-BACKGROUND_NICENESS = 5  # worker processes yield the CPU to the window: typing comes first
 
 
 def exit_with_parent(parent_pid: int) -> None:
@@ -94,12 +94,9 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def background_worker(parent_pid: int) -> None:
-    """Worker initializer: a lower CPU priority than the window (on a busy machine a keystroke's
-    repaint goes before a render or a check), and an end when Midad is gone (`exit_with_parent`)."""
-    try:
-        os.nice(BACKGROUND_NICENESS)
-    except (AttributeError, OSError):  # no os.nice on this system: the same priority as the window
-        pass
+    """Worker initializer: idle CPU priority (`run_in_background`: a render or a check runs only on a
+    core the window does not want), and an end when Midad is gone (`exit_with_parent`)."""
+    run_in_background()
     exit_with_parent(parent_pid)
 
 

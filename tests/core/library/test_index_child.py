@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import threading
 import time
@@ -174,3 +175,25 @@ def test_the_child_reads_with_its_own_reader_processes(tmp_path: Path, low_thres
     report = index.update()
     assert report.isolated and len(report.added) == 320
     assert len(index.entries()) == 320
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="SCHED_IDLE is Linux's")
+def test_the_child_runs_at_idle_priority(tmp_path: Path, low_threshold) -> None:
+    """The index child (and the readers it starts, which inherit it) takes only a core the window
+    does not want: a cold index of a big library never delays a keystroke's repaint."""
+    _articles(tmp_path / "lib", 20)
+    db = tmp_path / "index.sqlite"
+    index = LibraryIndex(tmp_path / "lib", db, workers=1)
+    index.isolated = True
+    lock = _held(db)
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(report=index.update()))
+    worker.start()
+    _wait_for_child()
+    policies = [os.sched_getscheduler(child.pid) for child in _children()]
+    lock.rollback()
+    lock.close()
+    worker.join(60)
+    assert policies == [os.SCHED_IDLE]
+    assert result["report"].isolated and len(result["report"].added) == 20
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the calling process keeps its priority

@@ -120,3 +120,31 @@ def test_the_flags_are_painted_in_the_editor(qtbot):
     editor.set_body(f"السعر 100{LRM} دولار")
     qtbot.wait(20)
     assert _red_pixels(editor) > 5  # the flag: a bar and its tick
+
+
+def test_blocks_not_laid_out_yet_end_the_walk(qtbot):
+    # Qt lays a new text out lazily: until it is done, the blocks below the laid-out part have no
+    # geometry, and a paint must not walk every one of them to the text's end (each paint)
+    import cProfile
+    import pstats
+
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bench_editor import arabic_article
+
+    editor = MarkdownEdit()
+    qtbot.addWidget(editor)
+    editor.resize(700, 800)
+    editor.show()
+    editor.set_body(arabic_article(10_000))  # (the typing benchmark's article)
+    middle = editor.document().findBlockByNumber(editor.document().blockCount() // 2)
+    cursor = editor.textCursor()
+    cursor.setPosition(middle.position() + middle.length() - 1)
+    editor.setTextCursor(cursor)
+    QApplication.processEvents()
+    profile = cProfile.Profile()
+    profile.enable()
+    plan(editor)
+    profile.disable()
+    calls = sum(n for f, (n, *_r) in pstats.Stats(profile).stats.items() if "blockBoundingRect" in f[2])
+    assert calls < 100, calls  # (567 blocks: every one below the top before)

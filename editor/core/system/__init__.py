@@ -1,0 +1,1 @@
+"""What the operating system offers every room: the CPU priority of background processes."""
