@@ -68,6 +68,7 @@ class Watchdog:
         # the GUI thread's scheduler figures: ns on a core, ns runnable but waiting for a core
         self.schedstat = f"/proc/self/task/{threading.get_native_id()}/schedstat"
         self.stat = f"/proc/self/task/{threading.get_native_id()}/stat"
+        self.syscall = f"/proc/self/task/{threading.get_native_id()}/syscall"
         self.samples: list[tuple[float, float, str]] = []  # (perf_counter, GUI CPU s, label)
         self.no_core: list[tuple[float, float]] = []  # (perf_counter, s waited for a core so far)
         self.collections: list[tuple[float, float, str]] = []  # (start, end, generation and thread)
@@ -113,7 +114,7 @@ class Watchdog:
                 if state == "R":
                     label = "no free core (machine load)"
                 elif label == "Qt (no Python)":
-                    label = "idle (event loop waiting)"
+                    label = self._sleep_kind()
                 else:
                     label = f"waiting (GIL, a lock) in {label}"
             last_cpu, last = cpu, now
@@ -124,6 +125,24 @@ class Watchdog:
         """The GUI thread's state now: R runnable (on a core or waiting for one), S sleeping…"""
         with open(self.stat, "rb") as f:
             return f.read().rsplit(b")", 1)[1].split()[0].decode()
+
+    def _sleep_kind(self) -> str:
+        """Why the GUI thread sleeps outside Python: Qt's event loop polls with a timeout (the next
+        timer: the typist's, the 50 ms end check); a poll without one is Qt's xcb code waiting for
+        the X server (a reply, or the shared-memory image of the last paint to be taken)."""
+        try:
+            with open(self.syscall, "rb") as f:
+                fields = f.read().split()
+        except OSError:  # (no /proc/…/syscall here)
+            return "idle (event loop waiting)"
+        if fields and fields[0] in (b"7", b"271") and len(fields) > 3:  # poll, ppoll
+            if fields[0] == b"7" and int(fields[3], 16) & 0xFFFFFFFF == 0xFFFFFFFF:
+                return "waiting for the X server (poll without timeout)"
+            if fields[0] == b"271" and int(fields[3], 16) == 0:
+                return "waiting for the X server (poll without timeout)"
+        elif fields and fields[0] == b"202":
+            return "waiting (a lock, futex) in Qt"
+        return "idle (event loop waiting)"
 
     def _sched(self) -> tuple[float, float]:
         with open(self.schedstat, "rb") as f:

@@ -14,7 +14,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from editor.core.copydesk.desk import editor_check
 from editor.core.copydesk.findings import SUGGESTION, Finding
 from editor.core.text.messages import msg
-from editor.ui.preview.pause_work import background_worker  # as the preview worker: idle priority, parent watch
+from editor.ui.preview.pause_work import background_worker  # as the preview worker: idle, parent watch
 
 # At most this many findings of one check reach the window (a 5 MB article can have 140,000:
 # sending, underlining and listing them all held the GUI thread for a second); a last one says so.
