@@ -98,7 +98,8 @@ _MEASURED = {  # blocked ms per run (s3-huge, load 6.6-7, strace)
     "06-single-word-5mb": "249; s4-preview: 292 (text_positions), 199 (loading)",
     "fences-unclosed-10k": "288",
     "number-runs-flood": "112",
-    "bidi-control-flood": "1787 (paint_bidi_marks); marks overlay bounded: 363, 492 (preview doc_patch)",
+    "bidi-control-flood": "1787 (paint_bidi_marks); marks overlay bounded: 363, 492 (preview doc_patch); 128, 575",
+    "zero-width-flood": "773; marks overlay bounded: 134, 170; with the open path of 06:50 UTC: 342, 244 (insert_lines)",
     "invalid-utf8": "298",
     "entities-flood": "470",
     "headings-50k": "328",
@@ -110,7 +111,7 @@ _MEASURED = {  # blocked ms per run (s3-huge, load 6.6-7, strace)
 }
 _EDITOR = """01-letters-40k 02-brackets-50k 02-backticks-50k 02-parens-link-50k 02-lt-50k 02-stars-50k 02-hashtag-1m
     03-nested-ul-10k 05-nested-table-md-html-mix 06-single-line-5mb fences-unclosed-10k
-    number-runs-flood bidi-control-flood invalid-utf8 entities-flood headings-50k""".split()
+    number-runs-flood zero-width-flood bidi-control-flood invalid-utf8 entities-flood headings-50k""".split()
 _PREVIEW = """footnotes-10k html-comment-open 06-single-word-5mb ref-links-10k""".split()
 _MARGIN = "01-letters-100k 04-dashes-10k".split()
 WINDOW_BLOCK_XFAIL: dict[str, str] = {
