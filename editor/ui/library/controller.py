@@ -52,6 +52,9 @@ class LibraryController(QObject):
         self._announce = False
         self._failing = False  # the last refresh or search failed: the next success is announced
         self._search_serial = 0
+        # set by the list: run in the refresh thread after each refresh; its result is `prepared`
+        self.prepare: Callable[[], object] | None = None
+        self.prepared: object = None
         self._search_lock = threading.Lock()
         self._watcher = None
         self._debounce = QTimer(self, singleShot=True, interval=WATCH_DEBOUNCE_MS)
@@ -118,6 +121,8 @@ class LibraryController(QObject):
         started = time.monotonic()
         try:
             report = self.library.refresh(report_progress)
+            # work the list would do on the GUI thread (sorting 100,000 articles), done here
+            self.prepared = self.prepare() if self.prepare is not None else None
         except Exception as exc:  # noqa: BLE001 - shown to the user, never crashes the GUI
             self._done.emit(None, f"{exc}")
             return

@@ -59,6 +59,19 @@ _SORT_KEYS = {
 }
 
 
+def _sorted(entries: list[ArticleEntry], column: int, order: Qt.SortOrder) -> list[ArticleEntry]:
+    """`entries` (sorted in place) in the list's order for `column` and `order`."""
+    key = _SORT_KEYS.get(column, _SORT_KEYS[DATE])
+    # ties keep path order, in both directions
+    entries.sort(key=_PATH)  # (a library's list comes in path order: this costs little)
+    entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+    if column == DATE:  # a `date` that is not a date sorts last in either order (and is marked)
+        bad = {d for d in {e.date for e in entries} if d and not is_iso_date(d)}
+        if bad:  # (each distinct date checked once)
+            entries.sort(key=lambda e: e.date in bad)
+    return entries
+
+
 class ArticleTableModel(QAbstractTableModel):
     """Articles as rows: title, date, status, words."""
 
@@ -70,22 +83,49 @@ class ArticleTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
         self.version = 0  # bumped whenever rows change or move (lets the proxy cache per-row answers)
 
-    def set_entries(self, entries: list[ArticleEntry]) -> None:
+    def set_entries(self, entries: list[ArticleEntry], presorted: tuple | None = None) -> None:
+        """Show `entries`; `presorted` (from `sorted_entries`): they are already in that order."""
         self.beginResetModel()
         self._entries = list(entries)
-        self._sort_entries()
+        if presorted == self._sort:
+            self.version += 1
+            self._paths = list(map(_PATH, self._entries))
+        else:
+            self._sort_entries()
         self.endResetModel()
 
-    def follow(self, library: Library, shown: int) -> int:
+    def sorted_entries(self, entries: list[ArticleEntry]) -> tuple[tuple, list[ArticleEntry]]:
+        """`entries` in the current order and that order's `(column, order)`, for `set_entries`.
+
+        Touches no Qt object: a worker thread sorts a big list (100,000 articles: ~60 ms) off the
+        GUI thread (`LibraryController.prepare`); a sort changed meanwhile is simply redone.
+        """
+        sort = self._sort
+        return sort, _sorted(list(entries), *sort)
+
+    def prepare(self, library: Library, shown: int) -> tuple | None:
+        """In the refresh thread: `(version, sorted_entries(...))` of the library's list when `follow`
+        would set the whole list again (more than `INCREMENTAL_LIMIT` changes), else None."""
+        changes = library.changes_since(shown)
+        if changes is not None and len(changes[1]) + len(changes[2]) <= INCREMENTAL_LIMIT:
+            return None
+        version = library.version
+        return version, self.sorted_entries(library.articles())
+
+    def follow(self, library: Library, shown: int, prepared: tuple | None = None) -> int:
         """Show the library's current list, given the version `shown` so far; returns the new one.
 
-        Only the changed rows are touched when few articles changed, else the list is set again.
+        Only the changed rows are touched when few articles changed, else the list is set again
+        (from `prepared` = `(version, sorted_entries(...))` when it is of the current version).
         """
         changes = library.changes_since(shown)
         if changes is not None and self.apply_changes(changes[1], changes[2]):
             return changes[0]
         version = library.version  # (read first: a newer list is applied again, harmlessly, next time)
-        self.set_entries(library.articles())
+        if prepared is not None and prepared[0] == version:
+            self.set_entries(prepared[1][1], presorted=prepared[1][0])
+        else:
+            self.set_entries(library.articles())
         return version
 
     def apply_changes(self, changed: list[ArticleEntry], removed: list[str]) -> bool:
@@ -169,15 +209,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def _sort_entries(self) -> None:
         self.version += 1
-        column, order = self._sort
-        key = _SORT_KEYS.get(column, _SORT_KEYS[DATE])
-        # ties keep path order, in both directions
-        self._entries.sort(key=_PATH)  # (a library's list comes in path order: this costs little)
-        self._entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        if column == DATE:  # a `date` that is not a date sorts last in either order (and is marked)
-            bad = {d for d in {e.date for e in self._entries} if d and not is_iso_date(d)}
-            if bad:  # (each distinct date checked once)
-                self._entries.sort(key=lambda e: e.date in bad)
+        self._entries = _sorted(self._entries, *self._sort)
         self._paths = list(map(_PATH, self._entries))
 
     def row_of(self, rel_path: str) -> int | None:

@@ -139,6 +139,7 @@ class LibraryPanel(QWidget):
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         controller.refreshed.connect(self.reload)
+        controller.prepare = lambda: self.model.prepare(self.library, self._shown_version)  # sorts there
         controller.searchFinished.connect(self._show_results)
         self.status_filter.addItem(tr("All statuses"), None)
         self._apply_sort()
@@ -173,7 +174,7 @@ class LibraryPanel(QWidget):
     def reload(self, _report: object = None) -> None:
         """Show the library's current articles (only the changed rows after a save), keeping the selection."""
         selected = self.selected_path()
-        self._shown_version = self.model.follow(self.library, self._shown_version)
+        self._shown_version = self.model.follow(self.library, self._shown_version, self.controller.prepared)
         self._fill_status_filter()
         if self._tag_filter[0]:  # (no tag selected: nothing to filter again)
             self._apply_tag_filter()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
@@ -108,6 +109,31 @@ def test_many_changes_set_the_list_at_once(qtbot, setup) -> None:
         path.write_text(path.read_text(encoding="utf-8") + "\nتعديل\n", encoding="utf-8")
     _refresh(qtbot, controller)
     assert events.counts["reset"] == 1 and events.counts["inserted"] == 0
+
+
+def test_the_whole_list_is_sorted_in_the_refresh_thread(qtbot, setup, monkeypatch) -> None:
+    """A list set again (a cold index, many changes) is sorted before it reaches the GUI thread."""
+    import threading
+
+    from editor.ui.library.model import ArticleTableModel
+
+    panel, controller, manifest, root = setup
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by title: any order but the default
+    gui_sorts: list[str] = []
+    real_sort = ArticleTableModel._sort_entries
+    monkeypatch.setattr(
+        ArticleTableModel,
+        "_sort_entries",
+        lambda m: gui_sorts.append(threading.current_thread().name) or real_sort(m),
+    )
+    for item in manifest[: INCREMENTAL_LIMIT + 1]:
+        path = root / item.rel_path
+        path.write_text(path.read_text(encoding="utf-8").replace("title:", "title: ت", 1), encoding="utf-8")
+    _refresh(qtbot, controller)
+    assert gui_sorts == []  # sorted by `prepare` in the worker thread
+    shown = _rows_in_order(panel)
+    panel.model.set_entries(panel.library.articles())  # sorted here, the slow way
+    assert shown == _rows_in_order(panel) and len(shown) == COUNT
 
 
 def test_a_tag_filter_refilters_only_the_rows_whose_tags_changed(qtbot, setup) -> None:
