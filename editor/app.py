@@ -165,17 +165,16 @@ def run_gui(files: list[str]) -> int:
     keep_typing_responsive()
     from editor.ui.common.settings import Settings
     from editor.ui.window.main_window import MainWindow
-    from editor.ui.window.shell import show_first
+    from editor.ui.window.shell import show_window_first
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     # The first frame is the window's outline with the article in the editor; everything else (the
     # document and file commands, preview, menu entries, find bar, copy desk, library…) is built
-    # right after it (`editor.ui.window.shell`, `parts`, `late_parts`).
+    # right after it (`editor.ui.window.shell`, `parts`, `late_parts`). The window's map request goes
+    # to the X server before the article is read (`show_window_first`); its first paint has the text.
     window = MainWindow(settings, first_frame_only=True)
-    shown = show_first(window, files[0]) if files else None
-    window.show()
-    window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
+    shown = show_window_first(window, files[0] if files else None)
     from editor.ui.window.first_frame import FirstFrame
 
     window.first_frame = FirstFrame(window.editor, window)  # type: ignore[attr-defined]

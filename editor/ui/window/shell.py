@@ -9,6 +9,10 @@ when it arrives.
 
 `show_first(window, path)` puts the article in the editor for that frame (read by the core as an
 open does; `FileController.adopt` then takes it over, keeping whatever was typed meanwhile).
+`show_window_first(window, path)` (the GUI start) shows the window and sends its map request to the
+X server *before* the article is read and laid out, so the X server maps the window meanwhile; no
+event is processed and nothing is painted until the article is in, so the first paint is the whole
+window with the article (nothing moves, no empty editor is ever drawn).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -150,3 +155,43 @@ def show_first(window: MainWindow, path: str) -> ShownArticle | None:
     window.editor.setReadOnly(loaded.read_only_reason is not None)
     window.setWindowTitle(f"{display_text(file.name)}[*]")
     return shown
+
+
+def show_window_first(window: MainWindow, path: str | None) -> ShownArticle | None:
+    """Show `window`, send its map request at once, then put the article at `path` in its editor.
+
+    The editor is hidden (keeping its place) while the window is shown and the article read: a hidden
+    editor takes the text without laying it out twice (a visible one lays it out at once, then again
+    when its scroll bar appears). No event is processed in between, so nothing is painted before the
+    article is in. Returns what `show_first` returns.
+    """
+    editor = window.editor
+    policy = editor.sizePolicy()
+    keep_place = editor.sizePolicy()
+    keep_place.setRetainSizeWhenHidden(True)
+    editor.setSizePolicy(keep_place)
+    editor.hide()
+    window.show()
+    window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
+    send_window_requests()
+    shown = show_first(window, path) if path else None
+    editor.show()
+    editor.setSizePolicy(policy)
+    editor.setFocus()
+    return shown
+
+
+def send_window_requests() -> None:
+    """Send the requests Qt has queued for the X server (the window's map) now, instead of at the
+    event loop's first turn, without processing any event (xcb only; elsewhere nothing to do)."""
+    if QGuiApplication.platformName() != "xcb":
+        return
+    import ctypes
+
+    try:
+        connection = QGuiApplication.instance().nativeInterface().connection()  # type: ignore[union-attr]
+        xcb = ctypes.CDLL("libxcb.so.1")  # (already loaded by Qt's xcb plugin)
+        xcb.xcb_flush.argtypes = [ctypes.c_void_p]
+        xcb.xcb_flush(int(connection))
+    except (AttributeError, OSError, TypeError, ValueError):
+        return  # not flushed now: the event loop's first turn does it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 
 from editor.core.article.files import load_article
-from editor.ui.window.shell import FIRST_FRAME_MAX_BYTES, show_first
+from editor.ui.window.shell import FIRST_FRAME_MAX_BYTES, show_first, show_window_first
 
 from ..conftest import type_text
 
@@ -81,6 +81,35 @@ def test_a_key_typed_before_the_rest_of_the_window_reaches_the_editor(qtbot, fir
     win.editor.undo()
     assert win.editor.body_text() == shown.body_at_load  # both keys are undoable steps, nothing else
     assert not win.document.is_modified()
+
+
+def test_the_gui_start_paints_the_window_once_the_article_is_in(qtbot, first_frame, seed_file):
+    # `show_window_first`: the window is shown (mapped) before the article is read, with the editor
+    # hidden in its place meanwhile; the first paint has the article, the editor has the keys.
+    win = first_frame
+    policy = win.editor.sizePolicy()
+    at_first_paint: list[str] = []
+    win.editor.when_painted(lambda: at_first_paint.append(win.editor.body_text()))
+    shown = show_window_first(win, str(seed_file))
+    assert shown is not None and win.isVisible() and win.editor.isVisible()
+    assert win.editor.sizePolicy() == policy  # (kept its place while hidden; back to normal now)
+    qtbot.waitUntil(lambda: bool(at_first_paint), timeout=3000)
+    assert at_first_paint == [shown.body_at_load]
+    before = _place(win)
+    type_text(win.editor, "ب")  # a key right after the first frame reaches the editor
+    win.build_parts()
+    win.files.adopt(shown)
+    win.finish_building()
+    qtbot.wait(50)
+    assert _place(win) == before
+    assert win.editor.body_text().startswith("ب") and win.document.is_modified()
+    win.editor.undo()
+    assert not win.document.is_modified()
+
+
+def test_without_an_article_the_window_shows_the_same(qtbot, first_frame):
+    assert show_window_first(first_frame, None) is None
+    assert first_frame.isVisible() and first_frame.editor.isVisible()
 
 
 def test_files_the_first_frame_does_not_show_open_after_it(qtbot, first_frame, tmp_path):
