@@ -196,6 +196,7 @@ class LibraryIndex:
         report = UpdateReport(rebuilt=self.rebuilt)
         self.rebuilt = False
         conn = self._conn()
+        child_failed = False
         if self.isolated:  # the window: a big library is scanned (and updated) by a child process
             try:
                 files, report.folders = self._scan_here(conn)
@@ -205,6 +206,7 @@ class LibraryIndex:
                     isolated.rebuilt = isolated.rebuilt or report.rebuilt
                     return isolated
                 files, report.folders = scan_library(self.root)  # (the child failed: here, then)
+                child_failed = True
         else:
             files, report.folders = scan_library(self.root)
         signature = index_store.scan_signature(files)
@@ -228,7 +230,7 @@ class LibraryIndex:
             else:
                 report.unchanged += 1
         removed = [rel for rel in known if rel not in files]
-        if self.isolated and len(to_read) >= index_child.CHILD_THRESHOLD:
+        if self.isolated and not child_failed and len(to_read) >= index_child.CHILD_THRESHOLD:
             isolated = self._update_in_child(progress)
             if isolated is not None:
                 isolated.rebuilt = isolated.rebuilt or report.rebuilt
@@ -301,8 +303,11 @@ class LibraryIndex:
         interpreter for a long time in a big library and the GUI thread would wait for its turn.
         """
         limit = index_child.SCAN_IN_CHILD
-        if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= limit:
+        indexed = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if indexed >= limit:
             raise TooManyFiles(limit)
+        if not indexed:  # a cold index: past CHILD_THRESHOLD files the child would do it all anyway
+            limit = min(limit, index_child.CHILD_THRESHOLD)
         return scan_library(self.root, limit=limit)
 
     def _update_in_child(self, progress: Callable[[int, int], None] | None) -> UpdateReport | None:
