@@ -48,6 +48,10 @@ class PreviewRenderer(QObject):
     start_held = False  # set by the GUI start: new renderers wait for `release()` (after the first frame)
 
     RENDER_BUDGET_MS = 6000  # a render past this is abandoned (docs/limits.md)
+    # The second job (counts, hashtags, line directions, outline: linear-time core code) has a budget
+    # of its own, counted from its own start, only as a backstop: past it the worker is stopped, the
+    # preview already shown stays and the counts keep their last figures (no notice).
+    COUNTS_BUDGET_MS = 30000
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,7 @@ class PreviewRenderer(QObject):
         self._budget.timeout.connect(self._abandon)
         self._pending: tuple[int, str, str | None, bool] | None = None
         self._last_job: tuple[int, str, str | None, bool] | None = None
+        self._stage = "html"  # the job in flight: "html" (the preview) or "rest" (counts and the rest)
         self._closed = False
         self._held = self.start_held
         self._done.connect(self._on_done)
@@ -106,11 +111,13 @@ class PreviewRenderer(QObject):
             self._in_flight = False
             return
         self._future = future
-        self._budget.start(self.RENDER_BUDGET_MS)
+        self._stage = stage
+        self._budget.start(self.RENDER_BUDGET_MS if with_html else self.COUNTS_BUDGET_MS)
         future.add_done_callback(lambda f: self._deliver(generation, (f, stage, None)))
 
     def _submit_rest(self, generation: int, html_text: str) -> None:
-        """The second job of a pause with a preview: everything but the HTML (the budget runs on)."""
+        """The second job of a pause with a preview: everything but the HTML, on a budget of its own
+        (the preview is shown already: a busy machine must not replace it with a notice)."""
         _generation, text, base_dir, _with_html = self._last_job or (generation, "", None, False)
         try:
             future = pause_work.executor().submit(pause_work.compute_pause_result, text, base_dir, False)
@@ -119,6 +126,8 @@ class PreviewRenderer(QObject):
             self._budget.stop()
             return
         self._future = future
+        self._stage = "rest"
+        self._budget.start(self.COUNTS_BUDGET_MS)
         future.add_done_callback(lambda f: self._deliver(generation, (f, "rest", html_text)))
 
     def _abandon(self) -> None:
@@ -130,6 +139,11 @@ class PreviewRenderer(QObject):
         self._in_flight = False
         self._future = None
         pause_work.abandon_worker()
+        if self._stage == "rest":  # the preview is shown (or was abandoned already): keep it as it is
+            if self._pending is not None and not self._closed:
+                pending, self._pending = self._pending, None
+                self._submit(pending)
+            return
         seconds = self.RENDER_BUDGET_MS // 1000
         notice = tr(
             "Rendering this article took longer than %1 s and was stopped; the editor is not affected."

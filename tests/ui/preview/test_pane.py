@@ -33,18 +33,18 @@ def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbo
     from editor.ui.preview import pause_work
     from editor.ui.preview.pane import PreviewPane, PreviewRenderer
 
-    real = pause_work.compute_pause_result
+    real = pause_work.compute_preview_html
     slow_calls: list[str] = []
 
-    def slow(text, base_dir, with_html):  # noqa: ANN001, ANN202 - stands in for a pathological render
+    def slow(text, base_dir):  # noqa: ANN001, ANN202 - stands in for a pathological render
         if "بطيء" in text:
             slow_calls.append(text)
             time.sleep(3)
-        return real(text, base_dir, with_html)
+        return real(text, base_dir)
 
     pause_work.use_thread_worker()  # (a thread, so the stand-in is used; processes are killed the same way)
     stuck = pause_work._executor
-    monkeypatch.setattr(pause_work, "compute_pause_result", slow)
+    monkeypatch.setattr(pause_work, "compute_preview_html", slow)
     renderer = PreviewRenderer()
     pane = PreviewPane()
     renderer.abandoned.connect(pane.show_notice)
@@ -124,3 +124,83 @@ def test_a_page_growing_past_one_screen_is_not_laid_out_again_at_another_width(q
     assert pane.verticalScrollBar().maximum() > 0  # past one screen
     assert pane.document().textWidth() == width
     assert pane.verticalScrollBar().isVisible()
+
+
+def test_the_counts_job_has_a_budget_of_its_own(qtbot, monkeypatch):
+    """A 5 MB article on a busy machine: the preview came in time, the counts took a while more.
+    The preview stays and the counts arrive (the two jobs shared one budget, and the preview shown
+    was replaced by the "took longer" notice)."""
+    import time
+
+    from editor.core.article.model import Article
+    from editor.ui.preview import pause_work
+    from editor.ui.preview.pane import PreviewRenderer
+
+    real_html, real_rest = pause_work.compute_preview_html, pause_work.compute_pause_result
+
+    def slowish_html(text, base_dir):  # noqa: ANN001, ANN202
+        time.sleep(0.4)
+        return real_html(text, base_dir)
+
+    def slowish_rest(text, base_dir, with_html):  # noqa: ANN001, ANN202
+        time.sleep(0.4)
+        return real_rest(text, base_dir, with_html)
+
+    pause_work.use_thread_worker()
+    monkeypatch.setattr(pause_work, "compute_preview_html", slowish_html)
+    monkeypatch.setattr(pause_work, "compute_pause_result", slowish_rest)
+    monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 600)  # each job fits, both together not
+    renderer = PreviewRenderer()
+    try:
+        abandoned: list[int] = []
+        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+            generation = renderer.request(Article.from_text("نص عادي #وسم"), None)
+        assert abandoned == []
+        assert blocker.args[0] == generation
+        assert "عادي" in blocker.args[1].html and blocker.args[1].hashtags == ["وسم"]
+    finally:
+        renderer.shutdown()
+        pause_work.abandon_worker()
+
+
+def test_counts_past_their_budget_leave_the_preview_shown(qtbot, monkeypatch):
+    """The counts job is stopped past its own budget (a backstop) without a notice over the preview,
+    and the next pause is not stuck behind it."""
+    import time
+
+    from editor.core.article.model import Article
+    from editor.ui.preview import pause_work
+    from editor.ui.preview.pane import PreviewPane, PreviewRenderer
+
+    real_rest = pause_work.compute_pause_result
+
+    def stuck_rest(text, base_dir, with_html):  # noqa: ANN001, ANN202
+        if "بطيء" in text:
+            time.sleep(2)
+        return real_rest(text, base_dir, with_html)
+
+    pause_work.use_thread_worker()
+    monkeypatch.setattr(pause_work, "compute_pause_result", stuck_rest)
+    monkeypatch.setattr(PreviewRenderer, "COUNTS_BUDGET_MS", 300)
+    renderer = PreviewRenderer()
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    renderer.preview_ready.connect(lambda _generation, html_text: pane.show_html(html_text))
+    renderer.abandoned.connect(pane.show_notice)
+    try:
+        abandoned: list[int] = []
+        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+        with qtbot.waitSignal(renderer.preview_ready, timeout=5000):
+            renderer.request(Article.from_text("نص بطيء"), None)
+        qtbot.wait(700)  # past the counts' budget
+        assert abandoned == []
+        qtbot.waitUntil(lambda: "بطيء" in pane.toPlainText(), timeout=3000)
+        assert "took longer" not in pane.toPlainText()
+        pause_work.use_thread_worker()
+        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+            renderer.request(Article.from_text("نص سريع"), None)
+        assert "سريع" in blocker.args[1].html
+    finally:
+        renderer.shutdown()
+        pause_work.abandon_worker()
