@@ -116,24 +116,24 @@ def insert_lines(doc: QTextDocument, lines: list[str], first: int, marks: dict[i
     doc.setUndoRedoEnabled(False)
     if first == 0:
         base = 0
-        doc.setPlainText("\n".join(lines))
+        doc.setPlainText("")
     else:  # (lines typed meanwhile shift the block numbers: count from the current end)
         base = doc.blockCount()
-        end = QTextCursor(doc)
-        end.movePosition(QTextCursor.MoveOperation.End)
-        end.insertText("\n" + "\n".join(lines), QTextCharFormat())
-    wanted = [n for n in range(max(first, 1), first + len(lines)) if n in marks]
-    if wanted:
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for number in wanted:
-            block = doc.findBlockByNumber(base + number - first)
-            fmt = QTextCharFormat()
-            fmt.setProperty(SOFT_PROPERTY, marks[number])
-            cursor.setPosition(block.position() - 1)
-            cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(fmt)
-        cursor.endEditBlock()
+    # one edit block: Qt lays the new lines out once, with their display breaks marked (inserted
+    # alone, then marked, every piece was laid out twice: 16 ms instead of 8 for a run without spaces)
+    end = QTextCursor(doc)
+    end.beginEditBlock()
+    end.movePosition(QTextCursor.MoveOperation.End)
+    end.insertText(("\n" if first else "") + "\n".join(lines), QTextCharFormat())
+    cursor = QTextCursor(doc)
+    for number in (n for n in range(max(first, 1), first + len(lines)) if n in marks):
+        block = doc.findBlockByNumber(base + number - first)
+        fmt = QTextCharFormat()
+        fmt.setProperty(SOFT_PROPERTY, marks[number])
+        cursor.setPosition(block.position() - 1)
+        cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+    end.endEditBlock()
     doc.setUndoRedoEnabled(undo)
 
 
