@@ -45,7 +45,7 @@ def read_article(path: str | os.PathLike[str]) -> ReadArticle:
 
     Raises what `load_article` raises."""
     loaded = load_article(path)
-    body, direction = editor_body(loaded.article)
+    body, direction = editor_body(loaded.article, decide=100_000)
     return ReadArticle(loaded, body, direction, soft_lines.prepare(body))
 
 

@@ -49,9 +49,15 @@ _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_M
 BIG_BODY_LINES = 5_000  # (20,000 short lines took 0.5-1 s to highlight at once)
 
 
+BIG_PIECED_CHARS = 30_000  # (a 100,000-letter line: laid out, highlighted, laid out again: 50 ms of CPU)
+
+
 def is_big(body: str) -> bool:
-    """Loaded in slices: over `BIG_BODY_CHARS` characters or `BIG_BODY_LINES` lines."""
-    return len(body) > BIG_BODY_CHARS or body.count("\n") >= BIG_BODY_LINES
+    """Loaded in slices: over `BIG_BODY_CHARS` characters or `BIG_BODY_LINES` lines, or over
+    `BIG_PIECED_CHARS` characters with a line long enough to be shown in pieces."""
+    if len(body) > BIG_BODY_CHARS or body.count("\n") >= BIG_BODY_LINES:
+        return True
+    return len(body) > BIG_PIECED_CHARS and max(map(len, body.split("\n"))) > soft_lines.SOFT_LINE_CHARS
 
 
 class SliceLoader(QObject):

@@ -128,3 +128,20 @@ def test_a_big_article_replacing_another_removes_it_in_slices_first(qtbot):
     assert heading.text().startswith("## ") and heading.layout().formats(), "the new article is highlighted"
     editor.undo()
     assert editor.body_text() == second and not editor.document().isUndoAvailable()
+
+
+def test_a_long_line_over_30000_characters_loads_in_slices_too(qtbot):
+    """A line shown in pieces costs Qt two layouts and a highlighting pass per piece: above
+    `BIG_PIECED_CHARS` such an article loads like a big one (lazily highlighted)."""
+    editor = _editor(qtbot)
+    line = "ب" * (loading.BIG_PIECED_CHARS - 7)
+    editor.set_body("عنوان\n\n" + line)  # 30,000 characters with a line in pieces: at once
+    assert not editor.loading and editor.has_pieces
+    longer = "عنوان\n\n" + line + "ب"
+    editor.set_body(longer)
+    assert editor.loading and editor.body_text() == longer
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == longer and editor.has_pieces
+    short_lines = (PARAGRAPH * 1000)[: loading.BIG_BODY_CHARS]  # long, but no line in pieces
+    editor.set_body(short_lines)
+    assert not editor.loading

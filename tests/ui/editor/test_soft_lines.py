@@ -204,7 +204,7 @@ def _bold(block) -> bool:
 
 
 def test_pieces_are_highlighted_inline_but_only_the_first_decides_the_line(qtbot):
-    fences = "".join(f"{'w' * n} ``` # " for n in range(1, 300))  # pieces start with ``` or #
+    fences = "".join(f"{'w' * n} ``` # " for n in range(1, 170))  # pieces start with ``` or #
     editor = _editor(qtbot, "# " + _paragraph(9_000) + "\n" + fences)
     assert any(b.text().startswith("```") for b in _blocks(editor)[2:])
     doc = editor.document()
