@@ -1,7 +1,7 @@
-"""Background work yields the CPU to the window: SCHED_IDLE on Linux, else the lowest nice value.
+"""Background work yields the CPU to the window, in two degrees.
 
-Every worker process Midad starts for the window (preview render, copy-desk checks, the library
-index child and its readers, window exports) calls `run_in_background()` first. On Linux that is
+Work nobody waits for (the library's index child and its readers) calls `run_in_background()`
+first. On Linux that is
 the SCHED_IDLE policy: the worker runs only on a core no ordinary thread wants, and a waking
 ordinary thread (the GUI thread with a keystroke) takes the core from it at once. A nice value only
 lowers a worker's *share*: at nice +5/+10 the workers still held both cores of a 2-core machine when
@@ -9,6 +9,13 @@ a key came (`benchmarks/bench_typing_background.py` named most slow keys "no fre
 SCHED_IDLE is not offered (macOS, the BSDs) or refused, nice 19. The process also gets nice 19 on
 Linux, which keeps its disk requests behind the window's (the I/O priority follows the CPU one).
 Threads and processes started afterwards inherit both.
+
+Work the writer waits for (the preview render, the copy desk's checks, window exports and printing)
+calls `run_below_the_window()`: nice 10, an ordinary policy. SCHED_IDLE starves: with two busy
+programs of the same session (a build in the terminal Midad was started from, or a desktop that
+puts every application in one scheduling group), the seed article's preview never came (abandoned
+twice past its 6 s budget); at nice +5 it came after 4.2 s (measured 2026-12-02, 2 cores, two
+`while :` loops). At nice 10 the window's threads still weigh about nine times a worker's.
 
 Never call it in the window's own process: a thread of the window at idle priority holding Python's
 lock would hold the GUI thread up with it on a busy machine.
@@ -19,6 +26,7 @@ from __future__ import annotations
 import os
 
 IDLE_NICENESS = 19
+BELOW_WINDOW_NICENESS = 10
 
 
 def run_in_background() -> str:
@@ -36,6 +44,16 @@ def run_in_background() -> str:
     except (AttributeError, OSError):
         return done
     return done or "nice"
+
+
+def run_below_the_window() -> str:
+    """Lower this process's CPU priority for good to nice 10 (work the writer waits for: it must
+    still run on a busy machine); returns "nice" or "" when the system does not allow it."""
+    try:
+        os.nice(max(0, BELOW_WINDOW_NICENESS - os.nice(0)))
+    except (AttributeError, OSError):
+        return ""
+    return "nice"
 
 
 def background_priority() -> str:

@@ -19,7 +19,7 @@ from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.markdown.outline import OutlineHeading, outline
-from editor.core.system.priority import run_in_background
+from editor.core.system.priority import run_below_the_window
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
 
@@ -94,9 +94,10 @@ def exit_with_parent(parent_pid: int) -> None:
 
 
 def background_worker(parent_pid: int) -> None:
-    """Worker initializer: idle CPU priority (`run_in_background`: a render or a check runs only on a
-    core the window does not want), and an end when Midad is gone (`exit_with_parent`)."""
-    run_in_background()
+    """Worker initializer: a lower CPU priority than the window's (`run_below_the_window`: the
+    writer waits for a render or a check, so not the idle class), and an end when Midad is gone
+    (`exit_with_parent`)."""
+    run_below_the_window()
     exit_with_parent(parent_pid)
 
 

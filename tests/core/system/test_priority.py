@@ -60,3 +60,14 @@ def test_calling_it_twice_changes_nothing_more():
         "print(run_in_background(), os.nice(0))\n"
     )
     assert out[1] == "19" and out[0] in ("idle", "nice")
+
+
+def test_work_the_writer_waits_for_runs_at_nice_10_in_the_ordinary_class():
+    out = _child(
+        "import os\n"
+        "from editor.core.system.priority import run_below_the_window, background_priority\n"
+        "print(run_below_the_window(), background_priority().replace(' ', '_'))\n"
+        "print(run_below_the_window(), os.nice(0))\n"  # twice: no lower
+        "print(getattr(os, 'sched_getscheduler', lambda pid: 0)(0) == getattr(os, 'SCHED_IDLE', -1))\n"
+    )
+    assert out == ["nice", "nice_10", "nice", "10", "False"]
