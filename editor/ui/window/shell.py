@@ -48,12 +48,6 @@ FIRST_FRAME_MAX_BYTES = 1_000_000
 # The side panel's width before its form exists, in lines of the interface font (the form needs about
 # 21 in English, 22.5 in Arabic); used only when no width was saved, widened if the form needs more.
 PANEL_LINES = 23
-MENU_TITLES = (
-    ("file_menu", "&File"),
-    ("edit_menu", "&Edit"),
-    ("format_menu", "F&ormat"),
-    ("view_menu", "&View"),
-)
 
 
 def build_shell(window: MainWindow) -> None:
@@ -62,8 +56,10 @@ def build_shell(window: MainWindow) -> None:
     _central(window)
     _side_panel(window)
     bar = window.menuBar()
-    for name, title in MENU_TITLES:  # the entries come with the rest of the window
-        setattr(window, name, bar.addMenu(tr(title)))
+    # the entries come with the rest of the window; the titles are literals for the translation script
+    titles = (("file_menu", tr("&File")), ("edit_menu", tr("&Edit")))
+    for name, title in (*titles, ("format_menu", tr("F&ormat")), ("view_menu", tr("&View"))):
+        setattr(window, name, bar.addMenu(title))
     toolbar = window.toolbar = QToolBar(tr("Formatting"), window)
     toolbar.setObjectName("formatToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)

@@ -55,6 +55,21 @@ def test_every_ui_string_has_an_arabic_translation():
     assert resource_path("translations", "midad_ar.qm").is_file()
 
 
+def test_the_translation_script_keeps_every_translated_entry():
+    """`update_translations.py` finds strings by their literal `tr("…")`/`msg("…")` calls and drops
+    the rest: a title passed to `tr()` through a variable (the menu titles were) lost its Arabic at
+    the next run of the script."""
+    import importlib.util
+
+    script = resource_path("translations", "update_translations.py")
+    spec = importlib.util.spec_from_file_location("update_translations", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = set(module.ui_strings())
+    kept = module.read_ts(resource_path("translations", "midad_ar.ts"))
+    assert sorted(set(kept) - found) == []
+
+
 def test_arabic_window_is_mirrored_with_the_panel_on_the_right(qapp, qtbot, settings):
     from editor.ui.window.main_window import MainWindow
 
