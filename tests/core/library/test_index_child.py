@@ -7,6 +7,8 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,27 @@ def _wait_for_child(timeout: float = 30) -> None:
     time.sleep(0.3)  # let it reach the write lock
 
 
+@contextmanager
+def _child_waiting_to_write(tmp_path: Path, count: int) -> Iterator[tuple[LibraryIndex, Path, dict]]:
+    """`count` articles updated in a child from another thread, the child held at the index's write
+    lock while the block runs; then the lock is let go and the update waited for (`result["report"]`)."""
+    _articles(tmp_path / "lib", count)
+    db = tmp_path / "index.sqlite"
+    index = LibraryIndex(tmp_path / "lib", db, workers=1)
+    index.isolated = True
+    lock = _held(db)
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(report=index.update()))
+    worker.start()
+    try:
+        _wait_for_child()
+        yield index, db, result
+    finally:
+        lock.rollback()
+        lock.close()
+        worker.join(60)
+
+
 def test_a_big_update_in_a_child_gives_the_same_index_with_progress(tmp_path: Path, low_threshold) -> None:
     _articles(tmp_path / "lib", 40)
     here = LibraryIndex(tmp_path / "lib", tmp_path / "here.sqlite", workers=1)
@@ -71,20 +94,9 @@ def test_a_big_update_in_a_child_gives_the_same_index_with_progress(tmp_path: Pa
 def test_a_killed_child_leaves_a_sound_index_and_the_update_is_done_here(
     tmp_path: Path, low_threshold
 ) -> None:
-    _articles(tmp_path / "lib", 30)
-    db = tmp_path / "index.sqlite"
-    index = LibraryIndex(tmp_path / "lib", db, workers=1)
-    index.isolated = True
-    lock = _held(db)
-    result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(report=index.update()))
-    worker.start()
-    _wait_for_child()
-    for child in _children():
-        child.kill()  # while it waits to write
-    lock.rollback()
-    lock.close()
-    worker.join(60)
+    with _child_waiting_to_write(tmp_path, 30) as (_index, db, result):
+        for child in _children():
+            child.kill()  # while it waits to write
     report = result["report"]
     assert not report.isolated and len(report.added) == 30  # the calling process did it
     conn = sqlite3.connect(db)
@@ -109,19 +121,8 @@ def test_a_child_killed_while_writing_leaves_a_sound_index(tmp_path: Path, low_t
 
 
 def test_cancel_reaches_the_child_which_keeps_what_it_indexed(tmp_path: Path, low_threshold) -> None:
-    _articles(tmp_path / "lib", 30)
-    db = tmp_path / "index.sqlite"
-    index = LibraryIndex(tmp_path / "lib", db, workers=1)
-    index.isolated = True
-    lock = _held(db)
-    result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(report=index.update()))
-    worker.start()
-    _wait_for_child()
-    index.cancel()
-    lock.rollback()
-    lock.close()
-    worker.join(60)
+    with _child_waiting_to_write(tmp_path, 30) as (index, db, result):
+        index.cancel()
     report = result["report"]
     assert report.isolated and report.cancelled and 0 < len(report.added) < 30
     rest = LibraryIndex(tmp_path / "lib", db, workers=1).update()  # the next update reads the rest
@@ -181,19 +182,8 @@ def test_the_child_reads_with_its_own_reader_processes(tmp_path: Path, low_thres
 def test_the_child_runs_at_idle_priority(tmp_path: Path, low_threshold) -> None:
     """The index child (and the readers it starts, which inherit it) takes only a core the window
     does not want: a cold index of a big library never delays a keystroke's repaint."""
-    _articles(tmp_path / "lib", 20)
-    db = tmp_path / "index.sqlite"
-    index = LibraryIndex(tmp_path / "lib", db, workers=1)
-    index.isolated = True
-    lock = _held(db)
-    result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(report=index.update()))
-    worker.start()
-    _wait_for_child()
-    policies = [os.sched_getscheduler(child.pid) for child in _children()]
-    lock.rollback()
-    lock.close()
-    worker.join(60)
+    with _child_waiting_to_write(tmp_path, 20) as (_index, _db, result):
+        policies = [os.sched_getscheduler(child.pid) for child in _children()]
     assert policies == [os.SCHED_IDLE]
     assert result["report"].isolated and len(result["report"].added) == 20
     assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the calling process keeps its priority

@@ -19,15 +19,6 @@ from editor.ui.export import jobs
 from tests.conftest import SEED_PATH
 
 
-@pytest.fixture
-def big_window(window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(jobs, "SYNC_EXPORT_CHARS", 1_000)  # the seed article counts as big here
-    path = tmp_path / "seed.md"
-    path.write_text("---\ntitle: مقال\n---\n\n" + SEED_PATH.read_text(encoding="utf-8"), encoding="utf-8")
-    assert window.files.open_path(path)
-    return window, path
-
-
 def test_big_html_export_runs_in_the_worker_and_the_window_answers(big_window, qtbot, tmp_path: Path) -> None:
     window, path = big_window
     exporter = window.exporter

@@ -12,23 +12,13 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from editor.core.article.model import Article
-from editor.ui.export import jobs, pdf
-from tests.conftest import SEED_PATH
+from editor.ui.export import pdf
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (CI installs it)")
 
 
 def text_of(path: Path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture
-def big_window(window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(jobs, "SYNC_EXPORT_CHARS", 1_000)  # the seed article counts as big here
-    path = tmp_path / "seed.md"
-    path.write_text("---\ntitle: مقال\n---\n\n" + SEED_PATH.read_text(encoding="utf-8"), encoding="utf-8")
-    assert window.files.open_path(path)
-    return window, path
 
 
 def to_pdf_file(target: Path):
