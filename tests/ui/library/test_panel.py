@@ -21,25 +21,17 @@ from editor.core.text.arabic import normalize_for_match  # noqa: E402
 from editor.ui.library.controller import LibraryController  # noqa: E402
 from editor.ui.library.model import DATE, TITLE  # noqa: E402
 from editor.ui.library.panel import LibraryPanel  # noqa: E402
+from tests.ui.library.conftest import shown_library  # noqa: E402
 
 COUNT = 30
 
 
 @pytest.fixture
 def setup(qtbot, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    root = tmp_path / "lib"
-    manifest = generate_library(root, COUNT, words_per_article=40, seed=5)
-    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=300)
-    panel = LibraryPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(600, 500)
-    panel.show()
-    controller.start()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == COUNT, timeout=10000)
-    yield panel, controller, manifest, root
-    controller.stop()
-    controller.wait()
+    with shown_library(
+        qtbot, tmp_path, monkeypatch, COUNT, words=40, seed=5, poll_ms=300, timeout=10000
+    ) as shown:
+        yield shown
 
 
 def type_arabic(widget: QWidget, text: str) -> None:

@@ -17,6 +17,7 @@ from editor.core.library.facade import Library  # noqa: E402
 from editor.ui.library.controller import LibraryController  # noqa: E402
 from editor.ui.library.model import INCREMENTAL_LIMIT, PATH_ROLE  # noqa: E402
 from editor.ui.library.panel import LibraryPanel  # noqa: E402
+from tests.ui.library.conftest import shown_library  # noqa: E402
 
 COUNT = 400
 
@@ -38,19 +39,10 @@ class _Events:
 
 @pytest.fixture
 def setup(qtbot, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    root = tmp_path / "lib"
-    manifest = generate_library(root, COUNT, words_per_article=30, seed=7)
-    controller = LibraryController(Library(root, cache_dir=tmp_path / "cache"), poll_ms=60_000)
-    panel = LibraryPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(600, 500)
-    panel.show()
-    controller.start()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == COUNT, timeout=30000)
-    yield panel, controller, manifest, root
-    controller.stop()
-    controller.wait()
+    with shown_library(
+        qtbot, tmp_path, monkeypatch, COUNT, words=30, seed=7, poll_ms=60_000, timeout=30000
+    ) as shown:
+        yield shown
 
 
 def _refresh(qtbot, controller) -> None:  # noqa: ANN001
