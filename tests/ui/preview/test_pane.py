@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
+
+@pytest.fixture
+def renderer():
+    """A preview renderer on a thread worker (so the tests' stand-ins are used; processes are
+    stopped the same way), shut down after the test."""
+    from editor.ui.preview import pause_work
+    from editor.ui.preview.pane import PreviewRenderer
+
+    pause_work.use_thread_worker()
+    renderer = PreviewRenderer()
+    yield renderer
+    renderer.shutdown()
+    pause_work.abandon_worker()
+
 
 def test_preview_stays_a_light_page_under_a_dark_theme(qtbot):
     from PySide6.QtGui import QColor, QPalette
@@ -24,7 +40,7 @@ def test_preview_stays_a_light_page_under_a_dark_theme(qtbot):
         app.setPalette(old)
 
 
-def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbot, monkeypatch):
+def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbot, monkeypatch, renderer):
     import time
 
     from PySide6.QtWidgets import QApplication
@@ -42,34 +58,28 @@ def test_a_render_past_its_time_budget_is_abandoned_and_the_preview_says_so(qtbo
             time.sleep(3)
         return real(text, base_dir)
 
-    pause_work.use_thread_worker()  # (a thread, so the stand-in is used; processes are killed the same way)
     stuck = pause_work._executor
     monkeypatch.setattr(pause_work, "compute_preview_html", slow)
-    renderer = PreviewRenderer()
     pane = PreviewPane()
     renderer.abandoned.connect(pane.show_notice)
     monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 300)
-    try:
-        start = time.perf_counter()
-        with qtbot.waitSignal(renderer.abandoned, timeout=2000):
-            renderer.request(Article.from_text("نص بطيء"), None)
-            # the GUI thread stays live meanwhile
-            for _ in range(5):
-                QApplication.processEvents()
-                time.sleep(0.01)
-        assert time.perf_counter() - start < 1.5
-        assert "took longer than" in pane.toPlainText()
-        assert pause_work._executor is not stuck  # the stuck worker was thrown away
-        pause_work.use_thread_worker()  # (the app would start a new worker process here)
-        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
-            renderer.request(Article.from_text("نص سريع"), None)  # the next render is not stuck behind it
-        assert "سريع" in blocker.args[1].html
-    finally:
-        renderer.shutdown()
-        pause_work.abandon_worker()
+    start = time.perf_counter()
+    with qtbot.waitSignal(renderer.abandoned, timeout=2000):
+        renderer.request(Article.from_text("نص بطيء"), None)
+        # the GUI thread stays live meanwhile
+        for _ in range(5):
+            QApplication.processEvents()
+            time.sleep(0.01)
+    assert time.perf_counter() - start < 1.5
+    assert "took longer than" in pane.toPlainText()
+    assert pause_work._executor is not stuck  # the stuck worker was thrown away
+    pause_work.use_thread_worker()  # (the app would start a new worker process here)
+    with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+        renderer.request(Article.from_text("نص سريع"), None)  # the next render is not stuck behind it
+    assert "سريع" in blocker.args[1].html
 
 
-def test_the_counts_still_come_when_the_preview_is_abandoned(qtbot, monkeypatch):
+def test_the_counts_still_come_when_the_preview_is_abandoned(qtbot, monkeypatch, renderer):
     """A 5 MB article on a loaded machine: the preview runs past its budget, the words count,
     hashtags and line directions of the same text still arrive (they were lost with the preview)."""
     import time
@@ -85,23 +95,17 @@ def test_the_counts_still_come_when_the_preview_is_abandoned(qtbot, monkeypatch)
             time.sleep(1.5)
         return real(text, base_dir)
 
-    pause_work.use_thread_worker()
     monkeypatch.setattr(pause_work, "compute_preview_html", slow_preview)
     monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 300)
-    renderer = PreviewRenderer()
-    try:
-        abandoned: list[int] = []
-        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
-        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
-            generation = renderer.request(Article.from_text("نص بطيء جدا #وسم"), None)
-        assert abandoned == [generation]
-        result = blocker.args[1]
-        assert blocker.args[0] == generation
-        assert result.html is None  # the notice stays in the preview
-        assert result.words == 4 and result.hashtags == ["وسم"]
-    finally:
-        renderer.shutdown()
-        pause_work.abandon_worker()
+    abandoned: list[int] = []
+    renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+    with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+        generation = renderer.request(Article.from_text("نص بطيء جدا #وسم"), None)
+    assert abandoned == [generation]
+    result = blocker.args[1]
+    assert blocker.args[0] == generation
+    assert result.html is None  # the notice stays in the preview
+    assert result.words == 4 and result.hashtags == ["وسم"]
 
 
 def test_a_page_growing_past_one_screen_is_not_laid_out_again_at_another_width(qtbot):
@@ -126,7 +130,7 @@ def test_a_page_growing_past_one_screen_is_not_laid_out_again_at_another_width(q
     assert pane.verticalScrollBar().isVisible()
 
 
-def test_the_counts_job_has_a_budget_of_its_own(qtbot, monkeypatch):
+def test_the_counts_job_has_a_budget_of_its_own(qtbot, monkeypatch, renderer):
     """A 5 MB article on a busy machine: the preview came in time, the counts took a while more.
     The preview stays and the counts arrive (the two jobs shared one budget, and the preview shown
     was replaced by the "took longer" notice)."""
@@ -146,25 +150,19 @@ def test_the_counts_job_has_a_budget_of_its_own(qtbot, monkeypatch):
         time.sleep(0.4)
         return real_rest(text, base_dir, with_html)
 
-    pause_work.use_thread_worker()
     monkeypatch.setattr(pause_work, "compute_preview_html", slowish_html)
     monkeypatch.setattr(pause_work, "compute_pause_result", slowish_rest)
     monkeypatch.setattr(PreviewRenderer, "RENDER_BUDGET_MS", 600)  # each job fits, both together not
-    renderer = PreviewRenderer()
-    try:
-        abandoned: list[int] = []
-        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
-        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
-            generation = renderer.request(Article.from_text("نص عادي #وسم"), None)
-        assert abandoned == []
-        assert blocker.args[0] == generation
-        assert "عادي" in blocker.args[1].html and blocker.args[1].hashtags == ["وسم"]
-    finally:
-        renderer.shutdown()
-        pause_work.abandon_worker()
+    abandoned: list[int] = []
+    renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+    with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+        generation = renderer.request(Article.from_text("نص عادي #وسم"), None)
+    assert abandoned == []
+    assert blocker.args[0] == generation
+    assert "عادي" in blocker.args[1].html and blocker.args[1].hashtags == ["وسم"]
 
 
-def test_counts_past_their_budget_leave_the_preview_shown(qtbot, monkeypatch):
+def test_counts_past_their_budget_leave_the_preview_shown(qtbot, monkeypatch, renderer):
     """The counts job is stopped past its own budget (a backstop) without a notice over the preview,
     and the next pause is not stuck behind it."""
     import time
@@ -180,27 +178,21 @@ def test_counts_past_their_budget_leave_the_preview_shown(qtbot, monkeypatch):
             time.sleep(2)
         return real_rest(text, base_dir, with_html)
 
-    pause_work.use_thread_worker()
     monkeypatch.setattr(pause_work, "compute_pause_result", stuck_rest)
     monkeypatch.setattr(PreviewRenderer, "COUNTS_BUDGET_MS", 300)
-    renderer = PreviewRenderer()
     pane = PreviewPane()
     qtbot.addWidget(pane)
     renderer.preview_ready.connect(lambda _generation, html_text: pane.show_html(html_text))
     renderer.abandoned.connect(pane.show_notice)
-    try:
-        abandoned: list[int] = []
-        renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
-        with qtbot.waitSignal(renderer.preview_ready, timeout=5000):
-            renderer.request(Article.from_text("نص بطيء"), None)
-        qtbot.wait(700)  # past the counts' budget
-        assert abandoned == []
-        qtbot.waitUntil(lambda: "بطيء" in pane.toPlainText(), timeout=3000)
-        assert "took longer" not in pane.toPlainText()
-        pause_work.use_thread_worker()
-        with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
-            renderer.request(Article.from_text("نص سريع"), None)
-        assert "سريع" in blocker.args[1].html
-    finally:
-        renderer.shutdown()
-        pause_work.abandon_worker()
+    abandoned: list[int] = []
+    renderer.abandoned.connect(lambda generation, _notice: abandoned.append(generation))
+    with qtbot.waitSignal(renderer.preview_ready, timeout=5000):
+        renderer.request(Article.from_text("نص بطيء"), None)
+    qtbot.wait(700)  # past the counts' budget
+    assert abandoned == []
+    qtbot.waitUntil(lambda: "بطيء" in pane.toPlainText(), timeout=3000)
+    assert "took longer" not in pane.toPlainText()
+    pause_work.use_thread_worker()
+    with qtbot.waitSignal(renderer.rendered, timeout=5000) as blocker:
+        renderer.request(Article.from_text("نص سريع"), None)
+    assert "سريع" in blocker.args[1].html
