@@ -39,21 +39,23 @@ def run_in_background() -> str:
             done = "idle"
         except OSError:
             pass
-    try:
-        os.nice(max(0, IDLE_NICENESS - os.nice(0)))
-    except (AttributeError, OSError):
-        return done
-    return done or "nice"
+    niced = _nice_at_least(IDLE_NICENESS)  # also under SCHED_IDLE: the disk follows the nice value
+    return done or ("nice" if niced else "")
 
 
 def run_below_the_window() -> str:
     """Lower this process's CPU priority for good to nice 10 (work the writer waits for: it must
     still run on a busy machine); returns "nice" or "" when the system does not allow it."""
+    return "nice" if _nice_at_least(BELOW_WINDOW_NICENESS) else ""
+
+
+def _nice_at_least(niceness: int) -> bool:
+    """Raise this process's nice value to `niceness` (never lower it); False if the system refuses."""
     try:
-        os.nice(max(0, BELOW_WINDOW_NICENESS - os.nice(0)))
+        os.nice(max(0, niceness - os.nice(0)))
     except (AttributeError, OSError):
-        return ""
-    return "nice"
+        return False
+    return True
 
 
 def background_priority() -> str:
