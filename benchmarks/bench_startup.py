@@ -6,9 +6,10 @@ Both programs open the seed article (as `seed.md`) under their own Xvfb display,
 time, interleaved (Midad, ReText, Midad, …) so a change in machine load hits both alike.
 - *mapped*: the X server's MapNotify for the program's first top-level window, seen by an X client
   in this script (libX11 through ctypes) — the same measure for both programs. The window is then
-  on the screen but not necessarily painted: Midad sends its map request before it reads the
-  article and paints the window once, with the article (`shell.show_window_first`); ReText maps
-  its window ~100 ms before its text is painted.
+  on the screen but not necessarily painted: Midad sends its map request for the bare window before
+  it builds the window's content and reads the article, and paints the window once, with the article
+  (`early_map.map_window_first`, `shell.show_window_first`); ReText maps its window ~100 ms before
+  its text is painted.
 - *text painted*: the end of the first paint of the editor with the article's text in it. Midad
   prints it when `MIDAD_STARTUP_TRACE=1`; ReText gets the same hook from a small wrapper (an event
   filter on its QApplication, see RETEXT_WRAPPER), which costs it a Python call per event.

@@ -164,16 +164,19 @@ def run_gui(files: list[str]) -> int:
         app = create_app()
     keep_typing_responsive()
     from editor.ui.common.settings import Settings
+    from editor.ui.window.early_map import map_window_first
     from editor.ui.window.main_window import MainWindow
-    from editor.ui.window.shell import show_window_first
 
     settings = Settings()
     app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     # The first frame is the window's outline with the article in the editor; everything else (the
     # document and file commands, preview, menu entries, find bar, copy desk, library…) is built
-    # right after it (`editor.ui.window.shell`, `parts`, `late_parts`). The window's map request goes
-    # to the X server before the article is read (`show_window_first`); its first paint has the text.
-    window = MainWindow(settings, first_frame_only=True)
+    # right after it (`editor.ui.window.shell`, `parts`, `late_parts`). The bare window is shown and
+    # its map request sent to the X server before that outline is built and the article read
+    # (`early_map`); no event is processed until the article is in, so its first paint has the text.
+    window = MainWindow(settings, first_frame_only=True, before_building=map_window_first)
+    from editor.ui.window.shell import show_window_first
+
     shown = show_window_first(window, files[0] if files else None)
     from editor.ui.window.first_frame import FirstFrame
 

@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from editor.core.text.display import display_text
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.common.settings import Settings
-from editor.ui.editor.highlighter import MarkdownHighlighter
-from editor.ui.editor.markdown_edit import MarkdownEdit
-from editor.ui.window.shell import build_shell, restore_geometry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,11 +25,25 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     closing = Signal()  # the window accepted a close: owners stop their threads
 
-    def __init__(self, settings: Settings | None = None, *, first_frame_only: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        first_frame_only: bool = False,
+        before_building: Callable[[MainWindow], object] | None = None,
+    ) -> None:
         """`first_frame_only` (the GUI start): only what the first frame shows — the outline with the
-        editor (`shell`); `build_parts()` and `finish_building()` add the rest after that frame."""
+        editor (`shell`); `build_parts()` and `finish_building()` add the rest after that frame.
+        `before_building(window)` runs on the bare window first (the GUI start maps it there:
+        `shell.map_window_first`); the editor's modules are imported after it."""
         super().__init__()
         self.settings = settings or Settings()
+        if before_building is not None:
+            before_building(self)
+        from editor.ui.editor.highlighter import MarkdownHighlighter
+        from editor.ui.editor.markdown_edit import MarkdownEdit
+        from editor.ui.window.shell import build_shell, restore_geometry
+
         self.editor = MarkdownEdit(self)
         self.editor.setObjectName("editor")
         self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())

@@ -9,10 +9,10 @@ when it arrives.
 
 `show_first(window, path)` puts the article in the editor for that frame (read by the core as an
 open does; `FileController.adopt` then takes it over, keeping whatever was typed meanwhile).
-`show_window_first(window, path)` (the GUI start) shows the window and sends its map request to the
-X server *before* the article is read and laid out, so the X server maps the window meanwhile; no
-event is processed and nothing is painted until the article is in, so the first paint is the whole
-window with the article (nothing moves, no empty editor is ever drawn).
+At the GUI start the bare window is shown and mapped before any of this is built
+(`early_map.map_window_first`); `show_window_first(window, path)` then shows the parts built into it
+and puts the article in, before any event is processed: nothing is painted until the article is in,
+so the first paint is the whole window with the article (nothing moves, no empty editor is drawn).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.text.display import display_text
 from editor.ui.common.i18n import tr
+from editor.ui.window.early_map import restore_frame, send_window_requests
 from editor.ui.window.status_bar import StatusBar
 from editor.ui.window.theme import apply_palette
 
@@ -113,9 +113,10 @@ def _side_panel(window: MainWindow) -> None:
 def restore_geometry(window: MainWindow) -> None:
     """The saved size, position, panels and splitter of the last window (defaults the first time)."""
     settings = window.settings
-    geometry = settings.geometry()
-    if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(1280, 800)
+    if window.isVisible():  # mapped before it was built (`early_map`): it has its frame; its parts are
+        _show_parts(window)  # shown first, so the panels get the sizes they get in a window shown whole
+    else:
+        restore_frame(window)
     state = settings.window_state()
     if state is not None:
         window.restoreState(state)
@@ -154,12 +155,15 @@ def show_first(window: MainWindow, path: str) -> ShownArticle | None:
 
 
 def show_window_first(window: MainWindow, path: str | None) -> ShownArticle | None:
-    """Show `window`, send its map request at once, then put the article at `path` in its editor.
+    """Show `window` with its map request sent at once, then put the article at `path` in its editor.
 
-    The editor is hidden (keeping its place) while the window is shown and the article read: a hidden
-    editor takes the text without laying it out twice (a visible one lays it out at once, then again
-    when its scroll bar appears). No event is processed in between, so nothing is painted before the
-    article is in. Returns what `show_first` returns.
+    At the GUI start the bare window was already shown and mapped before it was built
+    (`early_map.map_window_first`; `restore_geometry` showed its parts); a window built before being
+    shown is shown here.
+    The editor is hidden (keeping its place) while the article is read: a hidden editor takes the text
+    without laying it out twice (a visible one lays it out at once, then again when its scroll bar
+    appears). No event is processed in between, so nothing is painted before the article is in.
+    Returns what `show_first` returns.
     """
     editor = window.editor
     policy = editor.sizePolicy()
@@ -167,9 +171,12 @@ def show_window_first(window: MainWindow, path: str | None) -> ShownArticle | No
     keep_place.setRetainSizeWhenHidden(True)
     editor.setSizePolicy(keep_place)
     editor.hide()
-    window.show()
-    window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
-    send_window_requests()
+    if window.isVisible():  # mapped before it was built (`early_map`), its parts shown: lay them out
+        window.layout().activate()  # now, as `show()` does, so the text is laid out once, at its width
+    else:
+        window.show()
+        window.activateWindow()  # keyboard focus at once, also on an X server without a window manager
+        send_window_requests()
     shown = show_first(window, path) if path else None
     editor.show()
     editor.setSizePolicy(policy)
@@ -177,17 +184,10 @@ def show_window_first(window: MainWindow, path: str | None) -> ShownArticle | No
     return shown
 
 
-def send_window_requests() -> None:
-    """Send the requests Qt has queued for the X server (the window's map) now, instead of at the
-    event loop's first turn, without processing any event (xcb only; elsewhere nothing to do)."""
-    if QGuiApplication.platformName() != "xcb":
-        return
-    import ctypes
-
-    try:
-        connection = QGuiApplication.instance().nativeInterface().connection()  # type: ignore[union-attr]
-        xcb = ctypes.CDLL("libxcb.so.1")  # (already loaded by Qt's xcb plugin)
-        xcb.xcb_flush.argtypes = [ctypes.c_void_p]
-        xcb.xcb_flush(int(connection))
-    except (AttributeError, OSError, TypeError, ValueError):
-        return  # not flushed now: the event loop's first turn does it
+def _show_parts(window: MainWindow) -> None:
+    """Show the parts built into an already shown window (Qt's layouts would show them at the event
+    loop's first turn), before any paint and before the saved state, which may hide some of them."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    for part in (window.menuBar(), window.toolbar, window.centralWidget(), window.side_dock, window.status):
+        if not (part.isHidden() and part.testAttribute(explicit)):
+            part.show()

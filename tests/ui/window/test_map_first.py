@@ -1,8 +1,10 @@
-"""The GUI start maps the window before it reads the article, and paints nothing before the text is in.
+"""The GUI start maps the bare window before it builds it and reads the article, and paints nothing
+before the text is in.
 
-Under a real X server (Xvfb; skipped where Xvfb or xdotool is missing): another X client sees the
-window mapped while the article is still to be read, and every paint of the window comes after the
-article is in the editor (no empty editor drawn, then filled: nothing flickers).
+Under a real X server (Xvfb; skipped where Xvfb or xdotool is missing), the way `run_gui` starts:
+another X client sees the window mapped when its outline is about to be built (and so while the
+article is still to be read), and every paint of the window comes after the article is in the editor
+(no empty window or editor drawn, then filled: nothing flickers).
 """
 
 from __future__ import annotations
@@ -24,34 +26,44 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from editor.app import create_app
 from editor.ui.common.settings import Settings
 from editor.ui.window import shell
+from editor.ui.window.early_map import map_window_first
 from editor.ui.window.main_window import MainWindow
 
 app = create_app()
-window = MainWindow(Settings(), first_frame_only=True)
-seen = {"paints": [], "mapped_before_read": None}
-real_show_first = shell.show_first
+seen = {"paints": [], "mapped_before_build": None, "mapped_before_read": None}
+real_show_first, real_build_shell = shell.show_first, shell.build_shell
 
-def show_first(win, path):
+def mapped():
     found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(os.getpid())],
                            capture_output=True, text=True)
-    seen["mapped_before_read"] = bool(found.stdout.split())
+    return bool(found.stdout.split())
+
+def show_first(win, path):
+    seen["mapped_before_read"] = mapped()
     return real_show_first(win, path)
 
-shell.show_first = show_first
+def build_shell(win):
+    seen["mapped_before_build"] = mapped()
+    return real_build_shell(win)
+
+shell.show_first, shell.build_shell = show_first, build_shell
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            seen["paints"].append(len(window.editor.toPlainText()))
+            editor = getattr(window, "editor", None)
+            seen["paints"].append(len(editor.toPlainText()) if editor is not None else 0)
         return False
 
 watch = Watch()
 app.installEventFilter(watch)
+window = None
+window = MainWindow(Settings(), first_frame_only=True, before_building=map_window_first)
 shell.show_window_first(window, sys.argv[1])
 first = window.editor.geometry().getRect()
 
 def done():
-    print("mapped_before_read", seen["mapped_before_read"])
+    print("mapped_before_build", seen["mapped_before_build"], "mapped_before_read", seen["mapped_before_read"])
     print("paints", len(seen["paints"]), "empty", seen["paints"].count(0))
     print("moved", window.editor.geometry().getRect() != first, "focus", app.focusWidget() is window.editor)
     app.quit()
@@ -64,7 +76,7 @@ app.exec()
 @pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="Xvfb and xdotool are not installed"
 )
-def test_the_window_maps_before_the_article_is_read_and_paints_it_whole(tmp_path, seed_file):
+def test_the_window_maps_before_it_is_built_and_paints_the_article_whole(tmp_path, seed_file):
     display = f":{700 + os.getpid() % 200}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24"], stderr=subprocess.DEVNULL)
     try:
@@ -88,6 +100,6 @@ def test_the_window_maps_before_the_article_is_read_and_paints_it_whole(tmp_path
         xvfb.kill()
         xvfb.wait()
     out = result.stdout
-    assert "mapped_before_read True" in out, out + result.stderr
+    assert "mapped_before_build True mapped_before_read True" in out, out + result.stderr
     assert "empty 0" in out and "paints 0" not in out, out  # every paint had the article in the editor
     assert "moved False focus True" in out, out
