@@ -43,8 +43,12 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with Midad's names (reused if one exists, as in tests)."""
+    """The QApplication with Midad's names (reused if one exists, as in tests); Python's garbage
+    collector then runs on its thread only (`editor.ui.common.garbage`)."""
+    from editor.ui.common.garbage import collect_on_gui_thread
+
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    collect_on_gui_thread(app)  # Qt objects in garbage cycles die on the GUI thread, between events
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

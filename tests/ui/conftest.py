@@ -58,6 +58,15 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread(qapp):
+    """As the application does (`editor.app.run_gui`): Python's collector runs on the GUI thread, between
+    events, never in a worker thread (see `editor.ui.common.garbage`)."""
+    from editor.ui.common.garbage import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _clear_clipboard_at_the_end():
     """A QMimeData made in Python and handed to the clipboard is deleted by a Qt global destructor after
     Python has finalised, which crashes the test process at exit (SIGSEGV in Shiboken::Object::destroy):

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from editor.core.article.files import LoadedArticle, load_article
 from editor.core.article.storage import MAX_FILE_BYTES
 from editor.ui.article.shown import editor_body
+from editor.ui.common.courier import emit_on_gui_thread
 from editor.ui.editor import soft_lines
 
 THREAD_BYTES = 256 * 1024  # a file over this many bytes is read by a worker thread (~0.02 s of work)
@@ -99,7 +100,7 @@ class ArticleReader(QObject):
         except (OSError, ValueError, MemoryError) as exc:  # ArticleIOError is an OSError
             error = exc
         try:
-            self._read.emit(generation, read, error)
+            emit_on_gui_thread(self, "_read", generation, read, error)
         except RuntimeError:  # the window was closed meanwhile
             pass
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 
 from editor.core.copydesk.findings import ERROR
+from editor.ui.common.courier import emit_on_gui_thread
 from editor.ui.common.i18n import localize, tr
 from editor.ui.copydesk.fixes import apply_fix, fix_all, fixable_of_rule
 from editor.ui.copydesk.number_typing import NumberOrderAsYouType
@@ -156,7 +157,7 @@ class CopyDesk(QObject):
 
     def _deliver(self, group: str, generation: int, text: str, future: Future) -> None:
         try:
-            self._delivered.emit(group, generation, text, future)  # queued to the GUI thread
+            emit_on_gui_thread(self, "_delivered", group, generation, text, future)
         except RuntimeError:
             pass  # the window is gone
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressB
 
 from editor.core.article.slug import suggest_file_name
 from editor.core.article.storage import ArticleIOError
+from editor.ui.common.courier import emit_on_gui_thread
 from editor.ui.common.i18n import localize, localize_error, tr
 from editor.ui.editor.paste import MIDAD_MIME
 from editor.ui.export import jobs
@@ -146,7 +147,7 @@ class ExportController(QObject):
 
     def _deliver(self, path: str, future: Future) -> None:
         try:
-            self._import_done.emit(path, future)
+            emit_on_gui_thread(self, "_import_done", path, future)
         except RuntimeError:  # the window was closed meanwhile: nothing to open the article in
             pass
 
@@ -252,7 +253,7 @@ class ExportController(QObject):
 
     def _deliver_export(self, future: Future) -> None:
         try:
-            self._export_done.emit(future)
+            emit_on_gui_thread(self, "_export_done", future)
         except RuntimeError:  # the window was closed meanwhile: the file is written all the same
             pass
 

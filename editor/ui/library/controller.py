@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from editor.core.library.facade import Library
 from editor.core.library.index import UpdateReport
 from editor.core.library.search import SearchHit
+from editor.ui.common.courier import emit_on_gui_thread
 
 DEFAULT_POLL_MS = 3000
 POLL_COST_RATIO = 20  # the poll interval is at least this many times the last refresh's duration
@@ -116,7 +117,7 @@ class LibraryController(QObject):
             nonlocal step
             if total >= 50 and (done * 100 // total > step or done == total):  # at most ~100 signals
                 step = done * 100 // total
-                self.progress.emit(done, total)
+                emit_on_gui_thread(self, "progress", done, total)
 
         started = time.monotonic()
         try:
@@ -124,10 +125,10 @@ class LibraryController(QObject):
             # work the list would do on the GUI thread (sorting 100,000 articles), done here
             self.prepared = self.prepare() if self.prepare is not None else None
         except Exception as exc:  # noqa: BLE001 - shown to the user, never crashes the GUI
-            self._done.emit(None, f"{exc}")
+            emit_on_gui_thread(self, "_done", None, f"{exc}")
             return
         self._last_duration = time.monotonic() - started  # (read by the GUI thread after `_done`)
-        self._done.emit(report, None)
+        emit_on_gui_thread(self, "_done", report, None)
 
     @property
     def poll_interval_ms(self) -> int:
@@ -178,9 +179,9 @@ class LibraryController(QObject):
             try:
                 result = task()
             except Exception as exc:  # noqa: BLE001 - handed to `done`, which reports it
-                self._task_done.emit(done, None, exc)
+                emit_on_gui_thread(self, "_task_done", done, None, exc)
                 return
-            self._task_done.emit(done, result, None)
+            emit_on_gui_thread(self, "_task_done", done, result, None)
 
         self._pool.start(job)
 
@@ -199,9 +200,9 @@ class LibraryController(QObject):
         try:
             hits: list[SearchHit] = self.library.search(query, limit=limit, prefix_last=True)
         except Exception as exc:  # noqa: BLE001
-            self.failed.emit(f"{exc}")
+            emit_on_gui_thread(self, "failed", f"{exc}")
             return
-        self._searched.emit(serial, query, hits)
+        emit_on_gui_thread(self, "_searched", serial, query, hits)
 
     def _on_searched(self, serial: int, query: str, hits: list[SearchHit]) -> None:
         if serial == self._search_serial:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.article.model import Article
 from editor.resources import resource_path
+from editor.ui.common.courier import emit_on_gui_thread
 from editor.ui.common.fonts import load_bundled_fonts
 from editor.ui.common.i18n import tr
 from editor.ui.preview import pause_work
@@ -162,7 +163,7 @@ class PreviewRenderer(QObject):
 
     def _deliver(self, generation: int, payload: tuple[Future, str, str | None]) -> None:
         try:
-            self._done.emit(generation, payload)  # queued to the GUI thread
+            emit_on_gui_thread(self, "_done", generation, payload)
         except RuntimeError:
             pass  # the window (and this object) is already gone
 
