@@ -11,6 +11,10 @@ hostile text). Two shortcuts, each taken only when it cannot change the result:
 - Hashtags: `mask_non_prose` blanks code, links, URLs, HTML, attribute lists and indented code.
   Text without any of the characters those need (`MASK_TRIGGERS`) is left as it is by the mask, so
   the tags are read straight from the text. Text without `#` has no tag at all.
+
+Whether a trigger is there is read from the body's distinct unusual characters
+(`index_text.others_of`, found once and shared with the word index): only the triggers that are
+more than one such character long are searched for in the text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from editor.core.library.index_text import others_of
 from editor.core.markdown.hashtags import extract_hashtags, hashtag_spans
 from editor.core.text.arabic import strip_markdown_syntax
 
@@ -32,14 +37,57 @@ STRIP_TRIGGERS = ("<", "[", "{", "```", "~~~")
 MASK_TRIGGERS = ("`", "~~~", "<", "[", "{", "://", "www.", "\t", "    ")
 
 
+# MASK_TRIGGERS read from `others_of(text)`: the ones that are one such character, the ones that
+# need such a character (looked for in the text only when it is there), and the ones to look for
+_MASK_CHARS = frozenset("`<[{\t")
+_MASK_NEEDS = (("~", "~~~"), (":", "://"))
+_MASK_SEARCHED = ("www.", "    ")  # (`.` and the space are not in `others_of`)
+
+
 def _plain(text: str, triggers: tuple[str, ...]) -> bool:
     return not any(trigger in text for trigger in triggers)
 
 
-def fast_count_words(body: str, plain: bool | None = None) -> int:
-    """`editor.core.text.arabic.count_words(body)`, faster (`plain`: known free of STRIP_TRIGGERS)."""
+def _mask_plain(text: str, others: set[str]) -> bool:
+    """`_plain(text, MASK_TRIGGERS)` given `others_of(text)` (fewer searches of the text)."""
+    if not _MASK_CHARS.isdisjoint(others):
+        return False
+    if any(char in others and trigger in text for char, trigger in _MASK_NEEDS):
+        return False
+    return not any(trigger in text for trigger in _MASK_SEARCHED)
+
+
+_MAX_DELETED = 16  # more distinct characters to delete than this: the tokens are filtered instead
+
+
+def _count_by_deleting(text: str, others: set[str]) -> int | None:
+    """Tokens of `text` holding a letter or digit, given `others_of(text)`; None if too many kinds.
+
+    Every character that is neither a letter or digit nor white space is deleted, then the tokens
+    are counted: a token made only of such characters vanishes, a token holding a letter or digit
+    keeps it, and deleting never joins two tokens (white space stays). The characters to delete
+    are all among `others` (or `.`): the rest are Arabic letters, ASCII letters and digits, space
+    and line feed.
+    """
+    deleted = [ch for ch in others if not ch.isalnum() and not ch.isspace()]
+    if "." in text:
+        deleted.append(".")
+    if len(deleted) > _MAX_DELETED:
+        return None
+    for ch in deleted:
+        text = text.replace(ch, "")
+    return len(text.split())
+
+
+def fast_count_words(body: str, plain: bool | None = None, others: set[str] | None = None) -> int:
+    """`editor.core.text.arabic.count_words(body)`, faster (`plain`: known free of STRIP_TRIGGERS;
+    `others`: `index_text.others_of(body)`)."""
     if plain is None:
         plain = _plain(body, STRIP_TRIGGERS)
+    if plain and others is not None:
+        words = _count_by_deleting(body, others)
+        if words is not None:
+            return words
     tokens = (body if plain else strip_markdown_syntax(body)).split()
     others = list(itertools.filterfalse(str.isalnum, tokens))  # punctuation attached, marks, symbols
     # a token counts when it holds a letter or digit: all but the others without any
@@ -58,7 +106,11 @@ def fast_hashtags(body: str, plain: bool | None = None) -> list[str]:
     return list(seen)
 
 
-def body_stats(body: str) -> tuple[int, list[str]]:
-    """`(words, hashtags)` of a Markdown body, as `count_words` and `extract_hashtags` give them."""
-    masked = _plain(body, MASK_TRIGGERS)  # (every STRIP_TRIGGER holds a MASK_TRIGGER: plain for both)
-    return fast_count_words(body, masked or None), fast_hashtags(body, masked)
+def body_stats(body: str, others: set[str] | None = None) -> tuple[int, list[str]]:
+    """`(words, hashtags)` of a Markdown body, as `count_words` and `extract_hashtags` give them
+    (`others`: `index_text.others_of(body)`, when the caller has it already)."""
+    if others is None:
+        others = others_of(body)
+    masked = _mask_plain(body, others)  # (every STRIP_TRIGGER holds a MASK_TRIGGER: plain for both)
+    words = fast_count_words(body, masked or None, others)
+    return words, fast_hashtags(body, masked) if "#" in others else []

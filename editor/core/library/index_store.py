@@ -115,6 +115,7 @@ def entry_json(
 
 
 _encode_json = json.JSONEncoder(ensure_ascii=False).encode
+_encode_meta = json.JSONEncoder(ensure_ascii=False, default=str).encode  # = json.dumps(…, default=str)
 
 
 def next_id(conn: sqlite3.Connection) -> int:
@@ -165,7 +166,7 @@ def prepare(r: ArticleRecord) -> Prepared:
         r.status,
         r.words,
         r.front_matter,
-        json.dumps(r.meta, ensure_ascii=False, default=str) if r.meta else "{}",
+        _encode_meta(r.meta) if r.meta else "{}",
         fm_tags,
         hashtags,
         dump_text(r.problem),  # template + values: the UI shows it in its own language

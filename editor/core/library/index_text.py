@@ -59,22 +59,34 @@ def _ignorable_re() -> re.Pattern[str]:
 
 # Characters that neither matching (`normalize_for_match`) nor `fts_text` ever changes, except the
 # five letter folds (أ إ آ ى ة): ASCII and the Arabic letters. Every other character is "odd".
-_ODD_RE = re.compile("[^\x00-\x7f\u0621-\u063a\u0641-\u064a]")  # (one by one: faster than runs)
 _MAX_ODD = 48  # more distinct odd characters than this: the general path (each costs a pass)
 _LETTER_FOLDS = tuple((s, t) for s, t in _FOLD_PAIRS if "\u0621" <= s <= "\u064a")
 
+# Every character but the Arabic letters, ASCII letters and digits, space, line feed and `.` (the
+# commonest, left out to keep the list short). One pass over an article body finds the distinct
+# ones (`others_of`); the word index (`index_form`) and the body's word count and hashtags
+# (`body_stats`) then look only at those instead of searching the text again for each of them.
+_OTHER_RE = re.compile("[^\u0621-\u063a\u0641-\u064aA-Za-z0-9 \n.]")
 
-def index_form(text: str) -> str:
+
+def others_of(text: str) -> set[str]:
+    """The distinct characters of `text` other than Arabic letters, ASCII alphanumerics, space,
+    line feed and `.`: all of its odd characters and its ASCII punctuation but `.`."""
+    return set(_OTHER_RE.findall(text))
+
+
+def index_form(text: str, others: set[str] | None = None) -> str:
     """`fts_text(fast_normalize(text))` for the word index, faster; the same FTS5 tokens.
 
     The result may hold more spaces where the other holds one (a run of characters that are not
     word characters becomes one space per character): FTS5 splits words on spaces, so its tokens,
     and their positions, are the same (a test compares them). Only the distinct odd characters of
-    the text (`_ODD_RE`: nearly always a handful of punctuation marks) are looked at one by one.
+    the text (nearly always a handful of punctuation marks and vowel marks) are looked at one by one;
+    `others` (`others_of(text)`, when the caller has it already) holds them.
     """
     if "\u03a3" in text:  # capital sigma: the final-sigma rule (see fast_normalize)
         return fts_text(fast_normalize(text))
-    odd = set(_ODD_RE.findall(text))
+    odd = {ch for ch in (others_of(text) if others is None else others) if ch > "\x7f"}
     if len(odd) > _MAX_ODD:  # text in another script: one pass of the regular expressions (linear)
         return fts_text(fast_normalize(text))
     ignorable = _ignorable_set()

@@ -51,6 +51,8 @@ def read_prepared(root: str, rels: list[str], workers: int) -> Iterator[Prepared
 
     alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if alone else "spawn")
+    if alone:  # imported once here rather than in each forked reader
+        from editor.core.library import record  # noqa: F401
     # in the window, the readers run at idle priority so that a cold index of a big library never
     # takes the CPU from typing; a command-line index runs at full speed
     pool = ProcessPoolExecutor(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
 from editor.core.library.body_stats import body_stats
-from editor.core.library.index_text import index_form, search_text
+from editor.core.library.index_text import index_form, others_of, search_text
 from editor.core.text.messages import join_texts, msg
 
 
@@ -84,13 +84,14 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.title = article.title or stem
     record.date = _as_text(meta.get("date"))
     record.status = _as_text(meta.get("status"))
-    record.words, record.hashtags = body_stats(body)  # = count_words, extract_hashtags
+    others = others_of(body)  # (one pass over the body for both of the next two)
+    record.words, record.hashtags = body_stats(body, others)  # = count_words, extract_hashtags
     record.front_matter = article.front_matter
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
     record.problem = join_texts(problems)
     record.fts_title = index_form(record.title)
-    record.fts_body = index_form(body)
+    record.fts_body = index_form(body, others)
     record.body_at = _body_offset(data, decoded.encoding, decoded.text, body)
     return record
 

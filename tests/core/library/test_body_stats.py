@@ -8,12 +8,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.library.body_stats import (
+    _MASK_CHARS,
+    _MASK_NEEDS,
+    _MASK_SEARCHED,
     MASK_TRIGGERS,
     STRIP_TRIGGERS,
+    _count_by_deleting,
+    _mask_plain,
     body_stats,
     fast_count_words,
     fast_hashtags,
 )
+from editor.core.library.index_text import others_of
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.mask import mask_non_prose
 from editor.core.text.arabic import count_words, strip_markdown_syntax
@@ -88,3 +94,60 @@ def test_examples() -> None:
         ["وسم"],
     )
     assert body_stats("") == (0, [])
+
+
+def _mask_plain_agrees(text: str) -> None:
+    assert _mask_plain(text, others_of(text)) == (not any(t in text for t in MASK_TRIGGERS)), repr(text)
+
+
+def test_triggers_read_from_the_unusual_characters_agree_with_searching_each() -> None:
+    """`_mask_plain` (triggers read from `others_of`) answers as searching every trigger would."""
+    covered = set(_MASK_CHARS) | {t for _c, t in _MASK_NEEDS} | set(_MASK_SEARCHED)
+    assert covered == set(MASK_TRIGGERS)  # every trigger is looked at, one way or the other
+    for char, trigger in _MASK_NEEDS:
+        assert char in trigger and char in others_of(trigger)
+    for trigger in _MASK_SEARCHED:  # searched in the text: others_of leaves their characters out
+        assert others_of(trigger) == set()
+    for char in _MASK_CHARS:
+        assert others_of(char) == {char}
+    for text in [
+        *_hostile_texts(3000, seed=15),
+        *(t for t in MASK_TRIGGERS),
+        "a.www.b",
+        "x    y",
+        "~~",
+        ":/",
+    ]:
+        _mask_plain_agrees(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "~", ":", "/", "w", "ww", "."]), max_size=30).map("".join))
+def test_mask_triggers_agree_on_any_mix(text: str) -> None:
+    _mask_plain_agrees(text)
+
+
+def _count_agrees(text: str) -> None:
+    if not any(t in text for t in STRIP_TRIGGERS):
+        assert fast_count_words(text, True, others_of(text)) == count_words(text), repr(text)
+
+
+def test_count_by_deleting_agrees_with_the_shared_rule() -> None:
+    """Deleting every character that is neither a letter/digit nor white space, then counting
+    tokens, gives `count_words` (texts with many kinds of such characters take the token filter)."""
+    for text in [*_hostile_texts(4000, seed=16), "", ".", ". .", "a.b . c", "ـ َ", "_ x_ _"]:
+        _count_agrees(text)
+    many = "".join(chr(cp) + " " for cp in range(0x2010, 0x2040)) + "كلمة"  # > _MAX_DELETED kinds
+    assert _count_by_deleting(many, others_of(many)) is None
+    _count_agrees(many)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*_PIECES, ".", "\u00a0", "\u3000", "\x1c", "\x85"]), st.characters()),
+        max_size=40,
+    ).map("".join)
+)
+def test_count_by_deleting_on_any_text(text: str) -> None:
+    _count_agrees(text)
