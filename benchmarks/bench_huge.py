@@ -276,8 +276,11 @@ def main() -> int:
         spin(app, 0.5)
         settle_garbage_collector()  # as run_gui does once the window is up
         visible, loaded, stalls, keys, calls, rest, rest_cpu = [], [], [], [], [], [], []
-        for _ in range(args.runs):
-            seen, done, stall = open_and_watch(app, window, dog, big, settle=4.0)
+        for run in range(args.runs):
+            # (a new file each run: the same path again would count the old text's paint as the new one's)
+            path = big.with_name(f"five-mb-{run}.md")
+            path.write_bytes(big.read_bytes())
+            seen, done, stall = open_and_watch(app, window, dog, path, settle=4.0)
             visible.append(seen)
             loaded.append(done)
             stalls.append(stall)

@@ -156,7 +156,17 @@ class FileController(QObject):
     def _opened(self, path: Path, then: Callable[[], None] | None) -> None:
         remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
         self._remember(path)
-        if then is not None:
+        editor = self.document.editor
+        if then is not None and editor.loading:  # a big article goes in slices: once it is whole
+            opened = self.document.loaded
+
+            def once() -> None:
+                editor.loaded.disconnect(once)
+                if self.document.loaded is opened:  # (not if another article was opened meanwhile)
+                    then()
+
+            editor.loaded.connect(once)
+        elif then is not None:
             then()
 
     def adopt(self, shown: ShownArticle) -> None:

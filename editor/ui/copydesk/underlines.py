@@ -11,7 +11,6 @@ it bumps the revision and emits contentsChanged, which restarts the pause timer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,9 +20,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from editor.core.copydesk.findings import ERROR, SUGGESTION, Finding
 from editor.ui.editor.loading import top_block
-from editor.ui.editor.text_positions import PositionMap
+from editor.ui.editor.text_positions import PositionMap, has_astral
 
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 MAX_UNDERLINES = 3000  # findings with a cursor (and drawn at most); the panel still lists all
 SLICE = 100  # marks made per turn of the event loop (~0.5–2 ms)
@@ -96,7 +94,7 @@ class Underlines:
         The marks on screen are made now, the rest in later turns of the event loop; `then()` runs
         when all are made. Typing meanwhile drops the rest (the next pause checks the text again) and
         `then` is not called."""
-        to_qt = PositionMap(body).to_qt if _ASTRAL_RE.search(body) else (lambda index: index)
+        to_qt = PositionMap(body).to_qt if has_astral(body) else (lambda index: index)
         if getattr(self.editor, "cut_breaks", 0):  # a huge line shown in pieces with zero-width breaks
             to_qt = self.editor.position_map(body).to_qt  # type: ignore[attr-defined]
         characters = self.editor.document().characterCount()

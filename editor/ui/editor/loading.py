@@ -26,9 +26,9 @@ from editor.ui.editor import soft_lines
 
 BIG_BODY_CHARS = 100_000
 SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
-SLICE_BUDGET_S = 0.02  # what one turn aims at
+SLICE_BUDGET_S = 0.008  # what one turn aims at
 MAX_SLICE_CHARS = 60_000  # (one quick slice must not make the next one huge)
-HURRY_BUDGET_S = 0.05  # once keys wait for the end of the loading
+HURRY_BUDGET_S = 0.02  # once keys wait for the end of the loading (still short turns: keys repaint)
 CLEAR_AT_ONCE_CHARS = 300_000  # an article being replaced that is longer is removed in slices first
 
 _KEY = QKeySequence.StandardKey
@@ -103,8 +103,9 @@ class SliceLoader(QObject):
     def start(
         self, body: str, lines: list[str], marks: dict[int, int], before: Callable[[], None] = lambda: None
     ) -> None:
-        """Show the first slice now and queue the rest (`before` runs before the first slice goes in:
-        e.g. a new default direction, which would make Qt lay the article being replaced out again)."""
+        """Queue `body` (the first slice goes in now if the editor is empty, else at the next turn of
+        the event loop; `before` runs just before it: e.g. a new default direction, which would make Qt
+        lay the article being replaced out again)."""
         self.cancel()
         self.body, self._lines, self._marks, self._next = body, lines, marks, 0
         self._before = before
@@ -114,19 +115,21 @@ class SliceLoader(QObject):
         self._chars = SLICE_CHARS
         doc = self._edit.document()
         set_modes(doc, lazy=True)
+        self._state = (doc.revision(), doc.characterCount())
         # Qt frees a big document at once when it is replaced (25-70 ms for 5 MB): cleared in slices first
         self._clearing = doc.characterCount() > CLEAR_AT_ONCE_CHARS
-        if not self._clearing:
+        if doc.isEmpty():  # (e.g. the window's first frame: it shows the text at once)
             self._first()
+        # else the article shown stays one more turn, then the first slice goes in, in a turn of its own
+        # (what opened the article, e.g. a file read in the background, had a turn's work already)
         self._go_on()
 
     def _first(self) -> None:
         """The first slice, on screen at once."""
         self._before()
-        doc = self._edit.document()
-        set_modes(doc, bulk=True)
+        # only what fills the screen, highlighted as it goes in (Qt lays it out once, coloured)
+        self._chars = screen_chars(self._edit, self._lines)
         self._add_slice(first=True)
-        set_modes(doc, bulk=False)
         self._edit.moveCursor(QTextCursor.MoveOperation.Start)  # (after the old text went out in slices)
         highlight_visible(self._edit)
 
@@ -264,6 +267,22 @@ class SliceLoader(QObject):
         doc.setModified(modified or self.user_changed)
         highlight_visible(self._edit)
         self.finished.emit()
+
+
+def screen_chars(edit: QTextEdit, lines: list[str]) -> int:
+    """About how many characters of `lines` fill `edit`'s screen (a little more, at most
+    `SLICE_CHARS`): the first slice shows at once, the rest follows in slices."""
+    metrics = edit.fontMetrics()
+    viewport = edit.viewport()
+    per_line = max(20, int(viewport.width() / max(1.0, metrics.averageCharWidth() * 0.6)))
+    screen = viewport.height() / max(1, metrics.lineSpacing()) + 4
+    chars = shown = 0
+    for line in lines:
+        if shown >= screen or chars >= SLICE_CHARS:
+            break
+        chars += len(line) + 1
+        shown += 1 + len(line) // per_line
+    return max(200, min(chars, SLICE_CHARS))
 
 
 def set_modes(doc: QTextDocument, lazy: bool | None = None, bulk: bool | None = None) -> None:

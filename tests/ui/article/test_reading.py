@@ -137,3 +137,28 @@ def test_programs_open_synchronously(window, tmp_path):
     big = tmp_path / "big.md"
     big.write_text(_big_text(), encoding="utf-8")
     assert window.files.open_path(big) and window.document.path == big
+
+
+def test_what_runs_once_shown_waits_for_a_big_article_to_be_whole(window, qtbot, tmp_path):
+    """`open_file(path, then=)` (the session's caret): with an article that goes in slices, `then`
+    runs once the text is whole, so a caret far down lands where it was, not on the first slice."""
+    shown = tmp_path / "shown.md"
+    shown.write_text("نص قصير\n", encoding="utf-8")
+    assert window.open_file(str(shown))
+    big = tmp_path / "big.md"
+    big.write_text(_big_text() * 2, encoding="utf-8")
+    far = len(_big_text()) + 100
+    ran: list[int] = []
+
+    def place_caret() -> None:
+        cursor = window.editor.textCursor()
+        cursor.setPosition(far)
+        window.editor.setTextCursor(cursor)
+        ran.append(window.editor.document().characterCount())
+
+    assert window.open_file(str(big), then=place_caret)
+    qtbot.waitUntil(lambda: window.document.path == big, timeout=30_000)
+    assert window.editor.loading and not ran  # shown, but still going in: not yet
+    qtbot.waitUntil(lambda: bool(ran), timeout=60_000)
+    assert not window.editor.loading and window.editor.textCursor().position() == far
+    assert ran[0] - 1 == len(window.editor.body_text())

@@ -145,3 +145,24 @@ def test_a_long_line_over_30000_characters_loads_in_slices_too(qtbot):
     short_lines = (PARAGRAPH * 1000)[: loading.BIG_BODY_CHARS]  # long, but no line in pieces
     editor.set_body(short_lines)
     assert not editor.loading
+
+
+def test_the_first_slice_is_what_fills_the_screen(qtbot):
+    """The first slice is put in before anything is shown: only about a screenful (a bigger window
+    takes more), laid out and highlighted at once; the rest follows in time-boxed slices."""
+    big = PARAGRAPH * 4000
+    sizes = []
+    for height in (150, 700):
+        editor = _editor(qtbot)
+        editor.resize(700, height)
+        editor.set_body(big)
+        doc = editor.document()
+        assert editor.loading
+        assert doc.documentLayout().documentSize().height() >= editor.viewport().height(), "screen full"
+        blocks = [doc.findBlockByNumber(n) for n in range(doc.blockCount())]
+        assert all(b.userData() is not None for b in blocks), "the blocks shown are highlighted"
+        assert any(b.layout().formats() for b in blocks[-4:])
+        sizes.append(doc.characterCount() - 1)
+        qtbot.waitUntil(lambda e=editor: not e.loading, timeout=60_000)
+        assert editor.body_text() == big
+    assert sizes[0] < sizes[1] <= loading.SLICE_CHARS
