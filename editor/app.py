@@ -5,13 +5,24 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor import __version__
 from editor.resources import resource_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from editor.ui.common.settings import Settings
+
+# (Qt's namespace and QLocale are imported where they are used: PySide builds the Python enums of the
+# whole Qt namespace, ~115 of them, on its first use; the GUI start does that after the window's map.)
 
 APP_NAME = "Midad"
 
@@ -20,12 +31,16 @@ def ui_language(choice: str, locale: QLocale | None = None) -> str:
     """`ar` or `en`: the preference if set, else Arabic when the system locale is Arabic."""
     if choice in ("ar", "en"):
         return choice
+    from PySide6.QtCore import QLocale
+
     locale = locale or QLocale.system()
     return "ar" if locale.language() == QLocale.Language.Arabic else "en"
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Install Midad's and Qt's own (`qtbase_xx`) translations for `language`; mirror the layout for Arabic."""
+    from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+
     translators: list[QTranslator] = []
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -152,6 +167,20 @@ def settle_garbage_collector() -> None:
     gc.freeze()
 
 
+def map_then_translate(app: QApplication, settings: Settings) -> Callable[[QWidget], None]:
+    """The GUI start's first step on the bare window (`MainWindow`'s `before_building`): show it and
+    send its map request (`early_map.map_window_first`), then install the translations and the
+    layout direction, before anything with a text or a side is built in the window."""
+
+    def before_building(window: QWidget) -> None:
+        from editor.ui.window.early_map import map_window_first
+
+        map_window_first(window)  # type: ignore[arg-type]
+        app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
+
+    return before_building
+
+
 def run_gui(files: list[str]) -> int:
     """Open the writing window (with `files[0]` if given) and run the event loop.
 
@@ -168,17 +197,15 @@ def run_gui(files: list[str]) -> int:
         app = create_app()
     keep_typing_responsive()
     from editor.ui.common.settings import Settings
-    from editor.ui.window.early_map import map_window_first
     from editor.ui.window.main_window import MainWindow
 
     settings = Settings()
-    app._midad_translators = install_translations(app, ui_language(settings.language()))  # type: ignore[attr-defined]
     # The first frame is the window's outline with the article in the editor; everything else (the
     # document and file commands, preview, menu entries, find bar, copy desk, library…) is built
     # right after it (`editor.ui.window.shell`, `parts`, `late_parts`). The bare window is shown and
-    # its map request sent to the X server before that outline is built and the article read
-    # (`early_map`); no event is processed until the article is in, so its first paint has the text.
-    window = MainWindow(settings, first_frame_only=True, before_building=map_window_first)
+    # its map request sent to the X server before the translations, that outline and the article
+    # (`map_then_translate`); no event is processed until the article is in, so its first paint has it.
+    window = MainWindow(settings, first_frame_only=True, before_building=map_then_translate(app, settings))
     from editor.ui.window.shell import show_window_first
 
     shown = show_window_first(window, files[0] if files else None)

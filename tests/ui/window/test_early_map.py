@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 from PySide6.QtWidgets import QWidget
 
+from editor.app import map_then_translate
+from editor.ui.common.i18n import tr
 from editor.ui.common.settings import Settings
 from editor.ui.copydesk import worker
 from editor.ui.window.early_map import DEFAULT_SIZE, map_window_first
@@ -106,3 +108,29 @@ def test_the_saved_place_and_a_hidden_toolbar_are_kept(qtbot, settings, seed_fil
     qtbot.wait(20)
     assert win.size() == saved
     assert not win.toolbar.isVisible() and win.side_dock.isVisible() and win.menuBar().isVisible()
+
+
+def test_the_gui_start_translates_and_mirrors_after_the_map(qtbot, qapp, settings, seed_file):
+    # `run_gui`'s first step: the bare window is mapped, then the translations and the layout direction
+    # are installed (Qt's namespace enums are built after the map); the outline built after is Arabic.
+    settings.set_language("ar")
+    seen: dict = {}
+
+    def before(win: MainWindow) -> None:
+        step(win)
+        seen["visible"], seen["direction"] = win.isVisible(), qapp.layoutDirection()
+
+    step = map_then_translate(qapp, settings)
+    try:
+        win = MainWindow(settings, first_frame_only=True, before_building=before)
+        qtbot.addWidget(win)
+        show_window_first(win, str(seed_file))
+        assert seen == {"visible": True, "direction": Qt.LayoutDirection.RightToLeft}
+        assert win.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert win.menuBar().actions()[0].text() == tr("&File") != "&File"
+        assert win.side_dock.x() > win.editor.mapTo(win, QPoint(0, 0)).x()  # the panel on the right
+    finally:
+        for translator in getattr(qapp, "_midad_translators", []):
+            qapp.removeTranslator(translator)
+        qapp._midad_translators = []
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
