@@ -136,16 +136,10 @@ WINDOW_SLOW_XFAIL = frozenset("""06-single-word-5mb entities-flood""".split())
 # 4.5, 4.0 s under strace at load 7 (`bench_hostile.py --only cli`).
 # s4-export removed the PDFs of 02-hashtag-1m (3.4 and 5.4 s), headings-50k (7.4 and 9.6 s) and cr-only
 # (1.7 and 1.1 s): two runs of `bench_hostile.py --only cli` under strace at load 5 (2026-12-02).
-CLI_XFAIL: dict[tuple[str, str], str] = {
-    (
-        "06-single-line-5mb",
-        "export-pdf",
-    ): f"s4-export: 18 s at load 5 (~14 s CPU, Qt's layout): {EXPORT_SPEED}",
-    (
-        "huge-table",
-        "export-pdf",
-    ): f"hang; s4-export: 26 s at load 5 (60,000 cells, ~22 s CPU): {EXPORT_SPEED}",
-}
+# s5-export removed the last two, the PDFs of 06-single-line-5mb (5.97 and 5.78 s) and huge-table (4.30 and
+# 4.88 s): the PDF is laid out block by block with QTextLayout (no QTextDocument); two runs under strace
+# at load 2.5-2.8 (08:50 and 08:51 UTC).
+CLI_XFAIL: dict[tuple[str, str], str] = {}
 
 # CI runs `show`, the HTML and text exports for every case, and `index`; every format and standard
 # output for these (each family of the corpus; the largest files are the benchmark's).

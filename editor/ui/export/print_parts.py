@@ -77,6 +77,80 @@ def split_print_html(html: str, chars: int = PART_CHARS) -> list[str]:
     return [head + body[a:b] + tail for a, b in zip(bounds, bounds[1:], strict=False) if body[a:b].strip()]
 
 
+def split_big_parts(parts: list[str], chars: int = PART_CHARS) -> list[str]:
+    """`parts` with each one over twice `chars` (one huge paragraph or table, which `split_print_html`
+    cannot cut) made of smaller blocks — a long table in pieces of `TABLE_ROWS` rows, a long paragraph
+    as consecutive paragraphs (`cut_paragraphs`) — and cut again, so that it can be laid out in
+    several processes."""
+    out: list[str] = []
+    for part in parts:
+        if len(part) <= 2 * chars:
+            out.append(part)
+            continue
+        head, body, tail = split_page(split_long_tables(part))
+        out.extend(split_print_html(head + cut_paragraphs(body, chars // 4) + tail, chars))
+    return out
+
+
+_ENTITY_TAIL_RE = re.compile(r"&[#A-Za-z0-9]*$")
+
+
+def cut_paragraphs(body: str, chars: int) -> str:
+    """`body` with the text of every top-level paragraph cut into paragraphs of about `chars` characters
+    (at a space where there is one; never inside a tag, an entity or an inline element). Linear."""
+    out: list[str] = []
+    depth = 0
+    opening = ""  # the start tag of the top-level paragraph we are in ("" elsewhere)
+    since = 0  # characters of the paragraph since its start or the last cut
+    position = 0
+    for match in _TOKEN_RE.finditer(body):
+        gap = body[position : match.start()]
+        if opening and depth == 1:
+            if len(gap) > chars:
+                out.append(_cut_text(gap, chars, opening))
+                since = 0
+            else:
+                out.append(gap)
+                since += len(gap)
+            if since >= chars and match.group(2) and not match.group(1):  # before an inline element
+                out.append(f"</p>\n{opening}")
+                since = 0
+        else:
+            out.append(gap)
+        out.append(match.group(0))
+        since += match.end() - match.start()
+        position = match.end()
+        name = match.group(2)
+        if name is None or name.lower() in _VOID or match.group(3):
+            continue
+        if match.group(1):
+            depth -= 1
+            if depth <= 0:
+                depth, opening = 0, ""
+        else:
+            depth += 1
+            if depth == 1:
+                opening, since = (match.group(0) if name.lower() == "p" else ""), 0
+    out.append(body[position:])
+    return "".join(out)
+
+
+def _cut_text(text: str, chars: int, opening: str) -> str:
+    pieces = []
+    start = 0
+    while len(text) - start > chars:
+        end = start + chars
+        space = text.rfind(" ", start + chars // 2, end)
+        end = space + 1 if space > 0 else end
+        entity = _ENTITY_TAIL_RE.search(text, max(start, end - 12), end)
+        if entity is not None and entity.start() > start:
+            end = entity.start()
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return f"</p>\n{opening}".join(pieces)
+
+
 _TABLE_RE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _THEAD_RE = re.compile(r"<thead\b.*?</thead>\s*", re.S)
 _TBODY_RE = re.compile(r"(<tbody\b[^>]*>)(.*)</tbody>", re.S)

@@ -1,5 +1,5 @@
-"""A PDF laid out in parts (Qt cannot lay out more than 8,388,607 device pixels: a 16 MB article was cut
-after page 2,774) and in parallel processes: every word in order, pages numbered across the parts."""
+"""A PDF laid out in parts and in parallel processes: every word in order, pages numbered across the
+parts, every line inside its page (Qt's document layout cut a 16 MB article after page 2,774)."""
 
 from __future__ import annotations
 
@@ -66,23 +66,40 @@ def test_parts_print_every_word_in_order_with_page_numbers_across_them(qapp, tmp
     assert "الفقرة الأخيرة للمقال" in pdf_text(parted, "-f", str(pages), "-l", str(pages))
 
 
-def test_a_part_taller_than_qt_can_lay_out_is_cut_again(qapp, tmp_path, monkeypatch) -> None:
+def test_every_line_is_placed_inside_a_page(qapp) -> None:
+    """The pages are laid out here (not by Qt's document layout, which could not place anything below
+    8,388,607 device pixels): every line of every page lies between the page's top and its text's foot."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPdfWriter
+
     from editor.core.article.model import Article
     from editor.ui.export import pdf
 
-    article = Article.from_text(article_text(40))
-    whole = tmp_path / "whole.pdf"
-    whole.write_bytes(pdf.pdf_bytes(article))
-    made: list[int] = []
-    real = pdf.new_document
-    monkeypatch.setattr(pdf, "new_document", lambda *a: made.append(len(a[0])) or real(*a))
-    monkeypatch.setattr(pdf, "LAYOUT_LIMIT_PX", 2.5 * 3000)  # about two and a half A4 pages at 300 dpi
-    cut = tmp_path / "cut.pdf"
-    cut.write_bytes(pdf.pdf_bytes(article))
-    assert len(made) >= 6  # the page laid out whole, found too tall, cut in halves until each fits
-    assert body_words(pdf_text(cut)) == body_words(pdf_text(whole))
-    pages = page_count(cut)
-    assert footers(pdf_text(cut)) == [(n, pages) for n in range(1, pages + 1)]
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    article = Article.from_text(article_text(200) + "\n\n" + "كلمة طويلة جدا " * 3000)
+    (flow,) = pdf.lay_out_pages([pdf.print_html(article)], True, None, writer)
+    assert len(flow.pages) >= 20
+    for page in flow.pages:
+        for op in page.ops:
+            if op[0] == "lines":
+                _, layout, first, end, _x, y, _color = op
+                tops = [y + layout.lineAt(i).y() for i in range(first, end)]
+                bottoms = [
+                    top + layout.lineAt(i).height() for top, i in zip(tops, range(first, end), strict=True)
+                ]
+            elif op[0] == "layout":
+                layout, y = op[1], op[3]
+                tops = [y + layout.lineAt(i).y() for i in range(layout.lineCount())]
+                bottoms = [
+                    top + layout.lineAt(i).height()
+                    for top, i in zip(tops, range(layout.lineCount()), strict=True)
+                ]
+            else:
+                continue
+            assert min(tops) >= -0.01 and max(bottoms) <= flow.height + 0.01
 
 
 SCRIPT = """

@@ -43,7 +43,9 @@ def test_a_big_article_is_laid_out_and_printed_in_the_worker(
     previews: list[object] = []
     exporter.run_print_preview = lambda *args: previews.append(args)
     laid_out: list[object] = []
-    monkeypatch.setattr(pdf, "lay_out", lambda *args: laid_out.append(args))  # never here: in the worker
+    monkeypatch.setattr(
+        pdf, "lay_out_pages", lambda *args: laid_out.append(args)
+    )  # never here: in the worker
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))

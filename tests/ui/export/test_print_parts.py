@@ -99,3 +99,30 @@ def test_a_long_table_is_printed_in_pieces_with_its_header_each_time() -> None:
     assert len(split_print_html(printed, 2_000)) >= 3  # the pieces can go to different parts
     nested = page(table.replace("<td>بند 3</td>", "<td><table><tr><td>x</td></tr></table></td>"))
     assert split_long_tables(nested, 100).count("<thead") == 1  # a table holding a table is kept whole
+
+
+def test_a_huge_paragraph_is_cut_into_paragraphs_for_the_parts() -> None:
+    from editor.ui.export.print_parts import cut_paragraphs, split_big_parts
+
+    text = "كلمة &amp; <b>عريضة جدا</b> word " * 20_000
+    body = f'<p dir="rtl">{text}</p>\n<p>قصير</p>'
+    cut = cut_paragraphs(body, 5_000)
+    assert cut.count('<p dir="rtl">') >= len(text) // 10_000
+    assert cut.replace('</p>\n<p dir="rtl">', "") == body  # only paragraph breaks were added
+    assert "<b>عريضة</p>" not in cut and not re.search(r"&[a-z]*</p>", cut)  # never inside a tag or entity
+    parts = split_big_parts([page(body)], 50_000)
+    assert len(parts) >= len(body) // 60_000
+    joined = "".join(split_page(p)[1] for p in parts)
+    assert joined.replace('</p>\n<p dir="rtl">', "").replace("\n", "") == body.replace("\n", "")
+    assert split_big_parts([page("<p>a</p>")], 50_000) == [page("<p>a</p>")]  # small parts stay
+
+
+def test_a_huge_table_is_cut_into_tables_for_the_parts() -> None:
+    from editor.ui.export.print_parts import split_big_parts
+
+    rows = "".join(f"<tr><td>خلية {i}</td><td>{i}</td></tr>\n" for i in range(3_000))
+    table = f"<table><thead><tr><th>أ</th><th>ب</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
+    parts = split_big_parts([page(table)], 20_000)
+    assert len(parts) >= 4
+    cells = re.findall(r"<td>(.*?)</td>", "".join(parts))
+    assert cells == re.findall(r"<td>(.*?)</td>", table)  # every cell once, in order
