@@ -22,6 +22,7 @@ from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.text.soft_breaks import CUT
 from editor.ui.common.fonts import editor_font
 from editor.ui.editor import loading, paste, soft_lines
+from editor.ui.editor.caret_report import CaretReport
 from editor.ui.editor.formatting_actions import FormattingMixin
 from editor.ui.editor.painting import PaintMixin
 from editor.ui.editor.soft_lines import Prepared
@@ -44,7 +45,8 @@ def _block_range(first: QTextBlock, last: QTextBlock) -> list[QTextBlock]:
 class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
     """Plain Markdown editing with per-paragraph direction from the core."""
 
-    cursor_moved = Signal(int, int, str)  # line (1-based), column (1-based), paragraph direction
+    # line (1-based), column (1-based), paragraph direction; once the move is painted (caret_report.py)
+    cursor_moved = Signal(int, int, str)
     files_dropped = Signal(list)  # local article files dropped on the editor (opened, not inserted)
     import_dropped = Signal(str)  # one Word or HTML file dropped on the editor (imported, not inserted)
     loaded = Signal()  # a big article is whole in the editor (editable again: see `loading.py`)
@@ -69,7 +71,8 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         self.document().setDocumentMargin(16)
         self.setFont(editor_font())
         self.document().contentsChange.connect(self._on_contents_change)
-        self.cursorPositionChanged.connect(self._emit_cursor)
+        self._caret = CaretReport(self, self._emit_cursor)  # (after the paint: see caret_report.py)
+        self.cursorPositionChanged.connect(self._caret.moved)
 
     # --- text in and out ---------------------------------------------------------------------
     def set_body(self, body: str, article_dir: str = "rtl", prepared: Prepared | None = None) -> None:
@@ -101,7 +104,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self._emit_cursor()
+        self._caret.flush()
 
     def body_text(self) -> str:
         """The text exactly as typed, lines joined by `\\n` (NBSP and U+2028 kept, unlike toPlainText);
@@ -141,7 +144,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         super().setReadOnly(self._wanted_read_only)
         for event in self._loader.take_waiting():  # keys pressed while loading, in order
             self._key(event)
-        self._emit_cursor()
+        self._caret.flush()
         self.loaded.emit()
 
     def _guarded(self, change: Callable[[], None]) -> None:
@@ -316,9 +319,9 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         finally:
             self._applying = False
         if cursor is not None:
-            self._emit_cursor()
+            self._caret.moved()  # (the paragraph's direction in the status bar)
 
-    def _emit_cursor(self) -> None:
+    def _emit_cursor(self) -> None:  # (through `self._caret`, once the move is painted)
         cursor = self.textCursor()
         block = cursor.block()
         line, column = block.blockNumber(), cursor.positionInBlock()

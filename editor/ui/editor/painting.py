@@ -2,7 +2,8 @@
 
 `PaintMixin.paintEvent` draws the direction-mark flags (`bidi_marks`) over the text, then calls
 whoever asked with `when_painted` (the GUI start's `FirstFrame`: it learns of the first paint here
-rather than through an event filter on `viewport()`, which the first frame must not ask for).
+rather than through an event filter on `viewport()`, which the first frame must not ask for), and
+tells the caret's report (`caret_report`) that the caret's move is on screen.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor.ui.editor.bidi_marks import paint_bidi_marks
+from editor.ui.editor.caret_report import CaretReport
 
 
 class PaintMixin:
@@ -17,6 +19,7 @@ class PaintMixin:
 
     _show_marks = True  # draw the direction marks' flags
     _after_paint: tuple[Callable[[], object], ...] = ()
+    _caret: CaretReport | None = None  # told of each paint (the caret's report follows it)
 
     def when_painted(self, callback: Callable[[], object]) -> None:
         """Call `callback` once, right after the editor's next paint (the start-up's first frame)."""
@@ -30,3 +33,5 @@ class PaintMixin:
             callbacks, self._after_paint = self._after_paint, ()
             for callback in callbacks:
                 callback()
+        if self._caret is not None:
+            self._caret.painted()

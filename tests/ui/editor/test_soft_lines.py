@@ -132,10 +132,10 @@ def test_status_line_and_column_count_text_lines(qtbot):
     editor.cursor_moved.connect(lambda line, column, _d: seen.append((line, column)))
     last = editor.document().lastBlock()
     _cursor_at(editor, last.position())
-    assert seen[-1] == (3, 1)
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == (3, 1), timeout=2000)
     piece = editor.document().findBlockByNumber(2)
     _cursor_at(editor, piece.position() + 1)
-    assert seen[-1] == (2, piece.position() + 1 - 2 + 1)
+    qtbot.waitUntil(lambda: seen[-1] == (2, piece.position() + 1 - 2 + 1), timeout=2000)
     assert editor.block_of_line(2) == last
 
 

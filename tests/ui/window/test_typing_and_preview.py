@@ -26,12 +26,15 @@ def test_typing_arabic_updates_preview_and_word_count(window, qtbot, seed_file):
     assert window.windowTitle().startswith("seed.md[*]")
 
 
-def test_status_bar_shows_line_and_paragraph_direction(window):
+def test_status_bar_shows_line_and_paragraph_direction(window, qtbot):
     window.editor.set_body("سطر عربي\n\nEnglish line here\n")
+    assert window.status.position.text() == "Line 1, column 1"
+    assert window.status.direction.text() == "RTL"
     cursor = window.editor.textCursor()
     cursor.setPosition(window.editor.document().findBlockByNumber(2).position() + 3)
     window.editor.setTextCursor(cursor)
-    assert window.status.position.text() == "Line 3, column 4"
+    # (told once the move is painted: editor/ui/editor/caret_report.py)
+    qtbot.waitUntil(lambda: window.status.position.text() == "Line 3, column 4", timeout=2000)
     assert window.status.direction.text() == "LTR"
 
 
