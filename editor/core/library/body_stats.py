@@ -79,13 +79,19 @@ def _count_by_deleting(text: str, others: set[str]) -> int | None:
     return len(text.split())
 
 
-def fast_count_words(body: str, plain: bool | None = None, others: set[str] | None = None) -> int:
+def fast_count_words(
+    body: str,
+    plain: bool | None = None,
+    others: set[str] | None = None,
+    bare: tuple[str, set[str]] | None = None,
+) -> int:
     """`editor.core.text.arabic.count_words(body)`, faster (`plain`: known free of STRIP_TRIGGERS;
-    `others`: `index_text.others_of(body)`)."""
+    `others`: `index_text.others_of(body)`; `bare`: `index_text.drop_marks(body, others)`)."""
     if plain is None:
         plain = _plain(body, STRIP_TRIGGERS)
     if plain and others is not None:
-        words = _count_by_deleting(body, others)
+        # (the marks are characters it deletes: counting the text without them is the same)
+        words = _count_by_deleting(*(bare or (body, others)))
         if words is not None:
             return words
     tokens = (body if plain else strip_markdown_syntax(body)).split()
@@ -106,11 +112,14 @@ def fast_hashtags(body: str, plain: bool | None = None) -> list[str]:
     return list(seen)
 
 
-def body_stats(body: str, others: set[str] | None = None) -> tuple[int, list[str]]:
+def body_stats(
+    body: str, others: set[str] | None = None, bare: tuple[str, set[str]] | None = None
+) -> tuple[int, list[str]]:
     """`(words, hashtags)` of a Markdown body, as `count_words` and `extract_hashtags` give them
-    (`others`: `index_text.others_of(body)`, when the caller has it already)."""
+    (`others`: `index_text.others_of(body)`, `bare`: `index_text.drop_marks(body, others)`, when
+    the caller has them already)."""
     if others is None:
         others = others_of(body)
     masked = _mask_plain(body, others)  # (every STRIP_TRIGGER holds a MASK_TRIGGER: plain for both)
-    words = fast_count_words(body, masked or None, others)
+    words = fast_count_words(body, masked or None, others, bare)
     return words, fast_hashtags(body, masked) if "#" in others else []

@@ -188,7 +188,7 @@ def prepare(r: ArticleRecord) -> Prepared:
         columns,
         tuple(tag_rows),
         r.fts_title,
-        r.fts_body.encode("utf-8", "surrogatepass"),
+        r.fts_body,
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, decode_bytes, describe_os_error, read_file_bytes
 from editor.core.library.body_stats import body_stats
-from editor.core.library.index_text import index_form, others_of, search_text
+from editor.core.library.index_text import drop_marks, index_bytes, index_form, others_of, search_text
 from editor.core.text.messages import join_texts, msg
 
 
@@ -40,7 +40,7 @@ class ArticleRecord:
     encoding: str = "utf-8"
     # search text in matching form, prepared for the word index (`index_text.fts_text`)
     fts_title: str = ""
-    fts_body: str = ""
+    fts_body: bytes = b""  # UTF-8 (`index_bytes`)
     body_at: int = -1  # where the body starts in `index_text.search_text` of the file (-1: unknown)
 
     @property
@@ -84,14 +84,15 @@ def record_from_bytes(rel_path: str, data: bytes, size: int, mtime_ns: int) -> A
     record.title = article.title or stem
     record.date = _as_text(meta.get("date"))
     record.status = _as_text(meta.get("status"))
-    others = others_of(body)  # (one pass over the body for both of the next two)
-    record.words, record.hashtags = body_stats(body, others)  # = count_words, extract_hashtags
+    others = others_of(body)  # (one pass over the body for all that follows)
+    bare = drop_marks(body, others)  # (deleted by both the word count and the word index)
+    record.words, record.hashtags = body_stats(body, others, bare)  # = count_words, extract_hashtags
     record.front_matter = article.front_matter
     record.meta = meta
     record.fm_tags = [str(t) for t in article.tags]
     record.problem = join_texts(problems)
     record.fts_title = index_form(record.title)
-    record.fts_body = index_form(body, others)
+    record.fts_body = index_bytes(*bare)
     record.body_at = _body_offset(data, decoded.encoding, decoded.text, body)
     return record
 

@@ -19,7 +19,7 @@ from editor.core.library.body_stats import (
     fast_count_words,
     fast_hashtags,
 )
-from editor.core.library.index_text import others_of
+from editor.core.library.index_text import drop_marks, others_of
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.mask import mask_non_prose
 from editor.core.text.arabic import count_words, strip_markdown_syntax
@@ -128,8 +128,11 @@ def test_mask_triggers_agree_on_any_mix(text: str) -> None:
 
 
 def _count_agrees(text: str) -> None:
+    others = others_of(text)
     if not any(t in text for t in STRIP_TRIGGERS):
-        assert fast_count_words(text, True, others_of(text)) == count_words(text), repr(text)
+        assert fast_count_words(text, True, others) == count_words(text), repr(text)
+    # as the reader calls it: with the text without its vowel marks
+    assert body_stats(text, others, drop_marks(text, others)) == (count_words(text), extract_hashtags(text))
 
 
 def test_count_by_deleting_agrees_with_the_shared_rule() -> None:

@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 
 from editor.core.library.index_text import (
     clitic_forms,
+    drop_marks,
     fast_normalize,
     fts_text,
+    index_bytes,
     index_form,
     normalize_mapped,
+    others_of,
 )
 from editor.core.text.arabic import normalize_for_match, normalize_with_map
 
@@ -66,12 +69,33 @@ def test_index_form_gives_the_tokens_of_fts_text_of_the_matching_form(text: str)
     assert _spaces_collapsed(index_form(text)) == _spaces_collapsed(fts_text(fast_normalize(text)))
 
 
+def _index_forms_agree(text: str) -> None:
+    """index_form, index_bytes (decoded) and index_bytes of the text without its marks (what the
+    reader gives the index) all have the tokens of `fts_text(fast_normalize(text))`."""
+    expected = _spaces_collapsed(fts_text(fast_normalize(text)))
+    assert _spaces_collapsed(index_form(text)) == expected
+    assert _spaces_collapsed(index_bytes(text).decode("utf-8", "surrogatepass")) == expected
+    bare = drop_marks(text, others_of(text))
+    assert bare[1] == others_of(bare[0])  # what is left is the text's own set
+    assert _spaces_collapsed(index_bytes(*bare).decode("utf-8", "surrogatepass")) == expected
+
+
 def test_index_form_on_every_character() -> None:
     for start in range(0, 0x110000, 4096):
         block = [chr(cp) for cp in range(start, start + 4096) if not 0xD800 <= cp < 0xE000]
         for ch in block[:: 1 if start < 0x10000 else 7]:
-            text = f"ab{ch}الأمن{ch}"
-            assert _spaces_collapsed(index_form(text)) == _spaces_collapsed(fts_text(fast_normalize(text)))
+            _index_forms_agree(f"ab{ch}الأمن{ch}")
+            _index_forms_agree(f"AB{ch}الأمنُ{ch}ـ")
+
+
+@given(st.text(_INDEX_ALPHABET, max_size=120))
+def test_index_bytes_and_without_marks_give_the_same_tokens(text: str) -> None:
+    _index_forms_agree(text)
+
+
+def test_index_bytes_examples() -> None:
+    assert index_bytes("الأمنُ، «قال» ABC ـالـ") == "الامن   قال  abc ال".encode()
+    assert index_bytes("İstanbul Σ").split() == index_form("İstanbul Σ").encode().split()  # str.lower path
 
 
 def test_index_form_with_many_odd_characters_is_still_exact() -> None:
