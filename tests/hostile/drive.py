@@ -107,19 +107,29 @@ class StallWatch:
 
     Qt releases the GIL while it runs C++, so the stack names the Python line that called into Qt
     (e.g. `markdown_edit.py:set_body`). `summary()` lists, for the stalls of a case, the innermost
-    frames under `editor/` with how many 50 ms samples fell there.
+    frames under `under` (`/editor/`) with how many 50 ms samples fell there.
+
+    The watch never holds a frame of the GUI thread: `sys._current_frames()` would hand it frame
+    objects, and when such a frame's function returned meanwhile, dropping the last reference frees
+    its locals (Qt objects among them: doc_patch's scratch document) on the watch thread. The stack is
+    read by `faulthandler.dump_traceback` instead (C, with the GIL held: no object is created or kept)
+    into an anonymous in-memory file (`memfd_create`: no path, nothing in the strace log; where there is
+    none, nothing is sampled). Between stalls the thread only compares two times every 50 ms.
     """
 
     STALL_S = 0.15
+    PERIOD_S = 0.05
 
-    def __init__(self) -> None:
+    def __init__(self, under: str = "/editor/") -> None:
         import threading
 
-        self.main = threading.main_thread().ident
+        self.under = under
+        self.main = threading.main_thread().ident or 0
         self.last = time.monotonic()
         self.samples: dict[str, int] = {}
         self.running = True
-        threading.Thread(target=self._run, daemon=True).start()
+        self._fd = os.memfd_create("midad-stall-watch") if hasattr(os, "memfd_create") else -1
+        threading.Thread(target=self._run, name="stall-watch", daemon=True).start()
 
     def tick(self, _elapsed_ms: int) -> None:
         self.last = time.monotonic()
@@ -128,22 +138,48 @@ class StallWatch:
         self.last = time.monotonic()
         self.samples = {}
 
+    def stop(self) -> None:
+        self.running = False
+
     def summary(self) -> list[str]:
         ranked = sorted(self.samples.items(), key=lambda item: -item[1])[:4]
         return [f"{where} x{count}" for where, count in ranked]
 
     def _run(self) -> None:
         while self.running:
-            time.sleep(0.05)
+            time.sleep(self.PERIOD_S)
             if time.monotonic() - self.last < self.STALL_S:
                 continue
-            frame = sys._current_frames().get(self.main)  # noqa: SLF001 - a diagnostic sample
-            stack = traceback.extract_stack(frame) if frame is not None else []
-            ours = [f for f in stack if "/editor/" in f.filename]
-            if ours:
-                inner = ours[-1]
-                where = f"{Path(inner.filename).parent.name}/{Path(inner.filename).name}:{inner.name}"
+            where = self.innermost(self._dump())  # (no frame object is made or kept)
+            if where:
                 self.samples[where] = self.samples.get(where, 0) + 1
+
+    def _dump(self) -> str:
+        """Every thread's stack as faulthandler writes it (innermost frame first)."""
+        import faulthandler
+
+        if self._fd < 0:
+            return ""
+        os.lseek(self._fd, 0, os.SEEK_SET)
+        os.ftruncate(self._fd, 0)
+        faulthandler.dump_traceback(self._fd, all_threads=True)
+        size = os.lseek(self._fd, 0, os.SEEK_CUR)
+        os.lseek(self._fd, 0, os.SEEK_SET)
+        return os.read(self._fd, size).decode("utf-8", "replace")
+
+    def innermost(self, dump: str) -> str:
+        """`folder/file.py:function` of the GUI thread's innermost frame under `under`, or ""."""
+        header = f"Thread 0x{self.main:016x}"
+        for block in dump.split("\n\n"):
+            lines = block.strip().splitlines()
+            if not lines or not lines[0].startswith(header):
+                continue
+            for line in lines[1:]:  # 'File "/x/editor/ui/a.py", line 12 in name'
+                path, _, rest = line.strip().removeprefix('File "').partition('", line ')
+                if self.under in path:
+                    name = rest.partition(" in ")[2]
+                    return f"{Path(path).parent.name}/{Path(path).name}:{name}"
+        return ""
 
 
 def run_window(root: Path, cases: list[str]) -> None:
@@ -151,6 +187,7 @@ def run_window(root: Path, cases: list[str]) -> None:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from editor.app import keep_typing_responsive, settle_garbage_collector
     from editor.ui.common.settings import Settings
     from editor.ui.window.main_window import MainWindow
 
@@ -162,6 +199,7 @@ def run_window(root: Path, cases: list[str]) -> None:
 
     sys.excepthook = hook
     app = QApplication.instance() or QApplication([])
+    keep_typing_responsive()  # as `midad` runs the window (editor.app.run_gui): GIL switch, GC thresholds
     settings = Settings(QSettings(str(root / "data" / "drive.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.files.ask_save = lambda *_: "discard"
@@ -196,6 +234,7 @@ def run_window(root: Path, cases: list[str]) -> None:
         return predicate()
 
     wait(lambda: False, 1.0)  # start-up work settles before the first case
+    settle_garbage_collector()  # as run_gui does after the start-up steps
     for case in cases:
         path = root / "lib" / case / f"{case}.md"
         mark(root, case, "window")

@@ -2,7 +2,7 @@
 
 `DocPatcher` keeps, for the page shown, its units (`html_units.split_page`) and how many document
 positions each unit covers (its blocks and the separator after them). A new page of the same
-head is compared with the shown one unit by unit (`diff_runs`); the changed runs are replaced, and
+head is compared with the shown one unit by unit (`unit_diff.diff_runs`); the changed runs are replaced, and
 Qt lays out those blocks only (a full `setHtml` parses and lays out the whole article again:
 50-80 ms for 10,000 words, 0.3-0.4 s for 10,000 footnotes).
 
@@ -30,38 +30,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
 
 from editor.ui.preview.html_units import Page
+from editor.ui.preview.unit_diff import diff_runs
 
 _DUMMY = "<p>\u2063</p>"  # one invisible character in a block of its own, removed after the insertion
 _MARK = "\u2063\u2064\u2063"  # invisible separator, plus, separator: a marker block between units
 _MARKER = f"<p>{_MARK}</p>"
 MAX_BATCH_UNITS = 200  # units parsed at once (each is found again by its marker: work per unit)
-
-
-def diff_runs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
-    """Runs `(i, j, a, b)`: old[i:j] is to become new[a:b]; the rest of both is equal (linear time)."""
-    head = 0
-    limit = min(len(old), len(new))
-    while head < limit and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
-        tail += 1
-    i, j, a, b = head, len(old) - tail, head, len(new) - tail
-    if i == j and a == b:
-        return []
-    if j - i != b - a:
-        return [(i, j, a, b)]
-    runs: list[tuple[int, int, int, int]] = []  # same number of units: only the ones that differ
-    k = 0
-    while k < j - i:
-        if old[i + k] == new[a + k]:
-            k += 1
-            continue
-        start = k
-        while k < j - i and old[i + k] != new[a + k]:
-            k += 1
-        runs.append((i + start, i + k, a + start, a + k))
-    return runs
 
 
 class DocPatcher:
@@ -95,12 +69,19 @@ class DocPatcher:
         self.units, self.lengths = [], []
         self._cache = (0, 0)
 
-    def steps(self, new_units: tuple[str, ...]) -> Iterator[int]:
-        """Bring the document to `new_units` in steps of about `batch_chars` characters of HTML (the
-        caller may change it between steps); yields the characters of HTML each step inserted (0: a
-        removal). Between steps the document and `units` agree, so a newer page can start from any step."""
+    def runs(self, new_units: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
+        """The runs of units to replace to show `new_units` (`unit_diff.diff_runs`)."""
+        return diff_runs(tuple(self.units), new_units)
+
+    def steps(
+        self, new_units: tuple[str, ...], runs: list[tuple[int, int, int, int]] | None = None
+    ) -> Iterator[int]:
+        """Bring the document to `new_units` (by `runs`, from `runs(new_units)` on this document) in
+        steps of about `batch_chars` characters of HTML (the caller may change it between steps); yields
+        the characters of HTML each step inserted (0: a removal). Between steps the document and `units`
+        agree, so a newer page can start from any step."""
         # From the last run to the first: the indexes of the runs not done yet stay valid.
-        for i, j, a, b in reversed(diff_runs(tuple(self.units), new_units)):
+        for i, j, a, b in reversed(self.runs(new_units) if runs is None else runs):
             if i == 0 and j < len(self.units) and (a == b or j == 0):
                 # Nothing is removed or inserted in front of the first unit kept: it is replaced too.
                 j, b = j + 1, b + 1

@@ -7,8 +7,10 @@ scrolling and repainting are never held up for long, whatever the article holds 
 a huge table). `finished` is emitted when the document shows the whole page. A newer page given
 meanwhile continues from wherever the document is.
 
-Pages up to `SYNC_CHARS` characters are done at once (no half-updated page is ever painted for an
-ordinary article).
+A page whose changed units hold up to `SYNC_CHARS` characters is done at once (no half-updated page
+is ever painted for an ordinary article), unless that takes longer than `SYNC_MS`: the cost of a
+character varies a hundredfold with the HTML (50,000 headings with anchors), so the rest then comes
+in slices too. What counts is what is inserted (`unit_diff`), not what the two pages do not share.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ class PageUpdater(QObject):
     # 5 MB article loads at 50 ms). The last step of a turn overshoots: with 25 ms slices the 5 MB article's
     # longest turn was 71-75 ms at load 5 (19-23 ms of CPU), with 12 ms slices 25 ms (13.5 ms of CPU).
     SLICE_MS = 12.0
-    SYNC_CHARS = 30_000  # a page whose changed units hold fewer characters is done in one go
+    SYNC_CHARS = 30_000  # a page whose changed units hold fewer characters is done in one go...
+    SYNC_MS = 50.0  # ... unless that takes longer: then in slices too
     MIN_BATCH, MAX_BATCH, FIRST_BATCH = 1_000, 200_000, 8_000
     # Replaced units leave their formats in the document (a new heading id or hashtag: one more each
     # time; `setHtml` started afresh). Past this many, the next page is built afresh.
@@ -61,12 +64,13 @@ class PageUpdater(QObject):
             self.patcher.forget()
         if not self.patcher.compatible(page):
             self.patcher.start_page(page)
-        changed = sum(map(len, page.units)) - sum(map(len, set(page.units) & set(self.patcher.units)))
+        runs = self.patcher.runs(page.units)
+        changed = sum(len(unit) for _i, _j, a, b in runs for unit in page.units[a:b])
         # each page starts with a small step: the size learnt on the last page may be far too big for this
         # one (after 10,000-character parts of plain letters, 1,174 headings in one step: 0.4 s)
         self.patcher.batch_chars = self.FIRST_BATCH
         self._sync = changed <= self.SYNC_CHARS
-        self._steps = self.patcher.steps(page.units)
+        self._steps = self.patcher.steps(page.units, runs)
         self._timer.stop()
         self._run()
 
@@ -81,7 +85,7 @@ class PageUpdater(QObject):
         if steps is None:
             return
         start = time.perf_counter()
-        deadline = start + self.SLICE_MS / 1000
+        deadline = start + (self.SYNC_MS if self._sync else self.SLICE_MS) / 1000
         while True:
             before = time.perf_counter()
             try:
@@ -95,7 +99,8 @@ class PageUpdater(QObject):
             now = time.perf_counter()
             if inserted:  # a removal says nothing about the cost of inserting
                 self._adapt(now - before)
-            if not self._sync and now >= deadline:
+            if now >= deadline:
+                self._sync = False  # (a page that is taking long: the rest in slices)
                 self._timer.start(0)  # the rest at the next turn, after input and painting
                 return
         self._steps = None

@@ -295,3 +295,51 @@ def test_each_page_starts_with_a_small_step_whatever_the_last_page_taught(qtbot,
     assert len(first) <= doc_patch.MAX_BATCH_UNITS and sum(map(len, first)) <= PageUpdater.FIRST_BATCH
     qtbot.waitUntil(lambda: not pane.updating, timeout=20_000)
     assert all(len(batch) <= doc_patch.MAX_BATCH_UNITS for batch in parsed)
+
+
+def _headings(count: int) -> str:
+    return "".join(f"# عنوان {i}\n" for i in range(count))
+
+
+def test_a_key_at_the_top_of_a_long_page_replaces_only_the_units_that_changed(qtbot, monkeypatch):
+    # A heading typed into a paragraph at the top, and a unit more at the end (the page cut at 400,000
+    # characters ends one heading later): the whole page between was replaced, in one go (2.6 s of the
+    # GUI thread for 50,000 headings), because the changed characters were counted as those the two
+    # pages do not share (two units) while the run replaced spanned every unit between.
+    from editor.ui.preview import doc_patch
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    text = _headings(3_000)
+    pane.show_html(cut_page(preview_html(Article.from_text(text))))
+    qtbot.waitUntil(lambda: not pane.updating, timeout=30_000)
+    parsed: list[list[str]] = []
+    real = doc_patch.DocPatcher._parse
+    monkeypatch.setattr(
+        doc_patch.DocPatcher,
+        "_parse",
+        lambda self, units, dummy: parsed.append(units) or real(self, units, dummy),
+    )
+    page = preview_html(Article.from_text("ب" + text + "# آخر\n"))
+    pane.show_html(cut_page(page))
+    assert not pane.updating  # two small runs: done at once
+    assert sum(map(len, parsed)) <= 4, [len(batch) for batch in parsed]
+    assert pane.toPlainText() == _full(qtbot, pane.styled(page), None).toPlainText()
+
+
+def test_a_small_change_that_takes_long_goes_on_in_slices(qtbot, monkeypatch):
+    # The characters of a change say little about its cost (anchors, tables, lists): a page meant to be
+    # done at once is continued in slices past SYNC_MS, not done in one turn whatever it costs.
+    from editor.ui.preview.page_updater import PageUpdater
+
+    monkeypatch.setattr(PageUpdater, "SYNC_CHARS", 10_000_000)
+    monkeypatch.setattr(PageUpdater, "SYNC_MS", 1.0)
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    page = preview_html(Article.from_text(_headings(1_500)))
+    pane.show_html(cut_page(page))
+    assert pane.updating  # returned after its first steps
+    qtbot.waitUntil(lambda: not pane.updating, timeout=30_000)
+    _same(qtbot, pane, page, None)
