@@ -20,10 +20,12 @@ from editor.core.article.model import Article, TagsAsTextError
 from editor.core.article.new_article import finish_new_article, with_final_newline
 from editor.core.article.storage import ANY, read_file_bytes
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
+from editor.core.text.changed_span import changed_span
 from editor.core.text.direction import article_direction
 from editor.ui.article.reading import ReadArticle
 from editor.ui.article.shown import ShownArticle, editor_body, show_in_editor  # noqa: F401 - re-exported
 from editor.ui.common.i18n import localize
+from editor.ui.editor.loading import BIG_BODY_CHARS
 from editor.ui.editor.markdown_edit import MarkdownEdit
 
 PAUSE_MS = 300
@@ -238,7 +240,9 @@ class Document(QObject):
         """Make the whole article `text` by editing (restore, history, library edits); False if equal.
 
         The front matter changes as one step of the field undo, the body as one step of the editor's
-        undo (only the span between the first and the last difference is replaced).
+        undo (only the span between the first and the last difference is replaced). A span of more
+        than `BIG_BODY_CHARS` characters (or an editor still loading) makes the whole body go in
+        slices like a big file: the article is modified, but that step cannot be undone.
         """
         target = Article.from_text(text)
         if target.text == self.article().text:
@@ -249,14 +253,12 @@ class Document(QObject):
             self.meta_undo.push(_FieldEdit(self, before, after, label))
         new_body = target.body.replace("\r\n", "\n").replace("\r", "\n")
         old_body = self.editor.body_text()
-        if new_body != old_body:
-            start = 0
-            limit = min(len(old_body), len(new_body))
-            while start < limit and old_body[start] == new_body[start]:
-                start += 1
-            end = 0
-            while end < limit - start and old_body[-1 - end] == new_body[-1 - end]:
-                end += 1
+        start, end = changed_span(old_body, new_body) if new_body != old_body else (0, 0)
+        if new_body != old_body and (self.editor.loading or len(new_body) - end - start > BIG_BODY_CHARS):
+            # a big part goes in slices (as a big file opens): modified, but not one undo step
+            self.editor.set_body(new_body, article_direction(target.meta, new_body[:20_000]))
+            self.editor.document().setModified(True)
+        elif new_body != old_body:
             positions = self.editor.position_map(old_body)
             cursor = QTextCursor(self.editor.document())
             cursor.beginEditBlock()

@@ -4,6 +4,9 @@ With no unsaved edits in Midad, the article is reloaded in place (caret kept). W
 nothing is replaced: `conflict` tells the user once, and saving later asks before overwriting
 (see FileController). A QFileSystemWatcher reacts at once; a slow timer also checks, because
 editors that save by renaming a new file over the old one end the watch.
+A big file (over `reading.THREAD_BYTES`) is read, hashed and prepared by a worker thread like a big
+file the user opens (`reading.py`), and goes in slices; the window stays live meanwhile (typing goes
+on: text typed before the read is back makes it a conflict instead of a reload).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from editor.core.article.files import article_bytes
+from editor.core.article.files import LoadedArticle, article_bytes
 from editor.core.article.storage import ArticleIOError, content_digest
+from editor.ui.article import reading
 from editor.ui.article.document import Document
 from editor.ui.common.i18n import tr
 
@@ -32,6 +36,8 @@ class ExternalChangeWatcher(QObject):
         self.document = document
         self._warned = False
         self._held = 0
+        self._reader = reading.ArticleReader(self)  # a big file's new content
+        self._again = False  # asked to check again while it was read
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -73,6 +79,16 @@ class ExternalChangeWatcher(QObject):
         ):
             return
         self._watch()  # a rename-over save ended the watch
+        if self.document.editor.loading:  # (an article still going in, or the next one being read)
+            if force:
+                self._debounce.start()  # look again in a moment
+            return
+        if self._reader.reading:  # (its result is compared when it comes: then once more)
+            self._again = True
+            return
+        if reading.worth_a_thread(loaded.path):
+            self._reader.start(loaded.path, lambda read, error: self._read(loaded, read, error))
+            return
         try:
             data = loaded.path.read_bytes()
             stat = loaded.path.stat()
@@ -85,6 +101,25 @@ class ExternalChangeWatcher(QObject):
         ):  # touched, not changed
             self.document.loaded = replace(loaded, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
             return
+        self._changed(loaded)
+
+    def _read(self, loaded: LoadedArticle, read: reading.ReadArticle | None, error: object) -> None:
+        """A big file's content, read by the worker: the same decisions as `check`, on the GUI thread."""
+        again, self._again = self._again, False
+        if read is None or self.document.loaded is not loaded:  # unreadable now, or another file
+            if again:  # (e.g. half-written by a sync tool: the next check tries again)
+                self.check(force=True)
+            return
+        digest = loaded.digest or content_digest(article_bytes(loaded.article, loaded.encoding, loaded.bom))
+        if read.loaded.digest == digest:  # touched, not changed
+            self.document.loaded = replace(loaded, mtime_ns=read.loaded.mtime_ns, size=read.loaded.size)
+        else:
+            self._changed(loaded, read)
+        if again:
+            self.check(force=True)
+
+    def _changed(self, loaded: LoadedArticle, read: reading.ReadArticle | None = None) -> None:
+        """Another program changed the file: reload it (caret kept), or warn once if there are edits."""
         if self.document.is_modified():
             if not self._warned:
                 self._warned = True
@@ -94,12 +129,17 @@ class ExternalChangeWatcher(QObject):
                     ).format(loaded.path.name)
                 )
             return
-        caret = self.document.editor.textCursor().position()
+        editor = self.document.editor
+        caret = editor.textCursor().position()
         try:
-            self.document.load(loaded.path)
+            self.document.load(loaded.path, read=read)
         except ArticleIOError:
             return  # e.g. half-written by a sync tool: the next check tries again
-        cursor = self.document.editor.textCursor()
-        cursor.setPosition(min(caret, self.document.editor.document().characterCount() - 1))
-        self.document.editor.setTextCursor(cursor)
+
+        def place_caret() -> None:
+            cursor = editor.textCursor()
+            cursor.setPosition(min(caret, editor.document().characterCount() - 1))
+            editor.setTextCursor(cursor)
+
+        reading.when_whole(self.document, place_caret)  # (a big article goes in slices)
         self.reloaded.emit()

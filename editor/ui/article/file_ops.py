@@ -86,13 +86,17 @@ class FileController(QObject):
         return bool(path) and self.open_path(path, background=True)
 
     def open_path(
-        self, path: str | Path, background: bool = False, then: Callable[[], None] | None = None
+        self,
+        path: str | Path,
+        background: bool = False,
+        then: Callable[[], None] | None = None,
+        failed: Callable[[], None] | None = None,
     ) -> bool:
         """Open `path` in this window after offering to save; errors are shown, nothing is lost.
 
         `background` (the user's opens): a big file is read off the GUI thread (`reading.py`) and
-        True means it is being read; it is shown once read, or its problem is said then. `then`
-        runs once the article is shown.
+        True means it is being read; it is shown once read, or its problem is said then (and `failed`
+        runs). `then` runs once the article is shown and whole (see `reading.when_whole`).
         """
         if not self.maybe_save():
             return False
@@ -106,7 +110,7 @@ class FileController(QObject):
         if background and reading.worth_a_thread(path):
             self.document.editor.set_reading(True)  # the article shown stays, read-only; keys wait
             self._say(tr("Opening {0}…").format(display_text(path.name)))
-            self.reader.start(path, lambda read, error: self._read(path, read, error, then))
+            self.reader.start(path, lambda read, error: self._read(path, read, error, then, failed))
             return True
         try:
             self.document.load(path)
@@ -127,6 +131,7 @@ class FileController(QObject):
         read: ReadArticle | None,
         error: BaseException | None,
         then: Callable[[], None] | None,
+        failed: Callable[[], None] | None = None,
     ) -> None:
         self._say("")
         editor = self.document.editor
@@ -137,6 +142,8 @@ class FileController(QObject):
         except (ArticleIOError, OSError, ValueError, MemoryError) as exc:
             editor.set_reading(False, keep_keys=False)  # the article that was shown stays, editable
             self.show_error(self.window, tr("Cannot open the article"), localize_error(exc) or repr(exc))
+            if failed is not None:
+                failed()
             return
         editor.set_reading(False)  # the keys typed while it was read go to it
         self._opened(path, then)
@@ -156,18 +163,8 @@ class FileController(QObject):
     def _opened(self, path: Path, then: Callable[[], None] | None) -> None:
         remove_stray_temps(path.parent, path.name)  # what a killed save left next to it
         self._remember(path)
-        editor = self.document.editor
-        if then is not None and editor.loading:  # a big article goes in slices: once it is whole
-            opened = self.document.loaded
-
-            def once() -> None:
-                editor.loaded.disconnect(once)
-                if self.document.loaded is opened:  # (not if another article was opened meanwhile)
-                    then()
-
-            editor.loaded.connect(once)
-        elif then is not None:
-            then()
+        if then is not None:
+            reading.when_whole(self.document, then)  # (a big article goes in slices)
 
     def adopt(self, shown: ShownArticle) -> None:
         """Take over the article the editor already shows (read at the GUI start before this window

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -60,6 +61,24 @@ def worth_a_thread(path: str | os.PathLike[str]) -> bool:
 
 
 Finish = Callable[[ReadArticle | None, BaseException | None], None]
+
+
+def when_whole(document: Any, then: Callable[[], None]) -> None:  # noqa: ANN401 - a Document
+    """Run `then` once the article `document` shows now is whole in its editor: at once, or when a
+    big article's last slice is in (not if another article was opened meanwhile). E.g. a caret put
+    back far down would otherwise be cut to the first slice."""
+    editor = document.editor
+    if not editor.loading:
+        then()
+        return
+    shown = document.loaded
+
+    def once() -> None:
+        editor.loaded.disconnect(once)
+        if document.loaded is shown:
+            then()
+
+    editor.loaded.connect(once)
 
 
 class ArticleReader(QObject):

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +27,9 @@ from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, read_text_file
 from editor.core.recovery.diffs import line_diff
 from editor.core.recovery.journal import Journal, JournalEntry
+from editor.ui.article.reading import when_whole
 from editor.ui.common.i18n import localize, tr
+from editor.ui.editor.loading import BIG_BODY_CHARS
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 
@@ -100,23 +103,62 @@ def ask_restore(parent: QWidget, entry: JournalEntry) -> str:
 
 
 def restore_entry(window, entry: JournalEntry, journal: Journal) -> None:  # noqa: ANN001 - MainWindow
-    """Show `entry` in `window` as an unsaved edit of its file, then retire the old entry."""
-    document, files = window.document, window.files
+    """Show `entry` in `window` as an unsaved edit of its file, then retire the old entry.
+
+    A big file is read off the GUI thread and the text is applied once the file is whole in the editor
+    (a big text goes in slices: `Document.replace_text`); if the file cannot be read then, the text
+    becomes a new article that will be saved there, as when the file is gone."""
+    files = window.files
     base = Path(entry.base_path) if entry.base_path else None
-    opened = False
     if base is not None and base.is_file():
-        opened = files.open_path(base)
-    if not opened:
-        document.new(Article.from_text(""))
-        files.new_file_path = base if base is not None and base.parent.is_dir() else None
+        opened = files.open_path(
+            base,
+            background=True,
+            then=lambda: _apply(window, entry, journal),
+            failed=lambda: _as_new(window, entry, journal, base),
+        )
+        if opened:
+            return
+    _as_new(window, entry, journal, base)
+
+
+def _as_new(window, entry: JournalEntry, journal: Journal, base: Path | None) -> None:  # noqa: ANN001
+    window.document.new(Article.from_text(""))
+    window.files.new_file_path = base if base is not None and base.parent.is_dir() else None
+    _apply(window, entry, journal)
+
+
+def _apply(window, entry: JournalEntry, journal: Journal) -> None:  # noqa: ANN001 - MainWindow
+    document = window.document
     document.replace_text(entry.text, tr("Restore unsaved text"))
-    cursor = document.editor.textCursor()
-    cursor.setPosition(max(0, min(entry.caret, document.editor.document().characterCount() - 1)))
-    document.editor.setTextCursor(cursor)
-    document.editor.verticalScrollBar().setValue(entry.scroll)
+    editor = document.editor
+
+    def place_caret() -> None:
+        cursor = editor.textCursor()
+        cursor.setPosition(max(0, min(entry.caret, editor.document().characterCount() - 1)))
+        editor.setTextCursor(cursor)
+        editor.verticalScrollBar().setValue(entry.scroll)
+
+    when_whole(document, place_caret)
     keeper = getattr(window, "journal_keeper", None)
-    if keeper is None or keeper.flush():
+    if keeper is not None and len(entry.text) > BIG_BODY_CHARS:  # (a 5 MB entry: 30-40 ms to write)
+        QTimer.singleShot(0, lambda: _retire_after_writing(keeper, journal, entry.id))
+    elif keeper is None or keeper.flush():
         journal.remove(entry.id)  # its text lives in this window's entry now
+
+
+def _retire_after_writing(keeper, journal: Journal, entry_id: str) -> None:  # noqa: ANN001 - JournalKeeper
+    """Journal the restored text in the background, then remove the old entry (in order, on the
+    journal's thread; kept if the new entry could not be written)."""
+    modified = keeper.document.is_modified()
+    keeper.write_now()
+    own = journal.path_of(keeper.entry_id) if keeper.journal.folder == journal.folder else None
+
+    def retire() -> None:
+        if not modified or (own is not None and own.exists()):
+            journal.remove(entry_id)
+
+    keeper.run_in_background(retire)
 
 
 def offer_recovery(
