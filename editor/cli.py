@@ -11,7 +11,9 @@ from pathlib import Path
 
 from editor import __version__
 from editor.commands import CommandError
-from editor.core.article.storage import describe_os_error
+
+# (the core's storage — dataclasses, JSON… — is imported where an error needs it: `midad FILE` reads
+# the article after its window is mapped)
 
 # Imported when a command line is parsed, never for `midad` / `midad FILE`: they load Markdown,
 # BeautifulSoup, python-docx…, which have no place on the window's start path.
@@ -165,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except OSError as exc:  # e.g. `> /dev/full`: one line, never a traceback
+        from editor.core.article.storage import describe_os_error
+
         _discard_stdout()
         where = exc.filename or "the standard output"
         print(f"midad: cannot write {where}: {describe_os_error(exc)}", file=sys.stderr)

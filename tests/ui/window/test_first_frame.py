@@ -118,6 +118,11 @@ def test_whole_process_paints_the_article_before_loading_the_library(seed_file, 
     proc.wait()
     trace = [line for line in lines if line.startswith("midad: first-paint")]
     assert trace, "".join(lines)
+    # the bare window was shown before the editor's modules, the outline, Qt's namespace enums and the
+    # article's reading (`early_map.AFTER_MAP`), and before the first paint
+    mapped = [line for line in lines if line.startswith("midad: mapped")]
+    assert mapped and lines.index(mapped[0]) < lines.index(trace[0]), "".join(lines)
+    assert "loaded=- " in mapped[0], mapped[0]
     assert "loaded=- " in trace[0], trace[0]  # no Markdown, BeautifulSoup, worker pool or library yet
     # …nor the window's late parts (find bar, copy desk, export menus, outline), SQLite, futures, TOML
     # (HEAVY_MODULES lists them); right after the first frame they are all there
