@@ -19,6 +19,10 @@ _SETEXT_RE = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 _NOT_A_PARAGRAPH_RE = re.compile(r"^[ ]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#|\||`{3}|~{3})|^\s*$")
 _INLINE_MARKS_RE = re.compile(r"(\*{1,3}|_{1,3}|`+|~~)(?=\S)(.+?)(?<=\S)\1")
 MAX_TITLE = 200
+# The outline panel lists this many headings; the pause worker sends one more (where the unlisted part
+# starts, for the caret's section) and how many there are: 50,000 headings as objects took 60-90 ms to
+# unpickle in the window, holding Python's lock (the GUI thread waited).
+MAX_LISTED = 2_000
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.core.markdown.outline import OutlineHeading, heading_at
+from editor.core.markdown.outline import MAX_LISTED, OutlineHeading, heading_at
 from editor.core.text.display import display_text
 from editor.ui.common.i18n import tr
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole  # the item's index in `headings` (-1: the "more" line)
-MAX_ITEMS = 2_000
+MAX_ITEMS = MAX_LISTED
 
 
 class OutlinePanel(QWidget):
@@ -37,6 +37,7 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("outlinePanel")
         self.headings: list[OutlineHeading] = []
+        self.total = 0  # headings in the article (the pause work sends only the first MAX_ITEMS + 1)
         self._items: list[QTreeWidgetItem] = []
         self._lines: list[int] = []  # the headings' lines (for the section of a line)
         layout = QVBoxLayout(self)
@@ -56,13 +57,16 @@ class OutlinePanel(QWidget):
         layout.addStretch(0)
         self.tree.setVisible(False)  # until there are headings
 
-    def set_headings(self, headings: list[OutlineHeading]) -> None:
-        """Show `headings` (nothing is rebuilt when only their lines changed)."""
-        if headings == self.headings and (self._items or not headings):
+    def set_headings(self, headings: list[OutlineHeading], total: int | None = None) -> None:
+        """Show `headings`, the first of `total` (all of them by default); nothing is rebuilt when only
+        their lines changed."""
+        total = max(total or 0, len(headings))
+        if headings == self.headings and total == self.total and (self._items or not headings):
             return
+        changed_total, self.total = total != self.total, total
         old, self.headings = self.headings, list(headings)
         self._lines = [heading.line for heading in self.headings]
-        if self._items and _same_titles(old, self.headings):
+        if self._items and not changed_total and _same_titles(old, self.headings):
             return  # the items show the same titles; clicks read the lines from `headings`
         self.tree.clear()
         self._items = []
@@ -80,10 +84,8 @@ class OutlinePanel(QWidget):
                 tops.append(item)
             parents.append((heading.level, item))
             self._items.append(item)
-        if len(self.headings) > MAX_ITEMS:
-            more = tr("… and %1 more headings (not listed)").replace(
-                "%1", f"{len(self.headings) - MAX_ITEMS:,}"
-            )
+        if total > MAX_ITEMS:
+            more = tr("… and %1 more headings (not listed)").replace("%1", f"{total - MAX_ITEMS:,}")
             rest = QTreeWidgetItem([more])
             rest.setData(0, INDEX_ROLE, -1)
             rest.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -139,7 +141,7 @@ def install_outline(window: MainWindow) -> OutlinePanel:
 
     def on_rendered(generation: int, result: PauseResult) -> None:
         if generation == window.renderer.generation:
-            panel.set_headings(result.headings)
+            panel.set_headings(result.headings, result.headings_total)
             panel.follow_line(window.editor.textCursor().blockNumber())
 
     window.renderer.rendered.connect(on_rendered)

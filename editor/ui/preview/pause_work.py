@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from editor.core.article.model import Article
 from editor.core.markdown.hashtags import extract_hashtags
 from editor.core.markdown.markup_lines import editor_line_directions
-from editor.core.markdown.outline import OutlineHeading, outline
+from editor.core.markdown.outline import MAX_LISTED, OutlineHeading, outline
 from editor.core.system.priority import run_below_the_window
 from editor.core.text.arabic import count_characters, count_words, reading_minutes
 from editor.core.text.direction import article_direction
@@ -38,7 +38,8 @@ class PauseResult:
     hashtags: list[str] = field(default_factory=list)
     article_dir: str = "rtl"
     directions: list[str] = field(default_factory=list)  # one per editor line
-    headings: list[OutlineHeading] = field(default_factory=list)  # the outline panel's
+    headings: list[OutlineHeading] = field(default_factory=list)  # the outline panel's (MAX_LISTED + 1)
+    headings_total: int = 0  # how many headings the article has
 
 
 def render_preview_html(article: Article, base_dir: Path | None) -> str:
@@ -66,6 +67,7 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
     html = render_preview_html(article, Path(base_dir) if base_dir else None) if with_html else None
     lines = body.replace("\r\n", "\n").replace("\r", "\n")  # as the editor shows it
     direction = article_direction(article.meta, lines)
+    headings = outline(lines)
     return PauseResult(
         html,
         words,
@@ -74,7 +76,8 @@ def compute_pause_result(text: str, base_dir: str | None, with_html: bool) -> Pa
         extract_hashtags(body),
         direction,
         editor_line_directions(lines, direction),
-        outline(lines),
+        headings[: MAX_LISTED + 1],
+        len(headings),
     )
 
 
@@ -161,6 +164,23 @@ def abandon_worker() -> None:
         worker.shutdown(wait=False, cancel_futures=True)
     except Exception:  # noqa: BLE001, S110 - a broken pool is being thrown away anyway
         pass
+
+
+def worker_cpu_seconds() -> float | None:
+    """The CPU time the worker process has used so far (Linux `/proc`), or None where it cannot be read
+    (a thread worker, no worker yet, another system): the render budget is then wall time."""
+    processes = getattr(_executor, "_processes", None)
+    if not processes:
+        return None
+    total = 0
+    try:
+        for pid in list(processes):
+            with open(f"/proc/{int(pid)}/stat", "rb") as stat:
+                fields = stat.read().rpartition(b")")[2].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    except (OSError, ValueError, IndexError, RuntimeError):
+        return None
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def use_thread_worker() -> None:

@@ -116,3 +116,26 @@ def test_lines_moving_keep_the_items_and_clicks_follow_the_new_lines(qtbot):
         [OutlineHeading(1, f"عنوان {i}", i * 4) for i in range(99)] + [OutlineHeading(2, "آخر", 500)]
     )
     assert _titles(panel)[-1] == "  آخر"  # another heading: rebuilt
+
+
+def test_the_listed_headings_and_the_count_from_the_worker(qtbot):
+    # The pause work sends the first MAX_ITEMS + 1 headings and how many there are (50,000 heading
+    # objects took 60-90 ms to unpickle in the window): the same list, the same count, the same follow.
+    from editor.core.markdown.outline import OutlineHeading
+    from editor.ui.outline.panel import MAX_ITEMS, OutlinePanel
+
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    sent = [OutlineHeading(1 + i % 2, f"عنوان {i}", i * 4) for i in range(MAX_ITEMS + 1)]
+    panel.set_headings(sent, 50_000)
+    titles = _titles(panel)
+    assert (
+        len(titles) == MAX_ITEMS + 1
+        and titles[-1] == f"… and {50_000 - MAX_ITEMS:,} more headings (not listed)"
+    )
+    panel.follow_line(4 * MAX_ITEMS + 1)  # in the first section not listed
+    assert panel.tree.selectedItems() == []
+    panel.follow_line(4 * 10 + 1)
+    assert panel.tree.currentItem().text(0) == "عنوان 10"
+    panel.set_headings(sent, 60_000)  # the same first headings, more after them: the count follows
+    assert _titles(panel)[-1] == f"… and {60_000 - MAX_ITEMS:,} more headings (not listed)"
