@@ -166,3 +166,27 @@ def test_no_worker_processes_where_qt_runs(qapp) -> None:
     assert parallel_pdf(job, 2) is None  # forking a process that runs Qt is unsafe: one process
     assert groups(["a" * 10, "b" * 10, "c" * 10, "d" * 30], 2) == [["a" * 10, "b" * 10, "c" * 10], ["d" * 30]]
     assert groups(["a"], 4) == [["a"]]
+
+
+def test_an_article_rendered_in_parts_is_printed_in_those_parts(monkeypatch) -> None:
+    """A big article's render parts (`chunked`) are the PDF's parts: no second cut of the HTML; the
+    header opens the first; together they hold the same blocks as the whole printed page."""
+    from editor.core.article.model import Article
+    from editor.core.convert.print_flow import page_blocks
+    from editor.core.markdown import chunked
+    from editor.ui.export import pdf
+
+    monkeypatch.setattr(chunked, "MIN_PARALLEL_CHARS", 20_000)
+    monkeypatch.setattr(chunked, "PART_CHARS", 5_000)
+    article = Article.from_text(article_text(400))
+    monkeypatch.setattr(pdf, "split_print_html", lambda _h: pytest.fail("the parts are cut again"))
+    parts = pdf.printed_parts(article, workers=2)
+    assert len(parts) >= 4
+    assert all(p.startswith("<html>") and p.endswith("</body></html>") for p in parts)
+    assert parts[0].count('class="article-meta"') == 1 and all("article-meta" not in p for p in parts[1:])
+
+    def shown(blocks: list) -> list:
+        return [(b.kind, b.text, b.marker, [[c.text for c in row] for row in b.rows]) for b in blocks]
+
+    whole = pdf.print_html(article)
+    assert [x for p in parts for x in shown(page_blocks(p, True))] == shown(page_blocks(whole, True))
