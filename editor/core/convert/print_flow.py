@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
+import lxml.etree
 
 from editor.core.markdown.html_budget import limit_html
 from editor.core.text.direction import text_direction
@@ -45,7 +45,8 @@ LIST_INDENT = 30  # CSS px per list level
 QUOTE_INDENT = 20  # CSS px on each side per quote level
 MAX_LAYOUT_CHARS = 10_000  # a longer paragraph is laid out in pieces (`cut_text`): bounded layouts
 MAX_WALK_DEPTH = 200  # deeper elements (never in the budgeted HTML) give their text only
-_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
+_SPACE_RE = re.compile(r"[\t\n\r\f]|  ")  # what collapses to one space (a lone space is kept as it is)
+_SPACES_RE = re.compile(r"[ \t\n\r\f]+")
 _CLASS_STYLES = ("subtitle", "byline", "dateline", "footnote", "midad-notice", "tags")
 
 
@@ -126,13 +127,13 @@ class _Text:
 def _parse(html: str):  # noqa: ANN202 - lxml element
     """The page's tree; nesting deeper than libxml2 keeps (2,048 levels: it drops what is below) is
     flattened first by the preview's depth limit (`html_budget.limit_html`), so no text is lost."""
-    parser = lxml.html.HTMLParser(huge_tree=True)
-    root = lxml.html.document_fromstring(html, parser=parser)
+    parser = lxml.etree.HTMLParser(huge_tree=True)  # plain elements: no Python class lookup per element
+    root = lxml.etree.fromstring(html, parser=parser)
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         flat = limit_html(
             html, max_chars=len(html) + 1, max_block_chars=None, split_notice=False, max_cell_chars=None
         )
-        root = lxml.html.document_fromstring(flat.html, parser=lxml.html.HTMLParser(huge_tree=True))
+        root = lxml.etree.fromstring(flat.html, parser=lxml.etree.HTMLParser(huge_tree=True))
     return root
 
 
@@ -266,13 +267,13 @@ class FlowBuilder:
     def runs(self, nodes: list, style: Style, out: _Text, pre: bool, images: list[str], depth: int) -> None:
         for node in nodes:
             if isinstance(node, str):
-                out.add(node if pre else _SPACE_RE.sub(" ", node), style)
+                out.add(node if pre or not _SPACE_RE.search(node) else _SPACES_RE.sub(" ", node), style)
                 continue
             name = node.tag
             if not isinstance(name, str):
                 continue
             if depth > MAX_WALK_DEPTH:
-                out.add(_SPACE_RE.sub(" ", node.text_content()), style)
+                out.add(_SPACES_RE.sub(" ", "".join(node.itertext())), style)
             elif name == "br":
                 out.add("\u2028", style)
             elif name == "img":

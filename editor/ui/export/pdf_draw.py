@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPagedPaintDevice, QPaintEngine, QPainter, QPen
 
 from editor.ui.export.pdf_flow import (
     BORDER_COLOR,
@@ -11,14 +12,9 @@ from editor.ui.export.pdf_flow import (
     Page,
 )
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice, QPainter
-
 
 def draw_page(painter: QPainter, flow: Flow, page: Page) -> None:
     """Draw `page`'s operations with `painter` (at the top left of the page's text)."""
-    from PySide6.QtCore import QPointF, QRectF
-    from PySide6.QtGui import QColor, QPen
 
     colors: dict[str, QColor] = {}
 
@@ -73,8 +69,6 @@ def paint_flows(
     from `first` (N: `total`, else the pages painted here) in the `footer` line; the pages painted.
     Qt's print preview (a QPicture engine, whose replay loses the bidi order of Arabic lines) gets
     page images."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QPaintEngine, QPainter
 
     pages = [(flow, page) for flow in flows for page in flow.pages]
     total = total if total is not None else first - 1 + len(pages)
@@ -111,8 +105,6 @@ PREVIEW_DPI = 110
 
 def page_image(flow: Flow, page: Page):  # noqa: ANN201 - QImage
     """`page` as an image at `PREVIEW_DPI` (for the print preview only)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage, QPainter
 
     scale = PREVIEW_DPI / (flow.px * 96.0)
     image = QImage(int(flow.width * scale) + 1, int(flow.height * scale) + 1, QImage.Format.Format_RGB16)

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from editor.core.convert.print_flow import Block, Span, Style, cut_text, page_blocks
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPagedPaintDevice, QTextCharFormat, QTextLayout, QTextOption
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice, QTextLayout
+from editor.core.convert.print_flow import MAX_LAYOUT_CHARS, Block, Span, Style, cut_text, page_blocks
 
 POINTS = {"h1": 22.0, "h2": 18.0, "h3": 16.0, "h4": 14.0, "pre": 11.0}
 ROLE_POINTS = {"subtitle": 16.0, "byline": 12.0, "dateline": 12.0, "footnote": 12.0, "midad-notice": 11.0}
@@ -52,7 +51,6 @@ class Flow:
     """Lays blocks out on `device`'s pages (`body`: the size of a page's text, in device pixels)."""
 
     def __init__(self, device: QPagedPaintDevice, body_size, body_points: float, families: list[str]) -> None:  # noqa: ANN001
-        from PySide6.QtGui import QFont
 
         self.device = device
         dpi = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
@@ -64,6 +62,7 @@ class Flow:
         self._fonts: dict[tuple, QFont] = {}
         self._formats: dict[tuple, object] = {}
         self._options: dict[tuple, object] = {}
+        self._markers: dict[tuple, object] = {}
         self.pages: list[Page] = [Page()]
         self.y = 0.0
         self.after = 0.0  # the last block's spacing after it (collapsed with the next one's before)
@@ -73,8 +72,6 @@ class Flow:
         key = (points, bold, mono)
         font = self._fonts.get(key)
         if font is None:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setFamilies([*MONO_FAMILIES, *self.families] if mono else self.families)
             font.setPointSizeF(points)
@@ -85,8 +82,6 @@ class Flow:
     def char_format(self, style: Style):  # noqa: ANN201 - QTextCharFormat
         fmt = self._formats.get(style)
         if fmt is None:
-            from PySide6.QtGui import QColor, QFont, QTextCharFormat
-
             bold, italic, code, link, color, sup = style
             fmt = QTextCharFormat()
             if bold:
@@ -110,9 +105,6 @@ class Flow:
         key = (rtl, centre)
         option = self._options.get(key)
         if option is None:
-            from PySide6.QtCore import Qt
-            from PySide6.QtGui import QTextOption
-
             align = Qt.AlignmentFlag
             option = QTextOption()
             option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
@@ -124,10 +116,8 @@ class Flow:
 
     def text_layout(
         self, text: str, spans: list[Span], font, rtl: bool, width: float
-    ) -> tuple[QTextLayout, float]:  # noqa: ANN001, E501
-        """`text` laid out in lines of `width`; the layout and its height."""
-        from PySide6.QtCore import QPointF
-        from PySide6.QtGui import QTextLayout
+    ) -> tuple[QTextLayout, list[float]]:  # noqa: ANN001, E501
+        """`text` laid out in lines of `width`; the layout and the height of each line."""
 
         layout = QTextLayout(text, font, self.device)
         layout.setTextOption(self.option(rtl))
@@ -146,15 +136,19 @@ class Flow:
         layout.beginLayout()
         y = 0.0
         width = max(width, 1.0)
+        heights = []
+        create = layout.createLine
         while True:
-            line = layout.createLine()
+            line = create()
             if not line.isValid():
                 break
             line.setLineWidth(width)
             line.setPosition(QPointF(0, y))
-            y += line.height()
+            height = line.height()
+            heights.append(height)
+            y += height
         layout.endLayout()
-        return layout, y
+        return layout, heights
 
     # --- pages ---------------------------------------------------------------------------------------
     def new_page(self) -> None:
@@ -203,21 +197,30 @@ class Flow:
         marker = self.marker(block, font) if block.marker else None
         self.space(block.before)
         for number, (text, spans) in enumerate(cut_text(block.text, block.spans)):
-            layout, height = self.text_layout(text, spans, font, block.rtl, width - 2 * pad)
+            layout, heights = self.text_layout(text, spans, font, block.rtl, width - 2 * pad)
             if number == 0 and kind[0] == "h" and self.y > 0:  # a heading is kept with two more lines
-                if self.y + height + 2 * pad + 2.5 * points * self.px * 96 / 72 > self.height:
+                if self.y + sum(heights) + 2 * pad + 2.5 * points * self.px * 96 / 72 > self.height:
                     self.new_page()
-            self.lines(layout, left, width, pad, color, fill, marker if number == 0 else None, block)
+            self.lines(layout, heights, left, width, pad, color, fill, marker if number == 0 else None, block)
 
-    def lines(self, layout, left, width, pad, color, fill, marker, block) -> None:  # noqa: ANN001, PLR0913
+    def lines(self, layout, heights, left, width, pad, color, fill, marker, block) -> None:  # noqa: ANN001, PLR0913
         """Place `layout`'s lines below what is on the page, on as many pages as they need."""
-        count = layout.lineCount()
-        first = 0
+        count = len(heights)
         self.y += pad
         top = self.y
+        total = sum(heights)
+        if self.y + total <= self.height:  # all on this page (most blocks)
+            if marker is not None:
+                x = marker_x(marker, block, left, width, self.px)
+                self.pages[-1].ops.append(("layout", marker, x, self.y, color))
+            self.y += total
+            self.piece(layout, 0, count, left + pad, top, width, pad, color, fill, count)
+            self.y += pad
+            return
+        first = 0
         index = 0
         while index < count:
-            height = layout.lineAt(index).height()
+            height = heights[index]
             if self.y + height > self.height and self.y > 0:
                 self.piece(layout, first, index, left + pad, top, width, pad, color, fill, count)
                 self.new_page()
@@ -243,11 +246,14 @@ class Flow:
             ops.append(("lines", layout, first, end, x, top - layout.lineAt(first).y(), color))
 
     def marker(self, block: Block, font):  # noqa: ANN001, ANN201 - QTextLayout
-        layout, _ = self.text_layout(block.marker, [], font, block.rtl, 25 * self.px)
+        """The laid-out marker (one layout per marker, font and direction, drawn wherever it is used)."""
+        key = (block.marker, id(font), block.rtl)
+        layout = self._markers.get(key)
+        if layout is None:
+            layout = self._markers[key] = self.text_layout(block.marker, [], font, block.rtl, 25 * self.px)[0]
         return layout
 
     def image(self, block: Block) -> None:
-        from PySide6.QtGui import QImage
 
         image = QImage(block.src)
         left, width = self.columns(block)
@@ -271,15 +277,17 @@ class Flow:
         pad = CELL_PADDING * self.px
         self.space(block.before)
         for row in block.rows:
+            if any(len(cell.text) > MAX_LAYOUT_CHARS for cell in row):
+                self.row_as_paragraphs(row)
+                continue
             cells = []
             for cell in row:
                 font = self.font(self.body_points, bold=cell.header)
-                layout, height = self.text_layout(cell.text, cell.spans, font, cell.rtl, column - 2 * pad)
-                cells.append((layout, height, cell.header))
+                layout, heights = self.text_layout(cell.text, cell.spans, font, cell.rtl, column - 2 * pad)
+                cells.append((layout, sum(heights), cell.header))
             row_height = max(height for _, height, _ in cells) + 2 * pad
-            if row_height > self.height:  # taller than a page: its cells as paragraphs
-                for cell in row:
-                    self.text_block(Block("p", cell.text, cell.spans, cell.rtl, before=4, after=4))
+            if row_height > self.height:  # taller than a page
+                self.row_as_paragraphs(row)
                 continue
             if self.y + row_height > self.height and self.y > 0:
                 self.new_page()
@@ -291,6 +299,12 @@ class Flow:
                 ops.append(("cell", x, self.y, column, row_height, HEADER_BACKGROUND if header else None))
                 ops.append(("layout", layout, x + pad, self.y + pad, TEXT_COLOR))
             self.y += row_height
+
+    def row_as_paragraphs(self, row: list) -> None:
+        """A table row too long for a page (or a layout), printed as one paragraph per cell."""
+        for cell in row:
+            self.text_block(Block("p", cell.text, cell.spans, cell.rtl, before=4, after=4))
+        self.after = 4
 
 
 def marker_x(marker, block: Block, left: float, width: float, px: float) -> float:  # noqa: ANN001

@@ -247,3 +247,14 @@ def test_many_headings_print_quickly(qapp, tmp_path: Path) -> None:
     printed = printed_words(qapp, article, tmp_path)
     assert time.process_time() - start < 20
     assert printed[:2] == ["عنوان", "0"] and printed[-4:] == ["عنوان", "3999", "نص", "3999"]
+
+
+def test_a_table_cell_longer_than_a_layout_is_printed_whole(qapp, tmp_path: Path) -> None:
+    """A cell over MAX_LAYOUT_CHARS (or a row taller than a page) is printed as paragraphs, every word."""
+    from editor.core.article.model import Article
+    from editor.core.convert.print_flow import MAX_LAYOUT_CHARS
+
+    long_cell = " ".join(f"خلية{i}" for i in range(MAX_LAYOUT_CHARS // 5))
+    article = Article.from_text(f"| أ | ب |\n|---|---|\n| {long_cell} | قصيرة |\n| ج | د |\n")
+    printed = printed_words(qapp, article, tmp_path)
+    assert printed == words(f"أ ب {long_cell} قصيرة ج د")
