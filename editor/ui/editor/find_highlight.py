@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 MATCH_COLOR = QColor(255, 196, 0, 90)
@@ -32,8 +32,7 @@ class MatchHighlights(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()
-        editor.viewport().installEventFilter(self)
-        editor.document().contentsChange.connect(self._shift)
+        self._shifting = False  # following edits (only while there are spans: not on every keystroke)
         editor.verticalScrollBar().valueChanged.connect(self._repaint)
         editor.horizontalScrollBar().valueChanged.connect(self._repaint)
 
@@ -42,6 +41,10 @@ class MatchHighlights(QWidget):
         self.spans = spans
         self._starts = [s for s, _e in spans]
         self.current = current
+        if bool(spans) != self._shifting:
+            self._shifting = bool(spans)
+            changes = self._editor.document().contentsChange
+            changes.connect(self._shift) if spans else changes.disconnect(self._shift)
         self.setGeometry(self._editor.viewport().rect())
         self.setVisible(bool(spans))
         self.update()
@@ -135,3 +138,13 @@ class MatchHighlights(QWidget):
         if event.type() == QEvent.Type.Resize and watched is self._editor.viewport():
             self.setGeometry(self._editor.viewport().rect())
         return False
+
+    # (the viewport's size is followed only while shown: a keystroke's paint calls no Python here)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._editor.viewport().installEventFilter(self)
+        self.setGeometry(self._editor.viewport().rect())
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._editor.viewport().removeEventFilter(self)
+        super().hideEvent(event)

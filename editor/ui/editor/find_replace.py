@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 from editor.core.text.find import Finder, FindError, FindOptions, Match
@@ -57,7 +57,7 @@ class FindReplaceBar(QWidget):
         self.highlights = MatchHighlights(editor)
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
         self._recount.timeout.connect(self._refresh_count)
-        editor.document().contentsChanged.connect(self._text_changed)
+        self._following = False  # the editor's edits (while the bar is shown)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         close = QToolButton(self)
@@ -130,6 +130,21 @@ class FindReplaceBar(QWidget):
             return None
         self.status.setToolTip("")
         return finder
+
+    # (edits are followed only while the bar is shown: a keystroke calls no Python here otherwise)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._follow_edits(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._follow_edits(False)
+        super().hideEvent(event)
+
+    def _follow_edits(self, on: bool) -> None:
+        if on != self._following:
+            self._following = on
+            changed = self.editor.document().contentsChanged
+            changed.connect(self._text_changed) if on else changed.disconnect(self._text_changed)
 
     def _text_changed(self) -> None:
         if self.isVisible():

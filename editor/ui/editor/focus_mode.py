@@ -12,7 +12,7 @@ extended by half a screen so the last lines can reach the middle too.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextBlock
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent, QTextBlock
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 DIM_ALPHA = 0.62
@@ -50,11 +50,37 @@ class FocusOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._watching = False
         self.hide()
-        editor.viewport().installEventFilter(self)
-        editor.cursorPositionChanged.connect(self._refresh)
-        editor.verticalScrollBar().valueChanged.connect(self._refresh)
-        editor.document().documentLayout().documentSizeChanged.connect(self._refresh)
+
+    def _watch(self, on: bool) -> None:
+        # The caret, scrolling and the viewport's size are followed only while the overlay is shown:
+        # with focus mode off, a keystroke calls no Python here (issue 13: the keystroke's path).
+        if on == self._watching:
+            return
+        self._watching = on
+        editor = self._editor
+        signals = (
+            editor.cursorPositionChanged,
+            editor.verticalScrollBar().valueChanged,
+            editor.document().documentLayout().documentSizeChanged,
+        )
+        for signal in signals:
+            signal.connect(self._refresh) if on else signal.disconnect(self._refresh)
+        if on:
+            editor.viewport().installEventFilter(self)
+        else:
+            editor.viewport().removeEventFilter(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._watch(True)
+        self.setGeometry(self._editor.viewport().rect())
+        self._bounds = None
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._watch(False)
+        super().hideEvent(event)
 
     @property
     def enabled(self) -> bool:
@@ -112,13 +138,17 @@ class Typewriter(QObject):
         self._editor = editor
         self.enabled = False
         self._adjusting = False
-        bar = editor.verticalScrollBar()
-        bar.rangeChanged.connect(self._extend_range)
-        editor.cursorPositionChanged.connect(self.center)
 
     def set_enabled(self, on: bool) -> None:
+        # (followed only while on: with it off, a keystroke calls no Python here)
+        editor, bar = self._editor, self._editor.verticalScrollBar()
+        if on and not self.enabled:
+            bar.rangeChanged.connect(self._extend_range)
+            editor.cursorPositionChanged.connect(self.center)
+        elif self.enabled and not on:
+            bar.rangeChanged.disconnect(self._extend_range)
+            editor.cursorPositionChanged.disconnect(self.center)
         self.enabled = on
-        bar = self._editor.verticalScrollBar()
         self._extend_range(bar.minimum(), bar.maximum(), restore=True)
         self.center()
 
