@@ -21,7 +21,7 @@ from editor.core.markdown import formatting as fmt
 from editor.core.markdown.markup_lines import editor_line_directions
 from editor.core.text.soft_breaks import CUT
 from editor.ui.common.fonts import editor_font
-from editor.ui.editor import loading, paste, soft_lines
+from editor.ui.editor import loading, paste, repaint_area, soft_lines
 from editor.ui.editor.caret_report import CaretReport
 from editor.ui.editor.formatting_actions import FormattingMixin
 from editor.ui.editor.painting import PaintMixin
@@ -225,6 +225,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
             return
         doc = self.document()
         self._loader.note_change()
+        repaint_area.note_edit(self, position)  # (only the lines that can have changed: repaint_area.py)
         if removed or added:  # emptied pieces folded, a line grown past the limit cut in pieces
             self._applying = True
             try:
@@ -320,6 +321,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
             self._applying = False
         if cursor is not None:
             self._caret.moved()  # (the paragraph's direction in the status bar)
+            repaint_area.forget(self)
 
     def _emit_cursor(self) -> None:  # (through `self._caret`, once the move is painted)
         cursor = self.textCursor()
