@@ -39,8 +39,11 @@ def _resolver():  # noqa: ANN202 - a yaml Resolver (imported when first needed)
     return yaml.resolver.Resolver(), yaml.ScalarNode
 
 
+@lru_cache(maxsize=4096)  # keys and many values recur across a library (`status: draft`, authors)
 def _plain(value: str, bad: frozenset[str]) -> tuple[str, object] | object:
-    """`(text, typed)` of a plain scalar, or _FAIL when it is not simple text or a date."""
+    """`(text, typed)` of a plain scalar, or _FAIL when it is not simple text or a date.
+
+    Its answers are cached: they depend on the value only, and are immutable (str, date, tuple)."""
     if not value or value[0] in _PLAIN_FIRST or value[-1] == " " or not bad.isdisjoint(value):
         return _FAIL
     resolver, node = _resolver()

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.article import safe_yaml
+from editor.core.article import safe_yaml, simple_yaml
 from editor.core.article.model import TEXT_KEYS
 from editor.core.article.simple_yaml import parse_simple
 
@@ -108,3 +108,15 @@ def test_parse_yaml_uses_it_and_gives_the_same() -> None:
     typed, textual = safe_yaml.parse_yaml(text, KEYS)
     assert typed["date"].isoformat() == "2024-05-01" and textual["date"] == "2024-05-01"
     assert typed["tags"] == ["الأمن", "رياضة"] and typed["title"] == "عنوان: فرعي"
+
+
+def test_cached_plain_values_give_fresh_results() -> None:
+    """Plain values are cached (they recur across a library); what a parse returns is its own."""
+    text = "status: draft\ntags: [a, b]\ndate: 2024-05-01\nauthor: مراسل\n"
+    first = simple_yaml.parse_simple(text, frozenset())
+    hits = simple_yaml._plain.cache_info().hits
+    first[0]["tags"].append("x")
+    first[1]["tags"].append("x")
+    second = simple_yaml.parse_simple(text, frozenset())
+    assert simple_yaml._plain.cache_info().hits > hits  # the second reading used the cache
+    assert second == safe_yaml._parse_yaml_full(text, frozenset())  # not changed by the edit above
