@@ -24,6 +24,7 @@ import argparse
 import ctypes
 import ctypes.util
 import os
+import select
 import shutil
 import signal
 import statistics
@@ -154,20 +155,33 @@ class MapWatcher:
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    for number in range(140, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            proc = subprocess.Popen(
-                ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for _ in range(100):
-                if Path(f"/tmp/.X11-unix/X{number}").exists():
-                    time.sleep(0.2)
-                    return proc, f":{number}"
-                time.sleep(0.05)
-            proc.kill()
-    raise RuntimeError("no free X display")
+    """An Xvfb on a display number it picks itself (`-displayfd`: it skips displays in use and
+    takes over the stale lock of a server that died), ready when it has written the number."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        ready, _, _ = select.select([numbers], [], [], 20)
+        number = numbers.readline().strip() if ready else ""
+    if not number.isdigit():
+        stop_xvfb(proc)
+        raise RuntimeError("Xvfb did not start")
+    return proc, f":{number}"
+
+
+def stop_xvfb(proc: subprocess.Popen) -> None:
+    """Stop Xvfb so that it removes its lock file and socket (a killed one leaves them behind)."""
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def ensure_retext(venv: Path | None) -> Path:
@@ -282,8 +296,7 @@ def main() -> int:
                     results[name][index].append(value)
     finally:
         watcher.stop()
-        xvfb.kill()
-        xvfb.wait()
+        stop_xvfb(xvfb)
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}   runs: {args.runs}"

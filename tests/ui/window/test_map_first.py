@@ -97,8 +97,12 @@ def test_the_window_maps_before_it_is_built_and_paints_the_article_whole(tmp_pat
             timeout=60,
         )
     finally:
-        xvfb.kill()
-        xvfb.wait()
+        xvfb.terminate()  # (a killed Xvfb leaves its lock file and socket behind)
+        try:
+            xvfb.wait(5)
+        except subprocess.TimeoutExpired:
+            xvfb.kill()
+            xvfb.wait()
     out = result.stdout
     assert "mapped_before_build True mapped_before_read True" in out, out + result.stderr
     assert "empty 0" in out and "paints 0" not in out, out  # every paint had the article in the editor
