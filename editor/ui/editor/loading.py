@@ -28,6 +28,7 @@ BIG_BODY_CHARS = 100_000
 SLICE_CHARS = 8_000  # the first slice; later ones are sized from the time Qt took for the last
 SLICE_BUDGET_S = 0.008  # what one turn aims at
 MAX_SLICE_CHARS = 60_000  # (one quick slice must not make the next one huge)
+SHARED_S = 0.002  # more time than this between two slices: other work ran, the next slice is smaller
 HURRY_BUDGET_S = 0.02  # once keys wait for the end of the loading (still short turns: keys repaint)
 CLEAR_AT_ONCE_CHARS = 300_000  # an article being replaced that is longer is removed in slices first
 
@@ -75,6 +76,7 @@ class SliceLoader(QObject):
         self._offset = 0
         self._chars = SLICE_CHARS
         self._budget = SLICE_BUDGET_S
+        self._queued = 0.0  # when the next slice was queued
         self.user_changed = False  # something changed the text while loading
         self.waiting: list[QKeyEvent] = []  # keys applied once the text is whole
         self.reading = False  # the next article's file is being read (see `MarkdownEdit.begin_reading`)
@@ -135,6 +137,7 @@ class SliceLoader(QObject):
 
     def _go_on(self) -> None:
         if self._clearing or self._next < len(self._lines):
+            self._queued = time.perf_counter()
             self._timer.start()
         else:
             self._finish()
@@ -208,7 +211,13 @@ class SliceLoader(QObject):
         start = self._next
         size = 0
         end = start
-        while end < len(self._lines) and (end == start or size + len(self._lines[end]) < self._chars):
+        # other work ran since this slice was queued (a preview step, a paint; or the process waited
+        # for a core): a smaller slice this turn, so that they do not add up to a long freeze
+        others = time.perf_counter() - self._queued
+        chars = (
+            self._chars if first or others < SHARED_S else self._chars * max(0.25, 1 - others / self._budget)
+        )
+        while end < len(self._lines) and (end == start or size + len(self._lines[end]) < chars):
             size += len(self._lines[end]) + 1
             end += 1
         began = time.perf_counter()

@@ -166,3 +166,25 @@ def test_the_first_slice_is_what_fills_the_screen(qtbot):
         qtbot.waitUntil(lambda e=editor: not e.loading, timeout=60_000)
         assert editor.body_text() == big
     assert sizes[0] < sizes[1] <= loading.SLICE_CHARS
+
+
+def test_a_slice_after_other_work_is_smaller(qtbot):
+    """When other work ran between two slices (a preview step, a paint), the next slice is smaller:
+    they must not add up to a long freeze of the window."""
+    import time
+
+    editor = _editor(qtbot)
+    editor.set_body(PARAGRAPH * 4000)
+    loader = editor._loader  # noqa: SLF001 - driven by hand, one slice at a time
+    doc = editor.document()
+    added = []
+    for others in (0.0, 0.05):
+        loader._timer.stop()  # noqa: SLF001
+        loader._chars = 20_000  # noqa: SLF001
+        loader._queued = time.perf_counter() - others  # noqa: SLF001 - queued that long ago
+        before = doc.characterCount()
+        loader._step()  # noqa: SLF001
+        added.append(doc.characterCount() - before)
+    assert added[1] < added[0] / 2
+    qtbot.waitUntil(lambda: not editor.loading, timeout=60_000)
+    assert editor.body_text() == PARAGRAPH * 4000
