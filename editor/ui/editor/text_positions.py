@@ -6,18 +6,21 @@ They differ only after characters outside the Basic Multilingual Plane (emoji, r
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 
 _SHORT = 256
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def has_astral(text: str) -> bool:
-    """True if `text` has a character outside the BMP. O(1) for long texts: CPython (PEP 393) keeps a
-    string with such a character at 4 bytes per character, any other at 1 or 2 (`max` over 5 MB took
-    0.1-0.3 s on the GUI thread)."""
+    """True if `text` has a character outside the BMP; fast on long texts (`max` over 5 MB took
+    0.1-0.3 s on the GUI thread). CPython (PEP 393) keeps a string with such a character at 4 bytes
+    per character, any other at 1 or 2: a string that takes at most 3 bytes per character has none.
+    A bigger one may also just carry its cached UTF-8 form: then a regular expression decides."""
     if len(text) < _SHORT:
         return bool(text) and max(text) > "\uffff"
-    return sys.getsizeof(text) > 3 * len(text)
+    return sys.getsizeof(text) > 3 * len(text) and _ASTRAL.search(text) is not None
 
 
 class PositionMap:

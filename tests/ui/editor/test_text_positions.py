@@ -20,6 +20,17 @@ def test_has_astral_short_and_long_texts():
         assert has_astral(text) is expected, (text[:5], len(text))
 
 
+def test_has_astral_is_not_fooled_by_a_cached_utf8_form():
+    """A string whose UTF-8 form CPython cached (after some C call used it) is bigger in memory."""
+    import sqlite3
+    import sys
+
+    cached = "".join(["ب" * 5000])
+    sqlite3.connect(":memory:").execute("select ?", (cached,)).fetchone()  # caches its UTF-8 form
+    assert sys.getsizeof(cached) > 3 * len(cached)  # (4 bytes a character, as if it had an emoji)
+    assert has_astral(cached) is False and has_astral(cached + "😀") is True
+
+
 def test_position_map_counts_surrogate_pairs():
     text = "ا😀ب" + "ج" * 400 + "𝔸د"
     positions = PositionMap(text)
