@@ -25,6 +25,7 @@ from editor.ui.editor import loading, paste, repaint_area, soft_lines
 from editor.ui.editor.caret_report import CaretReport
 from editor.ui.editor.formatting_actions import FormattingMixin
 from editor.ui.editor.painting import PaintMixin
+from editor.ui.editor.sliced_apply import SlicedApply
 from editor.ui.editor.soft_lines import Prepared
 from editor.ui.editor.text_positions import PositionMap
 
@@ -66,7 +67,7 @@ class MarkdownEdit(FormattingMixin, PaintMixin, QTextEdit):
         self._body_cache: tuple[object, str, object] = (None, "", None)
         self._loader = loading.SliceLoader(self, self._guarded)
         self._loader.finished.connect(self._loaded)
-        self._sliced = loading.SlicedApply(self)
+        self._sliced = SlicedApply(self)
         self.verticalScrollBar().valueChanged.connect(lambda _value: loading.highlight_visible(self))
         self.document().setDocumentMargin(16)
         self.setFont(editor_font())

@@ -8,6 +8,7 @@ Entries of a still-running Midad are not offered; damaged ones are reported and 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 from editor.core.article.model import Article
 from editor.core.article.storage import ArticleIOError, read_text_file
 from editor.core.recovery.diffs import line_diff
-from editor.core.recovery.journal import Journal, JournalEntry
+from editor.core.recovery.journal import Journal, JournalEntry, ScanResult
 from editor.ui.article.reading import when_whole
+from editor.ui.common.courier import call_on_gui_thread
 from editor.ui.common.i18n import localize, tr
 from editor.ui.editor.loading import BIG_BODY_CHARS
 
@@ -54,12 +56,14 @@ def disk_text(entry: JournalEntry) -> tuple[str, str | None]:
 class RestoreDialog(QDialog):
     """One recoverable document: what, when, the differences; Restore, Discard or Later."""
 
-    def __init__(self, entry: JournalEntry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, entry: JournalEntry, parent: QWidget | None = None, disk: tuple[str, str | None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(tr("Recover unsaved text"))
         self.choice = LATER
-        old, note = disk_text(entry)
+        old, note = disk if disk is not None else disk_text(entry)
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.time))
         name = entry.name or tr("Untitled")
         lines = [
@@ -96,8 +100,8 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def ask_restore(parent: QWidget, entry: JournalEntry) -> str:
-    dialog = RestoreDialog(entry, parent)
+def ask_restore(parent: QWidget, entry: JournalEntry, disk: tuple[str, str | None] | None = None) -> str:
+    dialog = RestoreDialog(entry, parent, disk)
     dialog.exec()
     return dialog.choice
 
@@ -166,10 +170,11 @@ def offer_recovery(
     journal: Journal | None = None,
     ask: Callable[[QWidget, JournalEntry], str] = ask_restore,
     new_window: Callable[[], object] | None = None,
+    found: ScanResult | None = None,
 ) -> list[str]:
     """Offer every recoverable entry; returns the choices made (for the caller's messages and tests)."""
     journal = journal or Journal()
-    found = journal.scan()
+    found = journal.scan() if found is None else found
     choices: list[str] = []
     for _path, reason in found.damaged:
         window.status.showMessage(
@@ -189,3 +194,21 @@ def offer_recovery(
             journal.remove(entry.id)
         choices.append(choice)
     return choices
+
+
+def offer_recovery_soon(window, new_window: Callable[[], object] | None = None) -> None:  # noqa: ANN001
+    """`offer_recovery` at start-up, with the journal scanned and each entry's file read by a worker
+    thread first (a 5 MB entry and its file: 40-60 ms of reading, decoding and hashing)."""
+    journal = Journal()
+
+    def scan() -> None:
+        found = journal.scan()
+        disks = {entry.id: disk_text(entry) for entry in found.recoverable}
+
+        def offer() -> None:
+            ask = lambda parent, entry: ask_restore(parent, entry, disks.get(entry.id))  # noqa: E731
+            offer_recovery(window, journal, ask, new_window, found)
+
+        call_on_gui_thread(window, offer)
+
+    threading.Thread(target=scan, name="midad-journal-scan", daemon=True).start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from editor.ui.recovery.restore import offer_recovery
+from editor.ui.recovery.restore import offer_recovery_soon
 from editor.ui.recovery.signals import SignalBridge
 
 
@@ -33,6 +33,8 @@ def start_recovery(window) -> SignalBridge:  # noqa: ANN001 - MainWindow
         return other
 
     window.recovery.restore_session()  # the article of the last clean exit, unless a file was given
-    QTimer.singleShot(0, lambda: offer_recovery(window, new_window=new_window))
+    QTimer.singleShot(
+        0, lambda: offer_recovery_soon(window, new_window=new_window)
+    )  # (journal read off the GUI thread)
     window.extra_windows = windows
     return bridge

@@ -81,3 +81,34 @@ def test_a_big_text_without_its_file_goes_in_slices_as_a_new_article(window, qtb
     assert window.files.new_file_path == gone
     assert window.editor.textCursor().position() == len(text) // 2
     window.document.editor.document().setModified(False)
+
+
+def test_at_start_the_journal_and_the_files_are_read_by_a_worker(
+    window, qtbot, journal, tmp_path, monkeypatch
+):
+    """`offer_recovery_soon` (the GUI start): scanning a 5 MB entry and reading its file for the dialog's
+    differences happen in a worker thread; the dialog then shows them, on the GUI thread."""
+    from editor.core.recovery.journal import Journal as RealJournal
+
+    path = tmp_path / "big.md"
+    path.write_text(FILE_TEXT, encoding="utf-8")
+    entry = _entry(journal, FILE_TEXT + "سطر لم يحفظ\n", str(path), caret=0)
+    scanned: list[threading.Thread] = []
+    real_scan = RealJournal.scan
+    monkeypatch.setattr(
+        RealJournal, "scan", lambda self: scanned.append(threading.current_thread()) or real_scan(self)
+    )
+    asked: list[tuple] = []
+
+    def ask(parent, shown, disk=None):  # noqa: ANN001, ANN202
+        asked.append((threading.current_thread(), shown.id, disk))
+        return restore.LATER
+
+    monkeypatch.setattr(restore, "ask_restore", ask)
+    restore.offer_recovery_soon(window)
+    qtbot.waitUntil(lambda: bool(asked), timeout=30_000)
+    assert scanned and scanned[0] is not threading.main_thread()
+    thread, shown_id, disk = asked[0]
+    assert thread is threading.main_thread() and shown_id == entry.id
+    assert disk is not None and disk[0] == FILE_TEXT  # the file's text, read by the worker
+    assert journal.path_of(entry.id).exists()  # "later" keeps it
