@@ -3,13 +3,15 @@
 `PaintMixin.paintEvent` draws the direction-mark flags (`bidi_marks`) over the text, then calls
 whoever asked with `when_painted` (the GUI start's `FirstFrame`: it learns of the first paint here
 rather than through an event filter on `viewport()`, which the first frame must not ask for), and
-tells the caret's report (`caret_report`) that the caret's move is on screen.
+tells the caret's report (`caret_report`) that the caret's move is on screen, and the garbage
+collector (`editor.ui.common.garbage`) that now is a good moment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from editor.ui.common.garbage import editor_painted
 from editor.ui.editor.bidi_marks import paint_bidi_marks
 from editor.ui.editor.caret_report import CaretReport
 
@@ -35,3 +37,4 @@ class PaintMixin:
                 callback()
         if self._caret is not None:
             self._caret.painted()
+        editor_painted()  # a garbage collection that is due runs now, between two keystrokes

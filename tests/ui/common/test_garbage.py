@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import time
 
 from PySide6.QtCore import QObject, Qt
 
@@ -60,3 +61,42 @@ def test_a_forked_child_gets_the_automatic_collector_back(qapp):
         os._exit(0 if gc.isenabled() else 1)
     _, status = os.waitpid(pid, 0)
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def _make_young_garbage_due(count: int | None = None) -> list[list[int]]:
+    gc.collect()
+    return [[i] for i in range(count or gc.get_threshold()[0] + 10)]
+
+
+def test_while_the_writer_types_the_timer_leaves_the_collection_to_the_editor_paint(qapp, qtbot):
+    garbage.collect_on_gui_thread(qapp)
+    collector = garbage._installed
+    kept = _make_young_garbage_due()
+    collector.last_paint = time.monotonic()  # the editor painted a key just now
+    collector._tick()
+    assert garbage.due_generation() == 0  # not collected between two keys
+    collector.last_paint = time.monotonic() - garbage.QUIET_MS / 1000 - 0.01  # no key for a while
+    collector._tick()
+    assert garbage.due_generation() == -1
+    kept += _make_young_garbage_due(garbage.OVERDUE * gc.get_threshold()[0] + 10)
+    collector.last_paint = time.monotonic()
+    collector._tick()  # far overdue: collected even while typing
+    assert garbage.due_generation() == -1
+    assert kept
+
+
+def test_a_due_collection_runs_right_after_the_editor_paints_a_key(qapp, qtbot, window):
+    from tests.ui.conftest import type_text
+
+    garbage.collect_on_gui_thread(qapp)
+    timer = garbage._installed.timer
+    timer.stop()  # only the editor's paint may collect here
+    try:
+        window.editor.setFocus()
+        kept = _make_young_garbage_due()
+        assert garbage.due_generation() == 0
+        type_text(window.editor, "ب")
+        qtbot.waitUntil(lambda: garbage.due_generation() == -1, timeout=5000)
+        assert "ب" in window.editor.toPlainText() and kept
+    finally:
+        timer.start()
