@@ -80,7 +80,9 @@ CREATE VIRTUAL TABLE fts USING fts5({_FTS_COLUMNS});
 """
 
 
-FTS_HASH_BYTES = 8 << 20  # words kept in memory before FTS5 writes a segment (default 1 MB): fewer merges
+# words kept in memory before FTS5 writes a segment (default 1 MB): fewer merges. 64 MB: at 100,000
+# articles −14 % of the writer's CPU and a 5 % smaller index against 8 MB, for ~84 MB more memory
+FTS_HASH_BYTES = 64 << 20
 
 
 def tune_fts(conn: sqlite3.Connection, table: str) -> None:

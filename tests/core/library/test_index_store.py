@@ -281,3 +281,14 @@ def test_readers_started_from_the_window_yield_the_cpu() -> None:
         inside = pool.submit(background_priority).result()
     assert inside in ("idle", "nice 19")
     assert background_priority() != "idle"
+
+
+def test_the_word_index_gathers_64_mb_of_words_before_writing(tmp_path: Path) -> None:
+    """FTS5's `hashsize` is set in every word index made (stored in its config), and in a
+    compacted one: fewer, bigger segments when a big library is indexed."""
+    library = _library(tmp_path, {"a.md": _article("أ", "نص")})
+    config = "SELECT v FROM fts_config WHERE k='hashsize'"
+    assert library.index.execute(config) == [(index_store.FTS_HASH_BYTES,)] == [(64 << 20,)]
+    conn = library.index._conn()
+    assert index_store.compact(conn, lambda rels: iter(()), lambda: False)
+    assert library.index.execute(config) == [(64 << 20,)]
