@@ -183,6 +183,8 @@ def main() -> int:  # noqa: PLR0915 - one scenario, in order
     tmp = Path(tempfile.mkdtemp(prefix="midad-bench-typing-"))
     os.environ.update(XDG_DATA_HOME=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"))
     os.environ.update(XDG_CACHE_HOME=str(tmp / "cache"), MIDAD_CACHE_DIR=str(tmp / "cache" / "midad"))
+    if os.environ.get("DISPLAY"):  # bench_editor defaults to offscreen at import: keep the X server's window
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     from benchmarks.bench_editor import arabic_article
 
     library = args.library_dir or tmp / "library"
