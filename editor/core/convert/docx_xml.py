@@ -65,7 +65,7 @@ class BodyXml:
     links: list[str]
 
 
-def _children(el) -> list:  # noqa: ANN001 - lxml element
+def element_content(el) -> list:  # noqa: ANN001 - lxml element
     """`el`'s content as BeautifulSoup lists it: texts and elements, in order (no comments)."""
     out: list = []
     if el.text:
@@ -104,7 +104,7 @@ class XmlWriter:
 
     def blocks(self, parent, list_level: int = 0, quote: bool = False) -> None:  # noqa: ANN001
         loose: list = []
-        for node in _children(parent):
+        for node in element_content(parent):
             if not isinstance(node, str) and (node.tag in BLOCKS or node.tag == "li"):
                 if loose:
                     self.paragraph(loose, parent, quote=quote)
@@ -118,7 +118,7 @@ class XmlWriter:
     def block(self, node, list_level: int, quote: bool) -> None:  # noqa: ANN001
         name = node.tag
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.paragraph(_children(node), node, style=f"Heading {min(int(name[1]), 9)}")
+            self.paragraph(element_content(node), node, style=f"Heading {min(int(name[1]), 9)}")
         elif name in ("ul", "ol"):
             style = "List Number" if name == "ol" else "List Bullet"
             for item in node:
@@ -129,7 +129,7 @@ class XmlWriter:
         elif name == "blockquote":
             self.blocks(node, list_level, quote=True)
         elif name == "pre":
-            self.paragraph(_children(node), node, code=True)
+            self.paragraph(element_content(node), node, code=True)
         elif name == "table":
             self.table(node)
         elif name == "hr":
@@ -142,7 +142,7 @@ class XmlWriter:
 
     def list_item(self, item, style: str, level: int) -> None:  # noqa: ANN001
         style = style if level <= 1 else f"{style} {min(level, 3)}"
-        children = _children(item)
+        children = element_content(item)
         inline = [c for c in children if isinstance(c, str) or c.tag not in BLOCKS]
         if any(not isinstance(c, str) or c.strip() for c in inline):
             self.paragraph(inline, item, style=style)
@@ -152,7 +152,7 @@ class XmlWriter:
             if child.tag in ("ul", "ol"):
                 self.block(child, level, False)
             elif child.tag in BLOCKS:
-                self.paragraph(_children(child), child, style=style)
+                self.paragraph(element_content(child), child, style=style)
 
     def table(self, node) -> None:  # noqa: ANN001
         rows = list(node.iter("tr"))
@@ -181,7 +181,7 @@ class XmlWriter:
             for cell in row:
                 out.append(cell_start)
                 cell_dir = cell.get("dir") or direction
-                self._paragraph(_children(cell), None, cell_dir, "Normal", bold=cell.tag == "th")
+                self._paragraph(element_content(cell), None, cell_dir, "Normal", bold=cell.tag == "th")
                 out.append("</w:tc>")
             out.append(f"{cell_start}<w:p/></w:tc>" * (columns - len(row)))
             out.append("</w:tr>")
@@ -243,12 +243,12 @@ class XmlWriter:
             if name == "br":
                 self.out.append(f"<w:r>{self.rpr(bold, italic, code, link)}<w:br/></w:r>")
             elif name == "a" and node.get("href") and link is None:
-                self.runs(_children(node), bold, italic, code, str(node.get("href")))
+                self.runs(element_content(node), bold, italic, code, str(node.get("href")))
             elif name == "img":
                 self.run(node.get("alt") or "", bold, italic, code, link)
             else:
                 self.runs(
-                    _children(node),
+                    element_content(node),
                     bold or name in ("strong", "b", "th"),
                     italic or name in ("em", "i", "cite"),
                     code or name in ("code", "kbd", "samp"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
+from editor.core.convert.docx_xml import element_content
 from editor.core.markdown.html_budget import limit_html
 from editor.core.text.direction import text_direction
 
@@ -137,18 +138,6 @@ def _parse(html: str):  # noqa: ANN202 - lxml element
     return root
 
 
-def _children(el) -> list:  # noqa: ANN001 - lxml element
-    out: list = []
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            out.append(child)
-        if child.tail:
-            out.append(child.tail)
-    return out
-
-
 def _classes(el) -> set[str]:  # noqa: ANN001 - lxml element
     return set((el.get("class") or "").split())
 
@@ -176,7 +165,7 @@ class FlowBuilder:
     # --- blocks -----------------------------------------------------------------------------------
     def container(self, el, rtl: bool, indent: int, quote: int, role: str, depth: int) -> None:  # noqa: ANN001
         loose: list = []
-        for node in _children(el):
+        for node in element_content(el):
             if isinstance(node, str) or node.tag not in BLOCK_TAGS or depth > MAX_WALK_DEPTH:
                 if not isinstance(node, str) or node.strip():
                     loose.append(node)
@@ -195,7 +184,9 @@ class FlowBuilder:
             rtl = direction == "rtl"
         role = next((c for c in _CLASS_STYLES if c in _classes(node)), role)
         if name in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "dt", "dd"):
-            self.paragraph(name if name[0] == "h" else "p", _children(node), node, rtl, indent, quote, role)
+            self.paragraph(
+                name if name[0] == "h" else "p", element_content(node), node, rtl, indent, quote, role
+            )
         elif name in ("ul", "ol"):
             number = int(node.get("start") or 1) if (node.get("start") or "1").isdigit() else 1
             for item in node:
@@ -212,7 +203,7 @@ class FlowBuilder:
         elif name == "blockquote":
             self.container(node, rtl, indent, quote + 1, role, depth + 1)
         elif name == "pre":
-            self.paragraph("pre", _children(node), node, False, indent, quote, role, pre=True)
+            self.paragraph("pre", element_content(node), node, False, indent, quote, role, pre=True)
         elif name == "hr":
             self.blocks.append(Block("hr", indent=indent, quote=quote, before=8, after=8))
         elif name == "table":
@@ -224,7 +215,7 @@ class FlowBuilder:
         direction = item.get("dir")
         if direction in ("rtl", "ltr"):
             rtl = direction == "rtl"
-        children = _children(item)
+        children = element_content(item)
         first = len(self.blocks)
         loose: list = []
         for node in children:
@@ -236,7 +227,7 @@ class FlowBuilder:
                 self.paragraph("li", loose, item, rtl, indent, quote, role)
                 loose = []
             if node.tag == "p":
-                self.paragraph("li", _children(node), node, rtl, indent, quote, role)
+                self.paragraph("li", element_content(node), node, rtl, indent, quote, role)
             else:
                 self.block(node, rtl, indent, quote, role, depth + 1)
         if loose:
@@ -299,7 +290,7 @@ class FlowBuilder:
                     color,
                     sup or name == "sup",
                 )
-                self.runs(_children(node), inner, out, pre, images, depth + 1)
+                self.runs(element_content(node), inner, out, pre, images, depth + 1)
 
     def table(self, node, rtl: bool, indent: int, quote: int) -> None:  # noqa: ANN001
         direction = node.get("dir")
@@ -313,7 +304,7 @@ class FlowBuilder:
                     continue
                 collected = _Text()
                 # a table inside a cell (rare; the budget keeps it shallow) gives its text
-                self.runs(_children(cell), PLAIN, collected, False, [], 0)
+                self.runs(element_content(cell), PLAIN, collected, False, [], 0)
                 text, spans = collected.result(False)
                 cell_dir = cell.get("dir")
                 cell_rtl = rtl if cell_dir not in ("rtl", "ltr") else cell_dir == "rtl"
